@@ -1,0 +1,15 @@
+// The contract every locator fulfils: find environments of one kind from files alone.
+import type { ScanContext } from '../context.js';
+import type { Environment, ScanProblem } from '../model.js';
+
+export interface LocatorResult {
+  environments: Environment[];
+  /** What could not be read; one unreadable directory never hides the rest. */
+  problems: ScanProblem[];
+}
+
+export interface Locator {
+  /** Short name used in problems and progress ("pipx", "conda", ...). */
+  name: string;
+  locate(ctx: ScanContext): Promise<LocatorResult>;
+}
