@@ -74,6 +74,21 @@ export interface Distribution {
   dpkgPackage?: string;
   /** Problems reading this distribution (corrupt METADATA, ...). */
   problems?: string[];
+  /** What to do with it (only for packages in a global scope); filled by guidance. */
+  advice?: Advice;
+}
+
+/** The PEP 668 playbook applied to one package. */
+export interface Advice {
+  action: 'pipx' | 'uv-tool' | 'venv' | 'distro' | 'keep' | 'container';
+  /** One line: why this action. */
+  reason: string;
+  /** Distro package that provides the same project (from the local package lists). */
+  distroPackage?: { manager: string; name: string; version?: string };
+  /** An existing venv that already uses this package (machine path). */
+  venv?: string;
+  /** The command to run, when there is one. */
+  command?: string;
 }
 
 export interface PythonInfo {
