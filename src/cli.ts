@@ -1,0 +1,74 @@
+// Argument parsing, modes and exit codes. Each mode lives in its own module, loaded only when used,
+// so `pyenvtui --version` and the dashboard start without parsing code they do not need.
+import type { CommandIO } from './io.js';
+import { VERSION } from './version.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  run: (argv: string[], io: CommandIO) => Promise<number>;
+}
+
+const COMMANDS: Command[] = [
+  {
+    name: 'tui',
+    usage: 'pyenvtui [tui] [--root DIR] [--search DIR] [--no-color] [--ascii] [--readonly]',
+    summary: 'open the full-screen dashboard (the default)',
+    run: async (argv, io) => (await import('./commands/tui.js')).runTui(argv, io),
+  },
+];
+
+export const HELP = `pyenvtui ${VERSION} — every Python on this machine, its packages, and what is risky
+
+Usage:
+${COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}
+
+Options:
+  -h, --help      show this help
+  -V, --version   print the version
+
+Environment:
+  NO_COLOR        disable colour (same as --no-color)
+`;
+
+/** Runs the command line and returns the process exit code. */
+export async function runCli(argv: string[], io: CommandIO): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-V') {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  const named = first !== undefined && !first.startsWith('-') ? COMMANDS.find((c) => c.name === first) : undefined;
+  if (first !== undefined && !first.startsWith('-') && !named) {
+    io.stderr.write(`pyenvtui: unknown command '${first}'\nRun 'pyenvtui --help' for usage.\n`);
+    return EXIT_USAGE;
+  }
+  const cmd = named ?? COMMANDS[0]!;
+  const args = named ? rest : argv;
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(`Usage: ${cmd.usage}\n  ${cmd.summary}\n`);
+    return EXIT_OK;
+  }
+  try {
+    return await cmd.run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`pyenvtui: ${e.message}\nRun 'pyenvtui --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr.write(`pyenvtui: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+/** Thrown for bad arguments; the CLI prints it and exits 2. */
+export class UsageError extends Error {}

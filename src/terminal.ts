@@ -1,0 +1,50 @@
+// Alternate screen and cursor handling. Ink 6 has no alternate-screen option, so we write the
+// sequences ourselves and make sure every exit path (q, Ctrl-C, SIGTERM, SIGHUP, a crash) restores them.
+const ENTER_ALT = '\x1b[?1049h';
+const LEAVE_ALT = '\x1b[?1049l';
+const SHOW_CURSOR = '\x1b[?25h';
+const HIDE_CURSOR = '\x1b[?25l';
+
+export interface ScreenSession {
+  /** Leave the alternate screen and show the cursor; safe to call more than once. */
+  restore(): void;
+}
+
+/** Enters the alternate screen and installs handlers that restore the terminal on any exit. */
+export function enterFullScreen(stdout: NodeJS.WriteStream, beforeRestore: () => void = () => {}): ScreenSession {
+  let active = true;
+  const restore = (): void => {
+    if (!active) return;
+    active = false;
+    stdout.write(SHOW_CURSOR + LEAVE_ALT);
+    process.off('exit', restore);
+    for (const [sig, h] of handlers) process.off(sig, h);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+  };
+  const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+  const handlers = (Object.keys(SIGNALS) as Array<keyof typeof SIGNALS>).map((sig): [NodeJS.Signals, () => void] => [
+    sig,
+    () => {
+      // Let the UI unmount first: its last frame must land on the alternate screen, not after it.
+      try {
+        beforeRestore();
+      } catch {
+        /* restoring the terminal matters more */
+      }
+      restore();
+      process.exit(128 + SIGNALS[sig]);
+    },
+  ]);
+  const onCrash = (err: unknown): void => {
+    restore();
+    process.stderr.write(`pyenvtui crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(70);
+  };
+  stdout.write(ENTER_ALT + HIDE_CURSOR + '\x1b[H');
+  process.on('exit', restore);
+  for (const [sig, h] of handlers) process.once(sig, h);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  return { restore };
+}

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TmuxSession } from '../helpers/tmux.js';
+
+let s: TmuxSession | undefined;
+afterEach(() => s?.kill());
+
+describe('the dashboard in a real terminal (tmux, 80x24)', () => {
+  it('opens on the alternate screen with the app name and key hints', async () => {
+    s = new TmuxSession();
+    const screen = await s.waitForText('q quit');
+    expect(screen).toMatch(/pyenvtui \d+\.\d+\.\d+/);
+    expect(screen).toContain('? help');
+    expect(s.display('#{alternate_on}')).toBe('1');
+  });
+
+  it('opens the help overlay on ? and quits on q, restoring the terminal', async () => {
+    s = new TmuxSession();
+    await s.waitForText('q quit');
+    s.send('?');
+    await s.waitForText('Keys');
+    s.send('q'); // closes the overlay first
+    await s.waitForText(/Scanning|Environments|Python/);
+    s.send('q');
+    const end = await s.waitForExit();
+    expect(end).toEqual({ status: 0, signal: null, altScreen: false, cursorVisible: true });
+  });
+
+  it('restores the terminal on Ctrl-C', async () => {
+    s = new TmuxSession();
+    await s.waitForText('q quit');
+    s.send('C-c');
+    const end = await s.waitForExit();
+    expect(end.status).toBe(0);
+    expect(end.altScreen).toBe(false);
+    expect(end.cursorVisible).toBe(true);
+  });
+
+  it('restores the terminal on SIGTERM', async () => {
+    s = new TmuxSession();
+    await s.waitForText('q quit');
+    process.kill(await s.pid(), 'SIGTERM');
+    const end = await s.waitForExit();
+    expect(end.status).toBe(143);
+    expect(end.altScreen).toBe(false);
+    expect(end.cursorVisible).toBe(true);
+  });
+});
