@@ -1,0 +1,172 @@
+// pipx: every `venvs/<name>/` under each pipx home, described by its pipx_metadata.json.
+//
+// Homes, in pipx's own order: $PIPX_HOME; else ~/.local/pipx when it exists (the default of pipx ≤ 1.2,
+// which Debian 12 ships); else the platformdirs data dir (~/.local/share/pipx, honouring XDG_DATA_HOME, or
+// ~/Library/Application Support/pipx on macOS). We read every one of those that exists, because an upgrade
+// of pipx leaves the old home behind with working tools in it; `meta.activeHome` says which one pipx uses.
+// The global home ($PIPX_GLOBAL_HOME, else /opt/pipx) is read too.
+import type { ScanContext } from '../context.js';
+import { isValidDistName, type Environment, type ScanProblem } from '../model.js';
+import { parsePipxMetadata, type PipxMetadata, type PipxPackageInfo } from '../formats/pipx-metadata.js';
+import type { Locator, LocatorResult } from './locator.js';
+import { envFromPrefix, errText } from './site.js';
+
+export interface PipxHome {
+  path: string;
+  binDir: string;
+  /** The home pipx itself would use now. */
+  active: boolean;
+  global: boolean;
+}
+
+/** Candidate pipx homes (machine paths), active one first. Pure apart from existence checks. */
+export async function pipxHomes(ctx: ScanContext): Promise<PipxHome[]> {
+  const home = ctx.home;
+  const binDir = ctx.env.PIPX_BIN_DIR || `${home}/.local/bin`;
+  const legacy = `${home}/.local/pipx`;
+  const dataHome = ctx.env.XDG_DATA_HOME || `${home}/.local/share`;
+  const modern = ctx.platform === 'darwin' ? `${home}/Library/Application Support/pipx` : `${dataHome}/pipx`;
+  const user: string[] = [];
+  if (ctx.env.PIPX_HOME) user.push(ctx.env.PIPX_HOME);
+  if (await ctx.isDir(legacy)) user.push(legacy);
+  user.push(modern);
+  if (ctx.platform === 'darwin') user.push(`${dataHome}/pipx`);
+  const out: PipxHome[] = user.map((p, i) => ({ path: p, binDir, active: i === 0, global: false }));
+  out.push({
+    path: ctx.env.PIPX_GLOBAL_HOME || '/opt/pipx',
+    binDir: ctx.env.PIPX_GLOBAL_BIN_DIR || '/usr/local/bin',
+    active: true,
+    global: true,
+  });
+  return out;
+}
+
+export interface PipxAppLink {
+  name: string;
+  /** Where pipx put the command (binDir/name+suffix). */
+  path: string;
+  exists: boolean;
+  /** Link text, when it is a symlink. */
+  target: string | null;
+  /** True when the command resolves into this venv's bin/. */
+  pointsIntoVenv: boolean;
+}
+
+async function appLinks(ctx: ScanContext, venv: string, binDir: string, apps: string[], suffix: string): Promise<PipxAppLink[]> {
+  const venvReal = (await ctx.tryRealpath(venv)) ?? venv;
+  return Promise.all(
+    apps.map(async (app) => {
+      const p = `${binDir}/${app}${suffix}`;
+      const lst = await ctx.tryLstat(p);
+      let target: string | null = null;
+      if (lst?.isSymbolicLink()) target = await ctx.readlink(p).catch(() => null);
+      const real = lst ? await ctx.tryRealpath(p) : null;
+      return {
+        name: `${app}${suffix}`,
+        path: p,
+        exists: real !== null,
+        target,
+        pointsIntoVenv: real !== null && real.startsWith(`${venvReal}/`),
+      };
+    }),
+  );
+}
+
+function pkgSummary(p: PipxPackageInfo): Record<string, unknown> {
+  return { package: p.package, version: p.packageVersion, packageOrUrl: p.packageOrUrl, apps: p.apps, pipArgs: p.pipArgs };
+}
+
+/** One pipx venv → Environment; metadata problems go into health, never thrown. */
+export async function pipxEnv(ctx: ScanContext, home: PipxHome, name: string): Promise<Environment> {
+  const prefix = `${home.path}/venvs/${name}`;
+  const problems: string[] = [];
+  let md: PipxMetadata | null = null;
+  const mdPath = `${prefix}/pipx_metadata.json`;
+  let text: string | null = null;
+  try {
+    text = await ctx.readText(mdPath);
+  } catch (e) {
+    problems.push(
+      (e as { code?: string }).code === 'ENOENT'
+        ? 'pipx_metadata.json is missing (not installed by pipx, or an interrupted install)'
+        : `cannot read pipx_metadata.json: ${errText(e)}`,
+    );
+  }
+  if (text !== null) {
+    const r = parsePipxMetadata(text, name);
+    if (r.ok) {
+      md = r.value;
+      for (const w of md.warnings) problems.push(`pipx_metadata.json: ${w}`);
+    } else problems.push(`pipx_metadata.json is corrupt: ${r.error}`);
+  }
+  const main = md?.mainPackage;
+  if (main?.package && !isValidDistName(main.package)) {
+    problems.push(`pipx_metadata.json names an invalid package ${JSON.stringify(main.package)}`);
+  }
+  const validMain = main?.package && isValidDistName(main.package) ? main.package : null;
+  const suffix = main?.suffix ?? '';
+  const apps = main ? [...main.apps, ...(main.includeDependencies ? main.appsOfDependencies : [])] : [];
+  const meta: Record<string, unknown> = {
+    pipxHome: home.path,
+    activeHome: home.active,
+    global: home.global,
+    binDir: home.binDir,
+    mainPackage: validMain,
+    version: main?.packageVersion || null,
+    packageOrUrl: main?.packageOrUrl ?? null,
+    apps,
+    appPaths: main?.appPaths ?? [],
+    injected: md ? Object.entries(md.injected).map(([k, v]) => ({ key: k, ...pkgSummary(v) })) : [],
+    pipArgs: main?.pipArgs ?? [],
+    suffix,
+    metadataVersion: md?.metadataVersion ?? null,
+    pythonVersion: md?.pythonVersion ?? null,
+    backend: md?.backend ?? null,
+    appLinks: await appLinks(ctx, prefix, home.binDir, apps, suffix),
+  };
+  const env = await envFromPrefix(ctx, 'pipx', prefix, name, { meta, noProbe: true });
+  if (problems.length) env.health = { ok: false, problems: [...env.health.problems, ...problems] };
+  return env;
+}
+
+export const pipxLocator: Locator = {
+  name: 'pipx',
+  async locate(ctx): Promise<LocatorResult> {
+    const environments: Environment[] = [];
+    const problems: ScanProblem[] = [];
+    const seen = new Set<string>();
+    for (const home of await pipxHomes(ctx)) {
+      const venvs = `${home.path}/venvs`;
+      if (!(await ctx.tryLstat(venvs))) continue;
+      let real: string;
+      try {
+        real = await ctx.realpath(venvs);
+      } catch (e) {
+        problems.push({ locator: 'pipx', path: venvs, message: `cannot follow pipx venvs dir: ${errText(e)}` });
+        continue;
+      }
+      if (seen.has(real)) continue;
+      seen.add(real);
+      let entries;
+      try {
+        entries = await ctx.readdir(venvs);
+      } catch (e) {
+        problems.push({ locator: 'pipx', path: venvs, message: `cannot list pipx venvs: ${errText(e)}` });
+        continue;
+      }
+      const names = entries.map((e) => e.name).sort();
+      const found = await Promise.all(
+        names.map(async (n) => {
+          if (n.includes('\uFFFD')) {
+            problems.push({ locator: 'pipx', path: venvs, message: `non-UTF-8 venv name ${JSON.stringify(n)} skipped` });
+            return null;
+          }
+          if (!(await ctx.isDir(`${venvs}/${n}`))) return null;
+          return pipxEnv(ctx, home, n);
+        }),
+      );
+      environments.push(...found.filter((e): e is Environment => e !== null));
+    }
+    return { environments, problems };
+  },
+};
