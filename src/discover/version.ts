@@ -2,7 +2,6 @@
 // base the interpreter links to), dpkg status, directory names. Running the interpreter is the last
 // resort, counted in ctx.spawns and cached by (path, mtime) for the life of the process.
 import path from 'node:path';
-import { execa } from 'execa';
 import type { ScanContext } from '../context.js';
 import { minorFromName, parseBuildDetails, parsePatchlevel } from '../formats/patchlevel.js';
 import { dpkgStatusVersion } from '../formats/dpkg.js';
@@ -79,6 +78,8 @@ export async function probeVersion(ctx: ScanContext, exe: string): Promise<strin
   ctx.spawns++;
   let v: string | null = null;
   try {
+    // Loaded only here: a healthy scan never pays for execa.
+    const { execa } = await import('execa');
     const r = await execa(host, ['-c', 'import platform; print(platform.python_version())'], {
       timeout: 5000,
       reject: false,

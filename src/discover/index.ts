@@ -1,0 +1,64 @@
+// The scan: every locator in parallel, problems collected, duplicates folded, PATH resolved.
+import os from 'node:os';
+import type { ScanContext } from '../context.js';
+import type { Environment, Inventory, ScanProblem } from '../model.js';
+import type { Locator } from './locator.js';
+import { systemLocator } from './system.js';
+import { venvLocator } from './venv.js';
+import { dedupeEnvironments } from './dedupe.js';
+import { resolvePath } from './path.js';
+
+/** All locators run by scan(). Other locator modules add themselves here. */
+export const LOCATORS: Locator[] = [systemLocator, venvLocator];
+
+export type ProgressFn = (locatorName: string, environmentsSoFar: Environment[]) => void;
+
+export interface ScanRunOptions {
+  locators?: Locator[];
+  /** Called as each locator finishes, with the deduplicated environments found so far. */
+  onProgress?: ProgressFn;
+}
+
+/** Scan the machine behind ctx and return the inventory (no sizes; see computeSize). */
+export async function scan(ctx: ScanContext, opts: ScanRunOptions = {}): Promise<Inventory> {
+  const locators = opts.locators ?? LOCATORS;
+  const problems: ScanProblem[] = [];
+  const found: Environment[] = [];
+  await Promise.all(
+    locators.map(async (loc) => {
+      try {
+        const r = await loc.locate(ctx);
+        found.push(...r.environments);
+        problems.push(...r.problems);
+      } catch (e) {
+        // A broken locator costs its own kind, never the scan.
+        problems.push({ locator: loc.name, message: `locator failed: ${e instanceof Error ? e.message : String(e)}` });
+      }
+      if (opts.onProgress) opts.onProgress(loc.name, await dedupeEnvironments(ctx, found));
+    }),
+  );
+  const environments = await dedupeEnvironments(ctx, found);
+  const path = await resolvePath(ctx, environments);
+  return {
+    schema: 'pyenvtui/inventory@1',
+    generatedAt: ctx.now().toISOString(),
+    root: ctx.root,
+    host: await hostName(ctx),
+    platform: ctx.platform,
+    arch: ctx.arch,
+    home: ctx.home,
+    environments,
+    path,
+    problems,
+  };
+}
+
+/** Progressive variant for the dashboard: same result, onProgress required. */
+export function scanProgressive(ctx: ScanContext, onProgress: ProgressFn, locators?: Locator[]): Promise<Inventory> {
+  return scan(ctx, { onProgress, ...(locators ? { locators } : {}) });
+}
+
+async function hostName(ctx: ScanContext): Promise<string> {
+  if (ctx.root === '/') return os.hostname();
+  return (await ctx.tryReadText('/etc/hostname'))?.trim() || `image:${ctx.root}`;
+}

@@ -1,0 +1,146 @@
+// System Pythons: /usr/bin/python3.X, /usr/local/bin/python3.X and the macOS python.org framework.
+// Each interpreter gets its sites in sys.path order with scopes (user → local → distro), the PEP 668
+// marker from its stdlib dir, and dpkg ownership of its distributions.
+import path from 'node:path';
+import type { ScanContext } from '../context.js';
+import type { Distribution, Environment, ScanProblem, SiteDir } from '../model.js';
+import type { Locator, LocatorResult } from './locator.js';
+import { getDpkgIndex } from './dpkg-index.js';
+import { readSite } from './site.js';
+import { versionFromDpkgStatus, versionFromPrefixFiles } from './version.js';
+
+const BIN_DIRS = ['/usr/bin', '/usr/local/bin', '/bin'];
+const FRAMEWORK = '/Library/Frameworks/Python.framework/Versions';
+const EXE_RE = /^python(\d+\.\d+)$/;
+
+interface Candidate {
+  exe: string;
+  real: string;
+  minor: string;
+  prefix: string;
+  framework: boolean;
+  aliases: string[];
+}
+
+export const systemLocator: Locator = {
+  name: 'system',
+  async locate(ctx: ScanContext): Promise<LocatorResult> {
+    const problems: ScanProblem[] = [];
+    const cands = await findCandidates(ctx);
+    const environments = await Promise.all(cands.map((c) => systemEnv(ctx, c)));
+    return { environments, problems };
+  },
+};
+
+async function findCandidates(ctx: ScanContext): Promise<Candidate[]> {
+  const byReal = new Map<string, Candidate>();
+  const dirs = [...BIN_DIRS];
+  if (ctx.platform === 'darwin' || (await ctx.isDir(FRAMEWORK))) {
+    for (const v of await ctx.tryReaddir(FRAMEWORK)) if (/^\d+\.\d+$/.test(v.name)) dirs.push(`${FRAMEWORK}/${v.name}/bin`);
+  }
+  for (const dir of dirs) {
+    const entries = await ctx.tryReaddir(dir);
+    const reals = new Map<string, string>();
+    await Promise.all(
+      entries
+        .filter((e) => /^python[\d.]*$/.test(e.name))
+        .map(async (e) => {
+          const r = await ctx.tryRealpath(`${dir}/${e.name}`);
+          if (r) reals.set(e.name, r);
+        }),
+    );
+    for (const [name, real] of [...reals].sort(([a], [b]) => a.localeCompare(b))) {
+      const m = EXE_RE.exec(name);
+      if (!m) continue;
+      // Homebrew and pyenv own their interpreters; their locators list them.
+      if (/\/(Cellar|\.linuxbrew|\.pyenv|shims)\//.test(real)) continue;
+      if (byReal.has(real)) continue;
+      const st = await ctx.tryStat(real);
+      if (!st?.isFile()) continue;
+      const framework = dir.startsWith(FRAMEWORK);
+      const aliases = [...reals].filter(([, r]) => r === real).map(([n]) => `${dir}/${n}`);
+      byReal.set(real, { exe: `${dir}/${name}`, real, minor: m[1]!, prefix: path.posix.dirname(path.posix.dirname(real)), framework, aliases });
+    }
+  }
+  return [...byReal.values()];
+}
+
+async function firstDir(ctx: ScanContext, paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    const r = await ctx.tryRealpath(p);
+    if (!r || seen.has(r) || !(await ctx.isDir(p))) continue;
+    seen.add(r);
+    out.push(p);
+  }
+  return out;
+}
+
+/** Site dirs in sys.path order for a system interpreter (existing dirs only). */
+export async function systemSites(ctx: ScanContext, c: Candidate, debian: boolean): Promise<SiteDir[]> {
+  const X = c.minor;
+  const user = c.framework
+    ? `${ctx.home}/Library/Python/${X}/lib/python/site-packages`
+    : `${ctx.home}/.local/lib/python${X}/site-packages`;
+  const groups: Array<[SiteDir['scope'], string[]]> = [['user', [user]]];
+  if (c.framework) groups.push(['local', [`${c.prefix}/lib/python${X}/site-packages`]]);
+  else if (c.prefix === '/usr' && debian) {
+    groups.push(['local', [`/usr/local/lib/python${X}/dist-packages`]]);
+    groups.push(['distro', ['/usr/lib/python3/dist-packages', `/usr/lib/python${X}/dist-packages`]]);
+  } else if (c.prefix === '/usr') {
+    groups.push(['local', [`/usr/local/lib64/python${X}/site-packages`, `/usr/local/lib/python${X}/site-packages`]]);
+    groups.push(['distro', [`/usr/lib64/python${X}/site-packages`, `/usr/lib/python${X}/site-packages`]]);
+  } else {
+    groups.push(['local', [`${c.prefix}/lib64/python${X}/site-packages`, `${c.prefix}/lib/python${X}/site-packages`]]);
+  }
+  const sites: SiteDir[] = [];
+  for (const [scope, paths] of groups) {
+    for (const p of await firstDir(ctx, paths)) {
+      if (!sites.some((s) => s.path === p)) sites.push({ path: p, scope, order: sites.length });
+    }
+  }
+  return sites;
+}
+
+async function systemEnv(ctx: ScanContext, c: Candidate): Promise<Environment> {
+  const problems: string[] = [];
+  const debian = (await ctx.isDir('/usr/lib/python3/dist-packages')) || (await ctx.exists('/etc/debian_version'));
+  const stdlibs = [`${c.prefix}/lib/python${c.minor}`, `${c.prefix}/lib64/python${c.minor}`];
+  let markerPath: string | null = null;
+  let diverted: string | null = null;
+  for (const s of stdlibs) {
+    if (!markerPath && (await ctx.isFile(`${s}/EXTERNALLY-MANAGED`))) markerPath = `${s}/EXTERNALLY-MANAGED`;
+    if (!diverted && (await ctx.exists(`${s}/EXTERNALLY-MANAGED.distrib`))) diverted = `${s}/EXTERNALLY-MANAGED.distrib`;
+  }
+  let version = await versionFromPrefixFiles(ctx, c.prefix, [c.minor]);
+  if (!version && debian && c.prefix === '/usr') version = await versionFromDpkgStatus(ctx, c.minor);
+  const dpkg = await getDpkgIndex(ctx);
+  const sites = await systemSites(ctx, c, debian);
+  const results = await Promise.all(sites.map((s) => readSite(ctx, s, { dpkg })));
+  const packages: Distribution[] = [];
+  for (const r of results) {
+    packages.push(...r.packages);
+    problems.push(...r.problems);
+  }
+  const meta: Record<string, unknown> = { commands: c.aliases, stdlib: stdlibs[0] };
+  if (diverted) meta.markerDiverted = diverted;
+  if (c.framework) meta.framework = true;
+  const markerOwner = markerPath ? dpkg.owner(markerPath) : undefined;
+  if (markerOwner) meta.markerPackage = markerOwner;
+  return {
+    // Several interpreters can share one prefix (/usr/bin/python3.11 and python3.12): the id names the binary.
+    id: `system:${c.exe}`,
+    kind: 'system',
+    name: `python${c.minor}`,
+    prefix: c.prefix,
+    python: { version: version ?? c.minor, executable: c.exe, base: null },
+    externallyManaged: markerPath !== null,
+    markerPath,
+    systemSitePackages: false,
+    health: { ok: problems.length === 0, problems },
+    sites,
+    packages,
+    meta,
+  };
+}

@@ -1,0 +1,94 @@
+// Which tool made a venv: virtualenvwrapper, pipenv, poetry, hatch, pdm, uv project, or plain venv.
+// Decided from where the venv lives and the files beside it; nothing is executed.
+import path from 'node:path';
+import type { ScanContext } from '../context.js';
+import type { EnvKind } from '../model.js';
+
+export interface VenvRoots {
+  workon: string;
+  pipenv: string[];
+  poetry: string[];
+  hatch: string;
+  pdm: string[];
+}
+
+/** Central venv directories of the tools, from the environment and their defaults. */
+export function venvRoots(ctx: ScanContext): VenvRoots {
+  const h = ctx.home;
+  const xdgData = ctx.env.XDG_DATA_HOME ?? `${h}/.local/share`;
+  const mac = ctx.platform === 'darwin';
+  const poetry = [ctx.env.POETRY_VIRTUALENVS_PATH, ctx.env.POETRY_CACHE_DIR && `${ctx.env.POETRY_CACHE_DIR}/virtualenvs`,
+    mac ? `${h}/Library/Caches/pypoetry/virtualenvs` : `${ctx.env.XDG_CACHE_HOME ?? `${h}/.cache`}/pypoetry/virtualenvs`];
+  return {
+    workon: ctx.env.WORKON_HOME ?? `${h}/.virtualenvs`,
+    pipenv: [ctx.env.WORKON_HOME, `${xdgData}/virtualenvs`].filter((x): x is string => !!x),
+    poetry: poetry.filter((x): x is string => !!x),
+    hatch: `${ctx.env.HATCH_DATA_DIR ?? (mac ? `${h}/Library/Application Support/hatch` : `${xdgData}/hatch`)}/env/virtual`,
+    pdm: [`${xdgData}/pdm/venvs`, `${h}/Library/Application Support/pdm/venvs`],
+  };
+}
+
+/** Directories whose children are venvs (well-known places). */
+export function venvParents(ctx: ScanContext, roots: VenvRoots): string[] {
+  const h = ctx.home;
+  return [
+    roots.workon, ...roots.pipenv, ...roots.poetry, ...roots.pdm,
+    `${h}/.venvs`, `${h}/envs`, `${h}/.virtualenvs`, `${h}/Envs`, `${h}/.direnv`,
+  ];
+}
+
+export interface Classified {
+  kind: EnvKind;
+  name: string;
+  meta: Record<string, unknown>;
+}
+
+const within = (p: string, dir: string): boolean => p.startsWith(dir.replace(/\/+$/, '') + '/');
+
+/** Kind, display name and meta of the venv at `prefix` (cfgText is pyvenv.cfg, when readable). */
+export async function classifyVenv(
+  ctx: ScanContext,
+  prefix: string,
+  roots: VenvRoots,
+  cfg: { uv: string | null } | null,
+): Promise<Classified> {
+  const base = path.posix.basename(prefix);
+  const parent = path.posix.dirname(prefix);
+  const meta: Record<string, unknown> = {};
+
+  if (within(prefix, roots.hatch)) {
+    // env/virtual/<project>/<id>/<venv>
+    const rel = prefix.slice(roots.hatch.length + 1).split('/');
+    return { kind: 'hatch', name: `${rel[0] ?? base}:${rel[rel.length - 1]}`, meta: { project: rel[0] } };
+  }
+  const project = await projectFile(ctx, prefix);
+  if (/-[A-Za-z0-9_-]{8}$/.test(base) && roots.pipenv.some((d) => parent === d)) {
+    if (project && (await ctx.isFile(`${project}/Pipfile`))) {
+      return { kind: 'pipenv', name: base.replace(/-[A-Za-z0-9_-]{8}$/, ''), meta: { project } };
+    }
+  }
+  if (roots.poetry.some((d) => parent === d)) {
+    const m = /^(.+)-[A-Za-z0-9_-]{8}-py(\d+\.\d+)$/.exec(base);
+    return { kind: 'poetry', name: m ? m[1]! : base, meta: m ? { project: m[1] } : {} };
+  }
+  if (roots.pdm.some((d) => parent === d)) return { kind: 'pdm', name: base, meta };
+  if (parent === roots.workon) {
+    if (project) meta.project = project;
+    return { kind: 'virtualenvwrapper', name: base, meta };
+  }
+  // In-project venvs: the project dir's files say which tool manages it.
+  const projName = /^\.?(venv|env)$/.test(base) ? path.posix.basename(parent) : base;
+  if (/^\.?(venv|env)$/.test(base)) meta.project = parent;
+  if (cfg?.uv) return { kind: 'uv-project', name: projName, meta };
+  if (await ctx.isFile(`${parent}/.pdm-python`)) return { kind: 'pdm', name: projName, meta };
+  if (base === '.venv' && (await ctx.isFile(`${parent}/poetry.lock`))) return { kind: 'poetry', name: projName, meta };
+  if (base === '.venv' && (await ctx.isFile(`${parent}/Pipfile`))) return { kind: 'pipenv', name: projName, meta };
+  return { kind: 'venv', name: projName, meta };
+}
+
+/** The `.project` file of virtualenvwrapper/pipenv: one line naming the project directory. */
+async function projectFile(ctx: ScanContext, prefix: string): Promise<string | null> {
+  const t = await ctx.tryReadText(`${prefix}/.project`);
+  const line = t?.split(/\r?\n/, 1)[0]?.trim();
+  return line && line.startsWith('/') ? line : null;
+}

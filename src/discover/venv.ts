@@ -1,0 +1,41 @@
+// Venv-family locator: well-known venv homes, $VIRTUAL_ENV, ~/.env-style dirs, the bounded HOME walk
+// and --search dirs. Each venv is classified (virtualenvwrapper, pipenv, poetry, hatch, pdm, uv project).
+import type { ScanContext } from '../context.js';
+import type { Environment, ScanProblem } from '../model.js';
+import { parsePyvenvCfg } from '../formats/pyvenv-cfg.js';
+import type { Locator, LocatorResult } from './locator.js';
+import { envFromPrefix } from './env-prefix.js';
+import { walkForVenvs } from './project-walk.js';
+import { classifyVenv, venvParents, venvRoots } from './venv-kinds.js';
+
+export const venvLocator: Locator = {
+  name: 'venv',
+  async locate(ctx: ScanContext): Promise<LocatorResult> {
+    const problems: ScanProblem[] = [];
+    const roots = venvRoots(ctx);
+    const h = ctx.home;
+    const candidates = new Set<string>();
+    for (const d of [ctx.env.VIRTUAL_ENV, `${h}/.env`, `${h}/env`, `${h}/venv`, `${h}/.venv`]) if (d) candidates.add(d);
+    // Central dirs (children are venvs) and hatch's nested layout: walked shallowly.
+    const walks: Array<[string, number]> = venvParents(ctx, roots).map((d) => [d, 1]);
+    walks.push([roots.hatch, 3], [h, ctx.depth], ...ctx.search.map((d): [string, number] => [d, ctx.depth]));
+    const results = await Promise.all(walks.map(([d, depth]) => walkForVenvs(ctx, d, depth)));
+    for (const r of results) {
+      r.venvs.forEach((v) => candidates.add(v));
+      problems.push(...r.problems);
+    }
+    const checked = await Promise.all(
+      [...candidates].map(async (p) => ((await ctx.tryLstat(`${p}/pyvenv.cfg`)) ? p : null)),
+    );
+    const prefixes = checked.filter((p): p is string => p !== null);
+    const environments: Environment[] = await Promise.all(
+      prefixes.map(async (prefix) => {
+        const text = await ctx.tryReadText(`${prefix}/pyvenv.cfg`);
+        const cfg = text !== null ? parsePyvenvCfg(text) : null;
+        const c = await classifyVenv(ctx, prefix, roots, cfg && !('error' in cfg) ? cfg : null);
+        return envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta });
+      }),
+    );
+    return { environments, problems };
+  },
+};
