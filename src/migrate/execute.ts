@@ -1,0 +1,121 @@
+// The executor: runs a plan step by step, journaling before and after each one. Install and verify come
+// first; destructive steps ask first (showing the exact command) and are handed to the user as a `sudo`
+// command when they need root we do not have. Any failure rolls the completed steps back.
+import type { Journal, Plan, Step, StepRecord } from './types.js';
+import path from 'node:path';
+import { remainingFiles } from './backup.js';
+import { absentWatched, existing, perform, type ActionContext } from './actions.js';
+import type { ExecEvent, ExecOptions } from './events.js';
+import { newJournal, writeJournal } from './journal.js';
+import { rollback } from './undo.js';
+
+export type { ExecEvent, ExecOptions } from './events.js';
+
+/** Start a new migration from a plan without blockers. */
+export async function executePlan(plan: Plan, opts: ExecOptions): Promise<Journal> {
+  if (plan.blockers.length) throw new Error(`plan has blockers: ${plan.blockers.join('; ')}`);
+  const j = newJournal(plan);
+  return runJournal(j, opts);
+}
+
+/** Continue an interrupted or waiting migration. */
+export async function resumeMigration(j: Journal, opts: ExecOptions): Promise<Journal> {
+  return runJournal(j, opts);
+}
+
+function emit(opts: ExecOptions, e: ExecEvent): void {
+  opts.onEvent?.(e);
+}
+
+function actionContext(j: Journal, step: Step, opts: ExecOptions): ActionContext {
+  return {
+    env: opts.env,
+    backupDir: j.plan.backupDir,
+    onOutput: (line) => emit(opts, { type: 'output', step, line }),
+    onCheck: (check, ok, detail) => emit(opts, { type: 'check', step, check, ok, detail }),
+  };
+}
+
+async function runJournal(j: Journal, opts: ExecOptions): Promise<Journal> {
+  j.status = 'running';
+  j.message = undefined;
+  await writeJournal(opts.journalDir, j);
+  emit(opts, { type: 'status', status: 'running' });
+  let keepSource = false;
+  for (const step of j.plan.steps) {
+    const rec = j.steps.find((r) => r.id === step.id)!;
+    if (rec.state === 'done' || rec.state === 'skipped') continue;
+    if (keepSource && (step.destructive || step.kind === 'link-apps')) {
+      rec.state = 'skipped';
+      await writeJournal(opts.journalDir, j);
+      continue;
+    }
+    if (rec.state === 'started' || rec.state === 'failed') {
+      // Killed mid-step: undo whatever part of it happened, then run it again from scratch.
+      const r = await perform(step.undo.action, actionContext(j, step, opts));
+      if (!r.ok) emit(opts, { type: 'output', step, line: `cleanup before retry: ${r.error ?? ''}` });
+    }
+    if (step.destructive && rec.state !== 'manual') {
+      if (step.needsRoot && !opts.isRoot) {
+        rec.state = 'manual';
+        j.status = 'waiting';
+        j.message = `run as root: ${step.display}  — then: pyenvtui migrate --resume`;
+        await writeJournal(opts.journalDir, j);
+        emit(opts, { type: 'manual', step, command: step.display });
+        emit(opts, { type: 'status', status: 'waiting', message: j.message });
+        return j;
+      }
+      if (!(await opts.confirm(step))) {
+        keepSource = true;
+        rec.state = 'skipped';
+        await writeJournal(opts.journalDir, j);
+        continue;
+      }
+    }
+    const ok = await runStep(j, step, rec, opts);
+    if (!ok) {
+      j.status = 'failed';
+      j.message = `step ${step.id} (${step.kind}) failed: ${rec.error ?? ''}; rolled back`;
+      await writeJournal(opts.journalDir, j);
+      await rollback(j, opts);
+      j.status = 'failed';
+      await writeJournal(opts.journalDir, j);
+      emit(opts, { type: 'status', status: 'failed', message: j.message });
+      return j;
+    }
+    if (opts.killAfterStep === step.id) process.kill(process.pid, 'SIGKILL');
+  }
+  j.status = 'done';
+  j.message = keepSource ? 'installed and verified; the source copy was kept' : 'migrated';
+  await writeJournal(opts.journalDir, j);
+  emit(opts, { type: 'status', status: 'done', message: j.message });
+  return j;
+}
+
+async function runStep(j: Journal, step: Step, rec: StepRecord, opts: ExecOptions): Promise<boolean> {
+  const wasManual = rec.state === 'manual';
+  const absent = await absentWatched(step);
+  rec.state = 'started';
+  rec.startedAt = new Date().toISOString();
+  rec.created = absent; // provisional: what *may* be created, narrowed below
+  await writeJournal(opts.journalDir, j);
+  emit(opts, { type: 'step-start', step });
+  let r;
+  const action = step.action;
+  if (wasManual && action.type === 'run' && action.expectGone) {
+    // The user ran the sudo command: check its effect instead of running it ourselves.
+    const left = await remainingFiles(path.join(j.plan.backupDir, 'files', action.expectGone.name));
+    r = left.length ? { ok: false, output: '', error: `${left.length} file(s) still present; run: ${step.display}` } : { ok: true, output: 'removed by the user' };
+  } else {
+    r = await perform(step.action, actionContext(j, step, opts)).catch((e: unknown) => ({ ok: false, output: '', error: e instanceof Error ? e.message : String(e) }));
+  }
+  rec.created = await existing(absent);
+  rec.endedAt = new Date().toISOString();
+  rec.output = r.output;
+  if ('exitCode' in r) rec.exitCode = r.exitCode ?? null;
+  rec.state = r.ok ? 'done' : 'failed';
+  if (!r.ok) rec.error = r.error;
+  await writeJournal(opts.journalDir, j);
+  emit(opts, { type: 'step-end', step, state: rec.state, ...(r.error ? { error: r.error } : {}), ...('warnings' in r && r.warnings?.length ? { warnings: r.warnings } : {}) });
+  return r.ok;
+}

@@ -1,0 +1,211 @@
+// The planner: selection + target + inventory facts → steps with exact argv. Pure: no disk, no processes.
+// Order: backup → (create venv) → install → verify → remove source → remove orphaned deps → link apps.
+// Nothing destructive comes before a passing verification.
+import path from 'node:path';
+import type { Distribution, Environment } from '../model.js';
+import { closure, directDeps, inferExtras, keepReason, removableDeps, visibleDists } from './closure.js';
+import { distNameProblem, extraNameProblem, formatArgv, scriptNameProblem, versionProblem } from './names.js';
+import { pipxInstallSteps, pipxLinkStep } from './targets/pipx.js';
+import { uvInstallSteps } from './targets/uv.js';
+import { createVenvStep, venvInstallSteps, type VenvTarget } from './targets/venv.js';
+import type { TargetTools } from './targets/common.js';
+import type { FileBackupSpec, Plan, PlannedPackage, Step, Target } from './types.js';
+
+export interface PlanInput {
+  id: string;
+  createdAt: string;
+  /** Host directory treated as "/"; "/" = the live machine. */
+  root: string;
+  /** Machine path → host path (ScanContext.hostPath). */
+  hostPath: (p: string) => string;
+  /** pyenvtui runs as root (uid 0). */
+  isRoot: boolean;
+  source: Environment;
+  /** Normalised names to move. */
+  selection: string[];
+  target: Target;
+  offline: boolean;
+  keepSource: boolean;
+  tools: TargetTools;
+  /** Host directory for this migration's backups (journal dir). */
+  backupDir: string;
+  /** pip's cache dir (host path), searched for original wheels. */
+  pipCache?: string;
+  /** The target venv when it already exists (venv target only). */
+  existingVenv?: Environment;
+}
+
+type NewStep = Omit<Step, 'id'>;
+
+/** Build a plan; problems that make it unsafe land in `blockers` and the plan has no steps. */
+export function planMigration(input: PlanInput): Plan {
+  const blockers: string[] = [];
+  const warnings: string[] = [];
+  const installed = visibleDists(input.source);
+  const chosen: Distribution[] = [];
+  for (const name of input.selection) {
+    const bad = distNameProblem(name);
+    if (bad) {
+      blockers.push(bad);
+      continue;
+    }
+    const d = installed.get(name);
+    if (!d) blockers.push(`${name} is not installed in ${input.source.name} (${input.source.prefix})`);
+    else chosen.push(d);
+  }
+  for (const d of chosen) blockers.push(...distProblems(d, input));
+  const live = input.root === '/';
+  const base: Plan = {
+    schema: 'pyenvtui/plan@1',
+    id: input.id,
+    createdAt: input.createdAt,
+    root: input.root,
+    target: input.target,
+    offline: input.offline,
+    keepSource: input.keepSource,
+    packages: [],
+    steps: [],
+    blockers,
+    warnings,
+    backupDir: input.backupDir,
+  };
+  if (blockers.length || chosen.length === 0) {
+    if (!chosen.length && !blockers.length) blockers.push('nothing selected');
+    return base;
+  }
+
+  const { remove, kept } = input.keepSource ? { remove: [], kept: [] } : removableDeps(chosen, input.source);
+  const deps = closure(chosen, installed);
+  for (const m of deps.missing) warnings.push(`${m} is required but not installed in the source; the installer must find it`);
+  const packages: PlannedPackage[] = chosen.map((d) => {
+    const extras = inferExtras(d, installed).filter((e) => !extraNameProblem(e));
+    return {
+      name: d.name,
+      displayName: d.displayName,
+      version: d.version,
+      scope: d.scope,
+      metadataPath: d.metadataPath,
+      scripts: d.scripts,
+      extras,
+      requirement: `${d.name}${extras.length ? `[${extras.join(',')}]` : ''}==${d.version}`,
+      removableDeps: remove.map((r) => r.name),
+      keptDeps: kept,
+    };
+  });
+  // A package something else still needs stays where it is (it is copied, not moved).
+  const keepChosen = new Set<string>();
+  for (const other of installed.values()) {
+    if (chosen.some((c) => c.name === other.name) || remove.some((r) => r.name === other.name)) continue;
+    const needs = directDeps(other, inferExtras(other, installed), installed).deps.map((n) => n.name);
+    for (const c of chosen) {
+      if (needs.includes(c.name)) {
+        keepChosen.add(c.name);
+        warnings.push(`${c.displayName} is needed by ${other.displayName}, which stays: it is installed in the target but not removed from the source`);
+      }
+    }
+  }
+
+  const spec = (d: Distribution): FileBackupSpec => ({ name: d.name, metadataHost: input.hostPath(d.metadataPath), siteHost: input.hostPath(d.site) });
+  const wheelDir = path.join(input.backupDir, 'wheels');
+  const toRemove = input.keepSource ? [] : [...chosen.filter((c) => !keepChosen.has(c.name)), ...remove];
+  // Offline installs need every dependency as a wheel; rebuilding needs a RECORD.
+  const wheelDists = input.offline ? [...chosen, ...deps.deps] : [...chosen, ...remove];
+  if (input.offline) {
+    for (const d of deps.deps) {
+      if (!d.hasRecord || d.format !== 'dist-info' || d.editable) {
+        const sys = input.target.kind === 'venv' && input.target.systemSitePackages && d.scope === 'distro';
+        if (!sys) blockers.push(`${d.displayName} ${d.version} cannot be rebuilt as a wheel (${d.format}${d.hasRecord ? '' : ', no RECORD'}); an offline install cannot provide it`);
+      }
+    }
+  }
+  const steps: NewStep[] = [];
+  steps.push({
+    kind: 'backup',
+    purpose: `keep wheels of ${wheelDists.map((d) => d.name).join(', ')}${toRemove.length ? ' and copies of the files to remove' : ''} so undo needs no network`,
+    action: { type: 'backup', wheels: wheelDists.map(spec), files: toRemove.map(spec), ...(input.pipCache ? { pipCache: input.pipCache } : {}) },
+    display: `back up into ${input.backupDir}`,
+    needsRoot: false,
+    destructive: false,
+    undo: { description: 'backups are kept', action: { type: 'noop' } },
+  });
+
+  const t = input.target;
+  if (t.kind === 'pipx' || t.kind === 'uv') {
+    if (t.kind === 'pipx' && !input.tools.pipx) blockers.push('pipx is not installed (apt install pipx)');
+    if (t.kind === 'uv' && !input.tools.uv) blockers.push('uv is not installed');
+    for (const p of packages) {
+      if (p.scripts.length === 0) blockers.push(`${p.displayName} has no console scripts: move it into a venv instead (--to venv)`);
+      steps.push(...(t.kind === 'pipx' ? pipxInstallSteps(p, input.tools, input.offline, wheelDir) : uvInstallSteps(p, input.tools, input.offline, wheelDir)));
+    }
+  } else {
+    const dir = t.dir ?? `${input.tools.home}/.venvs/${packages[0]!.name}`;
+    const vt: VenvTarget = {
+      dir,
+      exists: input.existingVenv !== undefined,
+      systemSitePackages: t.systemSitePackages ?? false,
+      present: input.existingVenv ? [...visibleDists(input.existingVenv).keys()] : [],
+    };
+    if (!vt.exists) steps.push(createVenvStep(vt, input.tools));
+    steps.push(...venvInstallSteps(packages, vt, input.offline, wheelDir, deps.deps.map((d) => d.name)));
+  }
+
+  for (const d of toRemove) steps.push(removalStep(d, spec(d), input, live, chosen.includes(d)));
+  if (t.kind === 'pipx' && !input.keepSource) {
+    for (const p of packages) {
+      const link = pipxLinkStep(p, input.tools);
+      if (link) steps.push(link);
+    }
+  }
+  if (input.keepSource && packages.some((p) => p.scripts.length)) {
+    warnings.push('--keep-source: the source scripts stay on PATH and may hide the new ones');
+  }
+  return { ...base, packages, steps: blockers.length ? [] : steps.map((s, i) => ({ ...s, id: i + 1 })) };
+}
+
+function distProblems(d: Distribution, input: PlanInput): string[] {
+  const out: string[] = [];
+  const bad = distNameProblem(d.name) ?? versionProblem(d.version);
+  if (bad) out.push(bad);
+  for (const s of d.scripts) {
+    const p = scriptNameProblem(s);
+    if (p) out.push(p);
+  }
+  if (d.format !== 'dist-info' || !d.hasRecord) out.push(`${d.displayName}: ${d.format} without RECORD cannot be backed up or removed safely; remove it with the tool that installed it`);
+  if (d.editable) out.push(`${d.displayName} is an editable install (${d.url ?? 'unknown path'}): reinstall it from its source tree instead`);
+  if (!input.keepSource) {
+    const why = keepReason({ ...d, requested: false }, d.scope);
+    if (why && !why.startsWith('lives in')) out.push(`${d.displayName}: cannot remove the source copy (${why}); use --keep-source`);
+  }
+  return out;
+}
+
+/** Removing a source copy: pip uninstall on a live machine, exact RECORD files inside a sandbox root. */
+function removalStep(d: Distribution, spec: FileBackupSpec, input: PlanInput, live: boolean, selected: boolean): NewStep {
+  const needsRoot = live && !input.isRoot && (d.scope === 'local' || d.scope === 'distro');
+  const restore = { description: `restore the backed-up files of ${d.name}`, action: { type: 'restore-files' as const, dist: d.name } };
+  const kind = selected ? ('remove-source' as const) : ('remove-dependency' as const);
+  const purpose = selected ? `remove the old copy of ${d.name} from ${d.site}` : `remove ${d.name}, needed only by what moved`;
+  if (live) {
+    const py = input.source.python.executable ? input.hostPath(input.source.python.executable) : '/usr/bin/python3';
+    const argv = [py, '-m', 'pip', 'uninstall', '-y', ...(input.source.externallyManaged ? ['--break-system-packages'] : []), d.name];
+    const env = d.scope === 'user' ? { HOME: input.tools.home } : undefined;
+    return {
+      kind,
+      purpose,
+      action: { type: 'run', argv, expectGone: spec, ...(env ? { env } : {}) },
+      display: (needsRoot ? 'sudo ' : '') + formatArgv(argv, env),
+      needsRoot,
+      destructive: true,
+      undo: restore,
+    };
+  }
+  return {
+    kind,
+    purpose,
+    action: { type: 'remove-files', dist: spec },
+    display: `delete the files listed in ${spec.metadataHost}/RECORD`,
+    needsRoot: false,
+    destructive: true,
+    undo: restore,
+  };
+}

@@ -1,0 +1,58 @@
+// CLI tool → pipx: one pipx venv per package, same version and extras, the source Python.
+import { formatArgv } from '../names.js';
+import type { PlannedPackage, Step } from '../types.js';
+import { installEnv, packageChecks, pipCheck, type TargetTools } from './common.js';
+
+type NewStep = Omit<Step, 'id'>;
+
+export function pipxInstallSteps(pkg: PlannedPackage, tools: TargetTools, offline: boolean, wheelDir: string): NewStep[] {
+  const pipx = tools.pipx!;
+  const env = { HOME: tools.home, PIPX_HOME: tools.pipxHome, PIPX_BIN_DIR: tools.pipxBinDir, ...installEnv(offline, wheelDir) };
+  const argv = [pipx, 'install', '--python', tools.python, pkg.requirement];
+  const venv = `${tools.pipxHome}/venvs/${pkg.name}`;
+  const uninstall = [pipx, 'uninstall', pkg.name];
+  const uenv = { HOME: tools.home, PIPX_HOME: tools.pipxHome, PIPX_BIN_DIR: tools.pipxBinDir };
+  return [
+    {
+      kind: 'install',
+      purpose: `install ${pkg.requirement} into its own pipx venv`,
+      action: { type: 'run', argv, env },
+      display: formatArgv(argv, env),
+      needsRoot: false,
+      destructive: false,
+      undo: { description: formatArgv(uninstall), action: { type: 'run', argv: uninstall, env: uenv } },
+      watch: [
+        { path: tools.pipxHome, keepIfNonEmpty: 'venvs' },
+        { path: tools.pipxBinDir, keepIfNonEmpty: '.' },
+      ],
+    },
+    {
+      kind: 'verify',
+      purpose: `check ${pkg.name} works from pipx before touching the source`,
+      action: { type: 'verify', checks: [...packageChecks(`${venv}/bin/python`, pkg, `${venv}/bin`), pipCheck(`${venv}/bin/python`)] },
+      display: `verify ${pkg.name} in ${venv}`,
+      needsRoot: false,
+      destructive: false,
+      undo: { description: 'nothing to undo', action: { type: 'noop' } },
+    },
+  ];
+}
+
+/**
+ * Links pipx could not place because the source's own scripts still occupied the bin dir (user-site
+ * installs share ~/.local/bin). Placed after the source is removed: the order rule.
+ */
+export function pipxLinkStep(pkg: PlannedPackage, tools: TargetTools): NewStep | null {
+  if (pkg.scripts.length === 0) return null;
+  const venv = `${tools.pipxHome}/venvs/${pkg.name}`;
+  const links = pkg.scripts.map((s) => ({ link: `${tools.pipxBinDir}/${s}`, to: `${venv}/bin/${s}` }));
+  return {
+    kind: 'link-apps',
+    purpose: `expose ${pkg.scripts.join(', ')} in ${tools.pipxBinDir} (where pipx links apps)`,
+    action: { type: 'link-apps', links },
+    display: links.map((l) => `ln -s ${l.to} ${l.link}`).join('; '),
+    needsRoot: false,
+    destructive: false,
+    undo: { description: `remove the links into ${venv}`, action: { type: 'unlink-apps', links } },
+  };
+}

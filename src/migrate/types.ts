@@ -1,0 +1,130 @@
+// The vocabulary of a migration: what the planner produces, the executor runs and the journal keeps.
+// Everything here is plain JSON so a plan can be written to disk and resumed by another process.
+import type { Scope } from '../model.js';
+
+export type TargetKind = 'pipx' | 'uv' | 'venv';
+
+export interface Target {
+  kind: TargetKind;
+  /** venv: machine path of the venv (new or existing). */
+  dir?: string;
+  /** venv: create with --system-site-packages. */
+  systemSitePackages?: boolean;
+}
+
+/** A file copied aside before removal so undo restores byte-for-byte (host paths). */
+export interface FileBackupSpec {
+  /** Distribution name (normalised). */
+  name: string;
+  /** Host path of the .dist-info directory. */
+  metadataHost: string;
+  /** Host path of the site directory RECORD paths are relative to. */
+  siteHost: string;
+}
+
+/** One executable action. `run` spawns argv (never a shell); the others are done in-process by the executor. */
+export type Action =
+  | { type: 'run'; argv: string[]; env?: Record<string, string>; cwd?: string; expectGone?: FileBackupSpec }
+  | { type: 'backup'; wheels: FileBackupSpec[]; files: FileBackupSpec[]; pipCache?: string }
+  | { type: 'verify'; checks: Check[] }
+  | { type: 'remove-files'; dist: FileBackupSpec }
+  | { type: 'restore-files'; dist: string }
+  | { type: 'link-apps'; links: { link: string; to: string }[] }
+  | { type: 'unlink-apps'; links: { link: string; to: string }[] }
+  | { type: 'remove-dir'; dir: string }
+  | { type: 'noop' };
+
+/** A verification check; each spawns argv and compares its output. */
+export interface Check {
+  label: string;
+  argv: string[];
+  env?: Record<string, string>;
+  /** stdout must contain this (trimmed), when set. */
+  expect?: string;
+  /** A failure is reported but does not fail the step (e.g. `--version` on a tool that lacks it). */
+  soft?: boolean;
+}
+
+export type StepKind = 'backup' | 'create-venv' | 'install' | 'verify' | 'remove-source' | 'remove-dependency' | 'link-apps';
+
+export interface Step {
+  /** 1-based position in the plan. */
+  id: number;
+  kind: StepKind;
+  /** One line: why this step exists. */
+  purpose: string;
+  action: Action;
+  /** The exact command shown to the user (argv of `run`, or the equivalent for in-process actions). */
+  display: string;
+  needsRoot: boolean;
+  /** Changes or deletes the source: asks for confirmation first. */
+  destructive: boolean;
+  undo: { description: string; action: Action };
+  /** Paths the executor watches: those it creates are removed again by undo (host paths). */
+  watch?: { path: string; keepIfNonEmpty?: string }[];
+}
+
+export interface PlannedPackage {
+  name: string;
+  displayName: string;
+  version: string;
+  scope: Scope;
+  /** Machine path of the source .dist-info. */
+  metadataPath: string;
+  scripts: string[];
+  extras: string[];
+  /** Requirement passed to the installer: `name[extras]==version`. */
+  requirement: string;
+  /** Dependencies removed with it (normalised names). */
+  removableDeps: string[];
+  /** Dependencies kept because something else needs them, with the reason. */
+  keptDeps: { name: string; reason: string }[];
+}
+
+export interface Plan {
+  schema: 'pyenvtui/plan@1';
+  id: string;
+  createdAt: string;
+  /** Host directory treated as "/" (pyenvtui --root). */
+  root: string;
+  target: Target;
+  offline: boolean;
+  keepSource: boolean;
+  packages: PlannedPackage[];
+  steps: Step[];
+  /** Reasons the plan cannot run; non-empty = nothing will be changed. */
+  blockers: string[];
+  warnings: string[];
+  /** Host directory where backups and rebuilt wheels go. */
+  backupDir: string;
+}
+
+export type StepState = 'pending' | 'started' | 'done' | 'failed' | 'skipped' | 'manual';
+
+export interface StepRecord {
+  id: number;
+  state: StepState;
+  startedAt?: string;
+  endedAt?: string;
+  exitCode?: number | null;
+  /** Last lines of output, for the journal reader. */
+  output?: string;
+  error?: string;
+  /** Watched paths this step created (host paths). */
+  created?: string[];
+  undone?: boolean;
+}
+
+export type MigrationStatus = 'planned' | 'running' | 'waiting' | 'interrupted' | 'failed' | 'done' | 'undoing' | 'undone';
+
+export interface Journal {
+  schema: 'pyenvtui/journal@1';
+  id: string;
+  status: MigrationStatus;
+  plan: Plan;
+  steps: StepRecord[];
+  updatedAt: string;
+  /** pid of the executor that last wrote it; a dead pid + running status = interrupted. */
+  pid: number;
+  message?: string;
+}
