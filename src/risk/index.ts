@@ -1,0 +1,63 @@
+// Risk evaluation: gather facts once (the only I/O), then run every pure rule.
+import type { ScanContext } from '../context.js';
+import { severityRank, type Finding, type Inventory } from '../model.js';
+import { gatherFacts, type RiskFacts } from './facts.js';
+import { breakSystemPackages } from './rules/break-system-packages.js';
+import { brokenEnvironment } from './rules/broken-environment.js';
+import { brokenRequirements } from './rules/broken-requirements.js';
+import { markerMissing } from './rules/marker-missing.js';
+import { noUninstallRecord } from './rules/no-uninstall-record.js';
+import { piAptOnlyModule } from './rules/pi-apt-only-module.js';
+import { pipInDistroDir } from './rules/pip-in-distro-dir.js';
+import { pipInSystemSite } from './rules/pip-in-system-site.js';
+import { pipInUserSite } from './rules/pip-in-user-site.js';
+import { pipxLinkBroken } from './rules/pipx-link-broken.js';
+import { piwheelsOn64bit } from './rules/piwheels-on-64bit.js';
+import { rootOwnedInHome } from './rules/root-owned-in-home.js';
+import { scriptInSystemBin } from './rules/script-in-system-bin.js';
+import { shadowedCommand } from './rules/shadowed-command.js';
+import { shadowsDistroPackage } from './rules/shadows-distro-package.js';
+import { startupPth } from './rules/startup-pth.js';
+import type { Rule } from './rules/util.js';
+
+export type { RiskFacts } from './facts.js';
+export { gatherFacts } from './facts.js';
+
+/** Every rule, in reference order (R1 … R14, then the Raspberry Pi rules). */
+export const RULES: ReadonlyArray<{ id: string; ids: string[]; run: Rule }> = [
+  { id: 'R1', ids: ['break-system-packages-config', 'break-system-packages-env'], run: breakSystemPackages },
+  { id: 'R2', ids: ['marker-missing'], run: markerMissing },
+  { id: 'R3', ids: ['pip-in-system-site'], run: pipInSystemSite },
+  { id: 'R4', ids: ['shadows-distro-package'], run: shadowsDistroPackage },
+  { id: 'R5', ids: ['pip-in-user-site'], run: pipInUserSite },
+  { id: 'R6', ids: ['pip-in-distro-dir'], run: pipInDistroDir },
+  { id: 'R7', ids: ['script-in-system-bin'], run: scriptInSystemBin },
+  { id: 'R8', ids: ['shadowed-command'], run: shadowedCommand },
+  { id: 'R9', ids: ['root-owned-in-home'], run: rootOwnedInHome },
+  { id: 'R10', ids: ['broken-environment'], run: brokenEnvironment },
+  { id: 'R11', ids: ['broken-requirements'], run: brokenRequirements },
+  { id: 'R12', ids: ['startup-pth'], run: startupPth },
+  { id: 'R13', ids: ['pipx-link-broken'], run: pipxLinkBroken },
+  { id: 'R14', ids: ['no-uninstall-record'], run: noUninstallRecord },
+  { id: 'Pi1', ids: ['piwheels-on-64bit'], run: piwheelsOn64bit },
+  { id: 'Pi2', ids: ['pi-apt-only-module'], run: piAptOnlyModule },
+];
+
+/** Pure half: run every rule over an inventory and its facts; most severe first. */
+export function runRules(inv: Inventory, facts: RiskFacts): Finding[] {
+  const out: Finding[] = [];
+  for (const r of RULES) {
+    try {
+      out.push(...r.run(inv, facts));
+    } catch (e) {
+      // One rule tripping over odd input must not hide the others' findings.
+      out.push({ rule: 'internal-error', severity: 'info', title: `rule ${r.id} failed: ${(e as Error).message}`, evidence: [], fix: [] });
+    }
+  }
+  return out.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+}
+
+/** Findings for an inventory: reads the facts through ctx, then applies the rules. */
+export async function evaluate(inv: Inventory, ctx: ScanContext): Promise<Finding[]> {
+  return runRules(inv, await gatherFacts(inv, ctx));
+}

@@ -1,0 +1,40 @@
+// R11: `pip check` for every environment, from metadata: a Requires-Dist that is missing or whose
+// version does not satisfy the specifier (PEP 440 via @renovatebot/pep440, markers via pep508.ts).
+import { satisfies } from '@renovatebot/pep440';
+import { normalizeName, type Distribution, type Finding } from '../../model.js';
+import { evalMarker, markerEnv, parseRequirement } from '../pep508.js';
+import { finding, q, safeName, type Rule } from './util.js';
+
+export const brokenRequirements: Rule = (inv) => {
+  const out: Finding[] = [];
+  for (const env of inv.environments) {
+    if (!env.python.version) continue;
+    const menv = markerEnv(env.python.version, inv.platform, inv.arch);
+    const order = new Map(env.sites.map((s) => [s.path, s.order]));
+    // What `import` sees: the first copy of each name on sys.path.
+    const visible = new Map<string, Distribution>();
+    for (const d of [...env.packages].sort((a, b) => (order.get(a.site) ?? 99) - (order.get(b.site) ?? 99))) if (!visible.has(d.name)) visible.set(d.name, d);
+    for (const d of visible.values()) {
+      for (const line of d.requires) {
+        let req;
+        try {
+          req = parseRequirement(line);
+          if (req.marker && !evalMarker(req.marker, menv)) continue;
+        } catch {
+          continue; // unparsable metadata is discovery's problem record, not a requirement failure
+        }
+        const dep = visible.get(normalizeName(req.name));
+        let problem: string | null = null;
+        if (!dep) problem = `requires ${line.split(';')[0]!.trim()}, which is not installed`;
+        else if (req.specifier && !satisfies(dep.version, req.specifier, { prereleases: true })) problem = `requires ${req.name}${req.specifier}, but ${dep.version} is installed`;
+        if (!problem) continue;
+        const depName = /^[A-Za-z0-9._-]+$/.test(req.name) ? req.name : null;
+        const py = env.kind === 'system' ? `${env.python.executable ?? 'python3'}` : `${env.prefix}/bin/python`;
+        out.push(
+          finding('broken-requirements', 'medium', `${d.displayName} ${d.version} ${problem}`, [{ path: `${d.metadataPath}/${d.format === 'egg-info' ? 'PKG-INFO' : 'METADATA'}`, detail: `Requires-Dist: ${line}` }], depName && safeName(d) ? [`${q(py)} -m pip install ${q(`${depName}${req.specifier ?? ''}`)}${env.externallyManaged ? '   # better: move this package into a venv first' : ''}`] : ['Reinstall the package so its dependencies are resolved again'], { environment: env.id, package: d.name }),
+        );
+      }
+    }
+  }
+  return out;
+};

@@ -1,0 +1,25 @@
+// R5: packages in ~/.local/lib/python3.X/site-packages of a marked interpreter (`pip install --user
+// --break-system-packages`): first on sys.path, so they change every program using that Python.
+import type { Finding } from '../../model.js';
+import { finding, pythonOf, q, safeName, systemEnvs, type Rule } from './util.js';
+
+export const pipInUserSite: Rule = (inv) => {
+  const out: Finding[] = [];
+  for (const env of systemEnvs(inv).filter((e) => e.externallyManaged)) {
+    for (const d of env.packages.filter((p) => p.scope === 'user')) {
+      const name = safeName(d);
+      const shadowsApt = env.packages.some((o) => o !== d && o.name === d.name && o.scope === 'distro');
+      out.push(
+        finding(
+          'pip-in-user-site',
+          shadowsApt ? 'high' : 'medium',
+          `${d.displayName} ${d.version} is in the user site of ${env.name}${shadowsApt ? ' and hides the apt copy' : ''}`,
+          [{ path: d.metadataPath, detail: `user site ${d.site} is searched before the system's packages (installer: ${d.installer ?? 'unknown'})` }],
+          name ? [`pyenvtui migrate   # move ${name} into pipx or a venv, then:`, `${pythonOf(env)} -m pip uninstall --break-system-packages ${q(name)}`] : [`Remove ${d.metadataPath} and the files in its RECORD`],
+          { environment: env.id, package: d.name },
+        ),
+      );
+    }
+  }
+  return out;
+};

@@ -1,0 +1,46 @@
+// Small helpers shared by the rules: finding construction and safe command spelling.
+import { isValidDistName, type Distribution, type Environment, type Evidence, type Finding, type Inventory, type Severity } from '../../model.js';
+import type { RiskFacts } from '../facts.js';
+
+/** A rule: pure function of the inventory and the gathered facts. */
+export type Rule = (inv: Inventory, facts: RiskFacts) => Finding[];
+
+export function finding(
+  rule: string,
+  severity: Severity,
+  title: string,
+  evidence: Evidence[],
+  fix: string[],
+  extra: { environment?: string; package?: string } = {},
+): Finding {
+  return { rule, severity, title, ...extra, evidence, fix };
+}
+
+/** Quote an argument for display in a fix when it holds anything beyond a safe set. */
+export function q(arg: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A distribution name fit for a command line (names come from disk; never trust them). */
+export function safeName(d: Distribution): string | null {
+  return isValidDistName(d.displayName) ? d.displayName : isValidDistName(d.name) ? d.name : null;
+}
+
+/** The interpreter path to put in a fix for a system environment. */
+export function pythonOf(env: Environment): string {
+  return env.python.executable ?? `${env.prefix}/bin/python3`;
+}
+
+/** Python X.Y of an environment, when known. */
+export function minorOf(env: Environment): string | null {
+  return /^(\d+\.\d+)/.exec(env.python.version ?? '')?.[1] ?? null;
+}
+
+/** Non-venv interpreters that PEP 668 protects (or should). */
+export function systemEnvs(inv: Inventory): Environment[] {
+  return inv.environments.filter((e) => e.kind === 'system');
+}
+
+export function sudoFor(path: string, home: string): string {
+  return path.startsWith(`${home}/`) ? '' : 'sudo ';
+}
