@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Lz4Error, lz4Chunks } from '../../../src/guidance/lz4.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-lz4-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const hasLz4 = existsSync('/usr/bin/lz4');
+
+function decode(buf: Buffer): Buffer {
+  return Buffer.concat([...lz4Chunks(buf)].map((c) => Buffer.from(c)));
+}
+
+/** Compress with the real lz4 tool. */
+function lz4(data: Buffer, flags: string[]): Buffer {
+  const src = path.join(dir, `in-${flags.join('')}`);
+  writeFileSync(src, data);
+  execFileSync('lz4', ['-q', '-f', ...flags, src, `${src}.lz4`]);
+  return readFileSync(`${src}.lz4`);
+}
+
+// Repetitive text with long-range repeats, so matches cross 64 KiB block boundaries.
+const sample = Buffer.from(Array.from({ length: 40_000 }, (_, i) => `Package: python3-pkg${i % 997}\nVersion: ${i % 13}.0-1\n\n`).join(''));
+
+describe('lz4 frame decoder', () => {
+  it.skipIf(!hasLz4).each([
+    [['-B4', '-BD']], // 64 KiB linked blocks, as apt writes them
+    [['-B4', '-BI']], // independent blocks
+    [['-B5', '-BD', '--content-size', '-BX']], // content size and block checksums
+    [['-9', '-B6']],
+  ])('round-trips the real lz4 tool with %j', (flags) => {
+    expect(decode(lz4(sample, flags)).equals(sample)).toBe(true);
+  });
+
+  it.skipIf(!hasLz4)('decodes incompressible data stored as raw blocks', () => {
+    const noise = Buffer.from(Array.from({ length: 100_000 }, (_, i) => (i * 2654435761) >>> 24));
+    expect(decode(lz4(noise, ['-B4', '-BD'])).equals(noise)).toBe(true);
+  });
+
+  it('decodes this machine\'s apt lists byte for byte like unlz4', () => {
+    const lists = readdirSync('/var/lib/apt/lists').filter((n) => n.endsWith('_Packages.lz4'));
+    if (lists.length === 0 || !existsSync('/usr/bin/unlz4')) return expect(lists.length === 0 || !existsSync('/usr/bin/unlz4')).toBe(true);
+    const smallest = lists.map((n) => path.join('/var/lib/apt/lists', n)).sort((a, b) => readFileSync(a).length - readFileSync(b).length)[0]!;
+    const ours = createHash('sha256').update(decode(readFileSync(smallest))).digest('hex');
+    const theirs = createHash('sha256').update(execFileSync('unlz4', ['-c', smallest], { maxBuffer: 1 << 30 })).digest('hex');
+    expect(ours).toBe(theirs);
+  });
+
+  it('rejects garbage and truncated frames with Lz4Error, never a crash', () => {
+    expect(() => decode(Buffer.from('not lz4 at all'))).toThrow(Lz4Error);
+    if (hasLz4) {
+      const good = lz4(sample, ['-B4', '-BD']);
+      expect(() => decode(good.subarray(0, good.length >> 1))).toThrow(Lz4Error);
+      const corrupt = Buffer.from(good);
+      for (let i = 20; i < corrupt.length; i += 7) corrupt[i] = 0xff;
+      expect(() => decode(corrupt)).toThrow(Lz4Error);
+    }
+  });
+});
