@@ -24,6 +24,8 @@ export function pipxInstallSteps(pkg: PlannedPackage, tools: TargetTools, offlin
       watch: [
         { path: tools.pipxHome, keepIfNonEmpty: 'venvs' },
         { path: tools.pipxBinDir, keepIfNonEmpty: '.' },
+        // pipx creates ~/.local on a fresh account; undo leaves the home as it found it.
+        { path: `${tools.home}/.local`, keepIfNonEmpty: '.' },
       ],
     },
     {

@@ -1,4 +1,5 @@
 // Library → venv: a new venv (default ~/.venvs/NAME) or an existing one.
+import path from 'node:path';
 import { formatArgv } from '../names.js';
 import type { PlannedPackage, Step } from '../types.js';
 import { installEnv, packageChecks, pipCheck, type TargetTools } from './common.js';
@@ -24,6 +25,7 @@ export function createVenvStep(t: VenvTarget, tools: TargetTools): NewStep {
     needsRoot: false,
     destructive: false,
     undo: { description: `rm -r ${t.dir}`, action: { type: 'remove-dir', dir: t.dir } },
+    watch: [{ path: path.posix.dirname(t.dir), keepIfNonEmpty: '.' }],
   };
 }
 

@@ -1,0 +1,189 @@
+// `pyenvtui migrate NAME... --to pipx|uv|venv[:DIR] [--from user|local|PREFIX] [--offline] [--yes]
+//  [--dry-run] [--keep-source] [--root DIR]` and `pyenvtui migrate --resume [ID]`.
+// Without --yes and without a terminal nothing is changed: the plan is printed and the exit code is 3.
+import readline from 'node:readline/promises';
+import { ScanContext } from '../context.js';
+import type { CommandIO } from '../io.js';
+import { normalizeName } from '../model.js';
+import type { ExecOptions } from '../migrate/events.js';
+import { executePlan, resumeMigration } from '../migrate/execute.js';
+import { isResumable, listJournals, readJournal, stateDir } from '../migrate/journal.js';
+import { distNameProblem } from '../migrate/names.js';
+import { prepareMigration } from '../migrate/prepare.js';
+import { eventText, planText } from '../migrate/render.js';
+import { loadSource, parseFrom } from '../migrate/source.js';
+import type { Step, Target } from '../migrate/types.js';
+
+export const MIGRATE_USAGE =
+  'pyenvtui migrate NAME... --to pipx|uv|venv[:DIR] [--from user|local|PREFIX] [--offline] [--yes] [--dry-run] [--keep-source] [--system-site-packages] [--root DIR]\n       pyenvtui migrate --resume [ID] [--yes]';
+
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+/** Nothing changed: a confirmation was needed and there was no terminal and no --yes. */
+export const EXIT_NEEDS_CONFIRMATION = 3;
+/** Waiting for the user to run a printed `sudo` command. */
+export const EXIT_WAITING = 4;
+
+export interface MigrateArgs {
+  names: string[];
+  to?: string;
+  from?: string;
+  root?: string;
+  offline: boolean;
+  yes: boolean;
+  dryRun: boolean;
+  keepSource: boolean;
+  systemSite: boolean;
+  resume: boolean;
+  resumeId?: string;
+}
+
+/** Parse argv; pure. */
+export function parseMigrateArgs(argv: string[]): MigrateArgs | { error: string } {
+  const a: MigrateArgs = { names: [], offline: false, yes: false, dryRun: false, keepSource: false, systemSite: false, resume: false };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i]!;
+    const eq = raw.indexOf('=');
+    const [flag, inline] = raw.startsWith('--') && eq > 0 ? [raw.slice(0, eq), raw.slice(eq + 1)] : [raw, undefined];
+    const value = (): string | null => (inline !== undefined ? inline : (argv[++i] ?? null));
+    switch (flag) {
+      case '--to':
+      case '--from':
+      case '--root': {
+        const v = value();
+        if (!v) return { error: `${flag} needs a value` };
+        if (flag === '--to') a.to = v;
+        else if (flag === '--from') a.from = v;
+        else a.root = v;
+        break;
+      }
+      case '--offline': a.offline = true; break;
+      case '--yes': case '-y': a.yes = true; break;
+      case '--dry-run': a.dryRun = true; break;
+      case '--keep-source': a.keepSource = true; break;
+      case '--system-site-packages': a.systemSite = true; break;
+      case '--resume': a.resume = true; break;
+      default:
+        if (raw.startsWith('-')) return { error: `unknown option '${raw}'` };
+        if (a.resume) a.resumeId = raw;
+        else a.names.push(raw);
+    }
+  }
+  if (a.resume) return a;
+  if (!a.names.length) return { error: 'name at least one package to migrate' };
+  for (const n of a.names) {
+    const bad = distNameProblem(n);
+    if (bad) return { error: bad };
+  }
+  if (!a.to) return { error: '--to is required (pipx, uv or venv[:DIR])' };
+  return a;
+}
+
+/** Parse --to; DIR is a machine path (~ expands to the scanned home). */
+export function parseTarget(to: string, home: string, systemSite: boolean): Target | { error: string } {
+  if (to === 'pipx' || to === 'uv') return { kind: to };
+  if (to === 'venv') return { kind: 'venv', systemSitePackages: systemSite };
+  if (to.startsWith('venv:')) {
+    let dir = to.slice(5);
+    if (dir.startsWith('~/')) dir = `${home}/${dir.slice(2)}`;
+    if (!dir.startsWith('/')) return { error: `venv:DIR needs an absolute path or ~/..., got '${dir}'` };
+    return { kind: 'venv', dir: dir.replace(/\/+$/, ''), systemSitePackages: systemSite };
+  }
+  return { error: `--to must be pipx, uv, venv or venv:DIR, got '${to}'` };
+}
+
+/** Confirmation for destructive steps: --yes, an interactive [y/N] prompt, or (no terminal) never. */
+export function confirmer(io: CommandIO, yes: boolean): (step: Step) => Promise<boolean> {
+  return async (step) => {
+    if (yes) return true;
+    if (!io.isTTY) return false;
+    const rl = readline.createInterface({ input: process.stdin, output: io.stdout });
+    try {
+      const answer = await rl.question(`\nAbout to run:\n  ${step.display}\n${step.purpose}. Proceed? [y/N] `);
+      return /^y(es)?$/i.test(answer.trim());
+    } finally {
+      rl.close();
+    }
+  };
+}
+
+export function execOptions(io: CommandIO, yes: boolean, uid: number): ExecOptions {
+  const kill = io.env.PYENVTUI_TEST_KILL_AFTER_STEP;
+  return {
+    journalDir: stateDir(io.env),
+    env: io.env,
+    isRoot: uid === 0,
+    confirm: confirmer(io, yes),
+    onEvent: (e) => {
+      const t = eventText(e);
+      if (t !== null) io.stdout.write(t + '\n');
+    },
+    ...(kill && /^\d+$/.test(kill) ? { killAfterStep: Number(kill) } : {}),
+  };
+}
+
+function exitFor(status: string): number {
+  if (status === 'done') return 0;
+  if (status === 'waiting') return EXIT_WAITING;
+  return EXIT_FAILED;
+}
+
+/** Run `pyenvtui migrate`; returns the exit code. */
+export async function runMigrate(argv: string[], io: CommandIO): Promise<number> {
+  const args = parseMigrateArgs(argv);
+  if ('error' in args) {
+    io.stderr.write(`pyenvtui migrate: ${args.error}\nUsage: ${MIGRATE_USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+  if (args.resume) return resume(args, io, uid);
+  const ctx = new ScanContext({ root: args.root ?? '/', env: io.env });
+  const target = parseTarget(args.to!, ctx.home, args.systemSite);
+  const from = parseFrom(args.from);
+  if ('error' in target || 'error' in from) {
+    io.stderr.write(`pyenvtui migrate: ${'error' in target ? target.error : (from as { error: string }).error}\n`);
+    return EXIT_USAGE;
+  }
+  const names = args.names.map(normalizeName);
+  const src = await loadSource(ctx, from, names);
+  if (!src.env) {
+    io.stderr.write(`pyenvtui migrate: ${src.error}\n`);
+    return EXIT_FAILED;
+  }
+  const plan = await prepareMigration(ctx, { source: src.env, selection: names, target, offline: args.offline, keepSource: args.keepSource, hostEnv: io.env });
+  io.stdout.write(planText(plan));
+  if (plan.blockers.length) {
+    io.stderr.write('pyenvtui migrate: nothing was changed (see BLOCKED above)\n');
+    return EXIT_FAILED;
+  }
+  if (args.dryRun) return 0;
+  if (!args.yes && !io.isTTY && plan.steps.some((s) => s.destructive)) {
+    io.stderr.write('pyenvtui migrate: not a terminal and no --yes: nothing was changed. Re-run with --yes to confirm every step.\n');
+    return EXIT_NEEDS_CONFIRMATION;
+  }
+  const j = await executePlan(plan, execOptions(io, args.yes, uid));
+  if (j.status === 'done' || j.status === 'waiting') io.stdout.write(`journal: ${stateDir(io.env)}/${j.id}\nundo with: pyenvtui undo ${j.id}\n`);
+  return exitFor(j.status);
+}
+
+async function resume(args: MigrateArgs, io: CommandIO, uid: number): Promise<number> {
+  const dir = stateDir(io.env);
+  const j = args.resumeId ? await readJournal(dir, args.resumeId).catch(() => null) : ((await listJournals(dir)).find(isResumable) ?? null);
+  if (!j) {
+    io.stderr.write(`pyenvtui migrate --resume: no interrupted migration${args.resumeId ? ` with id ${args.resumeId}` : ''} in ${dir}\n`);
+    return EXIT_FAILED;
+  }
+  if (!isResumable(j)) {
+    io.stderr.write(`pyenvtui migrate --resume: ${j.id} is ${j.status}, not interrupted\n`);
+    return EXIT_FAILED;
+  }
+  const pending = j.plan.steps.filter((s) => j.steps.find((r) => r.id === s.id)?.state !== 'done');
+  if (!args.yes && !io.isTTY && pending.some((s) => s.destructive)) {
+    io.stdout.write(planText(j.plan));
+    io.stderr.write('pyenvtui migrate --resume: not a terminal and no --yes: nothing was changed.\n');
+    return EXIT_NEEDS_CONFIRMATION;
+  }
+  io.stdout.write(`resuming ${j.id}\n`);
+  const out = await resumeMigration(j, execOptions(io, args.yes, uid));
+  return exitFor(out.status);
+}

@@ -1,0 +1,59 @@
+// `pyenvtui undo [ID] [--yes]`: reverse the last migration (or the one named) from its journal.
+import readline from 'node:readline/promises';
+import type { CommandIO } from '../io.js';
+import { listJournals, readJournal, stateDir } from '../migrate/journal.js';
+import { journalLine } from '../migrate/render.js';
+import { undoMigration } from '../migrate/undo.js';
+import { EXIT_FAILED, EXIT_NEEDS_CONFIRMATION, EXIT_USAGE, execOptions } from './migrate.js';
+
+export const UNDO_USAGE = 'pyenvtui undo [ID] [--yes] [--list]';
+
+/** Run `pyenvtui undo`; returns the exit code. */
+export async function runUndo(argv: string[], io: CommandIO): Promise<number> {
+  let id: string | undefined;
+  let yes = false;
+  let list = false;
+  for (const a of argv) {
+    if (a === '--yes' || a === '-y') yes = true;
+    else if (a === '--list') list = true;
+    else if (!a.startsWith('-') && !id) id = a;
+    else {
+      io.stderr.write(`pyenvtui undo: unexpected argument '${a}'\nUsage: ${UNDO_USAGE}\n`);
+      return EXIT_USAGE;
+    }
+  }
+  const dir = stateDir(io.env);
+  const all = await listJournals(dir);
+  if (list) {
+    for (const j of all) io.stdout.write(journalLine(j) + '\n');
+    return 0;
+  }
+  const j = id ? await readJournal(dir, id).catch(() => null) : (all.find((x) => x.status !== 'undone' && x.steps.some((s) => s.state !== 'pending')) ?? null);
+  if (!j) {
+    io.stderr.write(`pyenvtui undo: ${id ? `no migration ${id}` : 'no migration to undo'} in ${dir}\n`);
+    return EXIT_FAILED;
+  }
+  if (j.status === 'undone') {
+    io.stdout.write(`${j.id} is already undone\n`);
+    return 0;
+  }
+  io.stdout.write(`Undo ${journalLine(j)}\n`);
+  for (const s of [...j.plan.steps].reverse()) {
+    const r = j.steps.find((x) => x.id === s.id);
+    if (r && r.state !== 'pending' && r.state !== 'skipped' && !r.undone) io.stdout.write(`  ${s.id}. ${s.undo.description}\n`);
+  }
+  if (!yes) {
+    if (!io.isTTY) {
+      io.stderr.write('pyenvtui undo: not a terminal and no --yes: nothing was changed.\n');
+      return EXIT_NEEDS_CONFIRMATION;
+    }
+    const rl = readline.createInterface({ input: process.stdin, output: io.stdout });
+    const answer = await rl.question('Proceed? [y/N] ').finally(() => rl.close());
+    if (!/^y(es)?$/i.test(answer.trim())) return EXIT_NEEDS_CONFIRMATION;
+  }
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+  const r = await undoMigration(j, execOptions(io, true, uid));
+  if (r.needsRoot) io.stderr.write(`pyenvtui undo: ${r.errors.join('; ')}\n`);
+  else if (!r.ok) io.stderr.write(`pyenvtui undo: ${r.errors.join('\n')}\n`);
+  return r.ok ? 0 : EXIT_FAILED;
+}

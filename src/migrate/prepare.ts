@@ -1,0 +1,132 @@
+// Gathering what the pure planner needs from the machine: host paths of tools, pipx's home, whether the
+// target venv exists. Reads only. Shared by `pyenvtui migrate` and the dashboard's wizard.
+import { accessSync, constants, existsSync } from 'node:fs';
+import path from 'node:path';
+import type { ScanContext } from '../context.js';
+import { envFromPrefix } from '../discover/env-prefix.js';
+import type { Environment } from '../model.js';
+import { newMigrationId, stateDir } from './journal.js';
+import { planMigration } from './plan.js';
+import type { TargetTools } from './targets/common.js';
+import type { Plan, Target } from './types.js';
+
+export interface PrepareOptions {
+  source: Environment;
+  selection: string[];
+  target: Target;
+  offline: boolean;
+  keepSource: boolean;
+  /** The operator's environment (host): PATH for tools, XDG_STATE_HOME for the journal. */
+  hostEnv: Record<string, string | undefined>;
+}
+
+function executable(p: string): boolean {
+  try {
+    accessSync(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A command on the operator's PATH, skipping pyenv-style shims (slow, and they pick another Python). */
+export function findOnPath(name: string, pathVar: string | undefined): string | undefined {
+  for (const dir of (pathVar ?? '/usr/local/bin:/usr/bin:/bin').split(':')) {
+    if (!dir || dir.includes('/shims')) continue;
+    const p = path.join(dir, name);
+    if (existsSync(p) && executable(p)) return p;
+  }
+  return undefined;
+}
+
+/** Host interpreter to build the target with: the source's own, or in a sandbox root the host's same path. */
+export function targetPython(ctx: ScanContext, source: Environment): { python?: string; warning?: string } {
+  const exe = source.python.executable;
+  if (!exe) return {};
+  const host = ctx.hostPath(exe);
+  if (existsSync(host) && executable(host)) return { python: host };
+  if (ctx.root !== '/' && existsSync(exe) && executable(exe)) {
+    return { python: exe, warning: `${host} is not runnable here; using this host's ${exe} to build the target` };
+  }
+  return {};
+}
+
+export function resolveTools(ctx: ScanContext, source: Environment, hostEnv: Record<string, string | undefined>): { tools: TargetTools | null; warnings: string[]; error?: string } {
+  const py = targetPython(ctx, source);
+  if (!py.python) return { tools: null, warnings: [], error: `no runnable interpreter for ${source.name} (${source.python.executable ?? 'unknown'})` };
+  const home = ctx.hostPath(ctx.home);
+  const pipxHomeM = ctx.env.PIPX_HOME ?? (existsSync(ctx.hostPath(`${ctx.home}/.local/share/pipx/venvs`)) && !existsSync(ctx.hostPath(`${ctx.home}/.local/pipx`)) ? `${ctx.home}/.local/share/pipx` : `${ctx.home}/.local/pipx`);
+  const tools: TargetTools = {
+    python: py.python,
+    pipxHome: ctx.hostPath(pipxHomeM),
+    pipxBinDir: ctx.hostPath(ctx.env.PIPX_BIN_DIR ?? `${ctx.home}/.local/bin`),
+    home,
+  };
+  const pipx = findOnPath('pipx', hostEnv.PATH);
+  const uv = findOnPath('uv', hostEnv.PATH);
+  if (pipx) tools.pipx = pipx;
+  if (uv) tools.uv = uv;
+  if (ctx.env.UV_TOOL_DIR) tools.uvToolDir = ctx.hostPath(ctx.env.UV_TOOL_DIR);
+  if (ctx.env.UV_TOOL_BIN_DIR) tools.uvToolBinDir = ctx.hostPath(ctx.env.UV_TOOL_BIN_DIR);
+  return { tools, warnings: py.warning ? [py.warning] : [] };
+}
+
+/** Build a plan for the machine behind ctx. */
+export async function prepareMigration(ctx: ScanContext, o: PrepareOptions): Promise<Plan> {
+  const id = newMigrationId(ctx.now());
+  const backupDir = path.join(stateDir(o.hostEnv), id);
+  const { tools, warnings, error } = resolveTools(ctx, o.source, o.hostEnv);
+  const target: Target = { ...o.target };
+  let existingVenv: Environment | undefined;
+  if (target.kind === 'venv') {
+    const machineDir = target.dir ?? `${ctx.home}/.venvs/${o.selection[0] ?? 'venv'}`;
+    target.dir = ctx.hostPath(machineDir);
+    if (await ctx.isFile(`${machineDir}/pyvenv.cfg`)) existingVenv = await envFromPrefix(ctx, 'venv', machineDir, path.basename(machineDir), { noProbe: true });
+    else if (await ctx.exists(machineDir)) {
+      return blocked(id, ctx, target, o, backupDir, `${machineDir} exists and is not a venv`);
+    }
+  }
+  if (!tools) return blocked(id, ctx, target, o, backupDir, error ?? 'no interpreter');
+  const pipCache = ctx.hostPath(ctx.env.XDG_CACHE_HOME ? `${ctx.env.XDG_CACHE_HOME}/pip` : `${ctx.home}/.cache/pip`);
+  const plan = planMigration({
+    id,
+    createdAt: ctx.now().toISOString(),
+    root: ctx.root,
+    hostPath: (p) => ctx.hostPath(p),
+    isRoot: ctx.uid === 0,
+    source: o.source,
+    selection: o.selection,
+    target,
+    offline: o.offline,
+    keepSource: o.keepSource,
+    tools,
+    backupDir,
+    pipCache,
+    ...(existingVenv ? { existingVenv } : {}),
+  });
+  if (target.kind === 'pipx' && tools.pipx) {
+    for (const p of plan.packages) {
+      if (existsSync(path.join(tools.pipxHome, 'venvs', p.name))) plan.blockers.push(`${p.name} is already installed with pipx (${tools.pipxHome}/venvs/${p.name})`);
+    }
+    if (plan.blockers.length) plan.steps = [];
+  }
+  plan.warnings.push(...warnings);
+  return plan;
+}
+
+function blocked(id: string, ctx: ScanContext, target: Target, o: PrepareOptions, backupDir: string, why: string): Plan {
+  return {
+    schema: 'pyenvtui/plan@1',
+    id,
+    createdAt: ctx.now().toISOString(),
+    root: ctx.root,
+    target,
+    offline: o.offline,
+    keepSource: o.keepSource,
+    packages: [],
+    steps: [],
+    blockers: [why],
+    warnings: [],
+    backupDir,
+  };
+}

@@ -1,0 +1,48 @@
+// Plain-text renderings of plans, events and journals for the CLI (and for logs). Pure.
+import type { ExecEvent } from './events.js';
+import type { Journal, Plan } from './types.js';
+
+export function planText(plan: Plan): string {
+  const lines: string[] = [];
+  lines.push(`Migration ${plan.id} → ${plan.target.kind}${plan.target.dir ? ` (${plan.target.dir})` : ''}${plan.offline ? ', offline' : ''}`);
+  for (const p of plan.packages) {
+    lines.push(`  ${p.displayName} ${p.version} (${p.scope})  install as ${p.requirement}`);
+    if (p.scripts.length) lines.push(`    commands: ${p.scripts.join(', ')}`);
+  }
+  const deps = plan.packages[0]?.removableDeps ?? [];
+  if (deps.length) lines.push(`  dependencies removed with it: ${deps.join(', ')}`);
+  for (const k of plan.packages[0]?.keptDeps ?? []) lines.push(`  keeps ${k.name}: ${k.reason}`);
+  for (const b of plan.blockers) lines.push(`  BLOCKED: ${b}`);
+  for (const w of plan.warnings) lines.push(`  warning: ${w}`);
+  if (plan.steps.length) lines.push('Steps:');
+  for (const s of plan.steps) {
+    const tags = [s.destructive ? 'asks first' : '', s.needsRoot ? 'needs root' : ''].filter(Boolean).join(', ');
+    lines.push(`  ${s.id}. ${s.purpose}${tags ? `  [${tags}]` : ''}`);
+    lines.push(`     $ ${s.display}`);
+    lines.push(`     undo: ${s.undo.description}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function eventText(e: ExecEvent): string | null {
+  switch (e.type) {
+    case 'step-start':
+      return `==> [${e.step.id}] ${e.step.purpose}`;
+    case 'output':
+      return `    ${e.line}`;
+    case 'check':
+      return `    ${e.ok ? 'ok  ' : e.check.soft ? 'warn' : 'FAIL'} ${e.check.label}${e.ok ? '' : `: ${e.detail.split('\n').pop() ?? ''}`}`;
+    case 'step-end':
+      return e.state === 'done' ? null : `    step ${e.step.id} ${e.state}${e.error ? `: ${e.error}` : ''}`;
+    case 'manual':
+      return `!!  needs root; run this yourself:\n    sudo ${e.command.replace(/^sudo /, '')}`;
+    case 'status':
+      return `${e.status}${e.message ? `: ${e.message}` : ''}`;
+  }
+}
+
+export function journalLine(j: Journal): string {
+  const names = j.plan.packages.map((p) => p.name).join(', ');
+  const done = j.steps.filter((s) => s.state === 'done').length;
+  return `${j.id}  ${j.status.padEnd(11)} ${names} → ${j.plan.target.kind}  (${done}/${j.steps.length} steps done)`;
+}
