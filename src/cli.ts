@@ -21,6 +21,30 @@ const COMMANDS: Command[] = [
     summary: 'open the full-screen dashboard (the default)',
     run: async (argv, io) => (await import('./commands/tui.js')).runTui(argv, io),
   },
+  {
+    name: 'scan',
+    usage: 'pyenvtui scan [--json] [--root DIR] [--search DIR]... [--depth N]',
+    summary: 'list every Python environment and its packages (text, or the JSON inventory)',
+    run: async (argv, io) => (await import('./commands/scan.js')).runScan(argv, io),
+  },
+  {
+    name: 'doctor',
+    usage: 'pyenvtui doctor [--json] [--fail-on SEVERITY] [--root DIR]',
+    summary: 'report risks grouped by severity; exit 1 when any is at or above --fail-on (default high)',
+    run: async (argv, io) => (await import('./commands/doctor.js')).runDoctor(argv, io),
+  },
+  {
+    name: 'migrate',
+    usage: 'pyenvtui migrate NAME... --to pipx|uv|venv[:DIR] [--from user|local|PREFIX] [--offline] [--yes] [--dry-run] [--keep-source]',
+    summary: 'move packages into isolated environments: plan, install, verify, then remove the source (also --resume)',
+    run: async (argv, io) => (await import('./commands/migrate.js')).runMigrate(argv, io),
+  },
+  {
+    name: 'undo',
+    usage: 'pyenvtui undo [ID] [--yes]',
+    summary: 'reverse the last migration (or the one named) from its journal',
+    run: async (argv, io) => (await import('./commands/undo.js')).runUndo(argv, io),
+  },
 ];
 
 export const HELP = `pyenvtui ${VERSION} — every Python on this machine, its packages, and what is risky
