@@ -33,6 +33,7 @@ export function pipEnv(home: string): NodeJS.ProcessEnv {
     PIP_DISABLE_PIP_VERSION_CHECK: '1',
     PIP_CONFIG_FILE: '/dev/null',
     PYTHONNOUSERSITE: '1',
+    PIP_ROOT_USER_ACTION: 'ignore',
   };
 }
 
