@@ -1,40 +1,30 @@
-import React, { useState } from 'react';
-import { Box, Text, useApp, useInput } from 'ink';
+import React, { useCallback, useEffect, useReducer, useState } from 'react';
+import { useApp } from 'ink';
+import { Dashboard } from '../dashboard/dashboard.js';
+import { reducer } from '../state/dashboard-reducer.js';
+import { initialState, type DashboardOptions } from '../state/dashboard-state.js';
 import { useTerminalSize } from './terminal-size.js';
+import { useInventory, type InventoryLoader } from './use-inventory.js';
+import { useKeyRouter } from './use-key-router.js';
 
 export interface AppProps {
   version: string;
+  /** Where the data comes from; without one the screen waits (first-screen tests). */
+  loader?: InventoryLoader;
+  options?: Partial<DashboardOptions>;
+  /** Ctrl-L: repaint the terminal from scratch. */
+  onRedraw?: () => void;
 }
 
-const HINTS = '? help  q quit';
-
-/** First screen: header, placeholder body and key hints. The dashboard replaces the body. */
-export function App({ version }: AppProps): React.JSX.Element {
+/** The dashboard root: state in a reducer, one key router, the loader, the screen. */
+export function App({ version, loader, options, onRedraw }: AppProps): React.JSX.Element {
   const { exit } = useApp();
-  const { columns, rows } = useTerminalSize();
-  const [help, setHelp] = useState(false);
-  useInput((input, key) => {
-    if (input === 'q' && help) return setHelp(false);
-    if (input === 'q' || (key.ctrl && input === 'c')) return exit();
-    if (input === '?') return setHelp((h) => !h);
-    if (key.escape) return setHelp(false);
-  });
-  // rows - 1: at full height Ink 6 clears the whole screen on every frame (flicker over SSH).
-  return (
-    <Box flexDirection="column" width={columns} height={Math.max(rows - 1, 3)}>
-      <Text bold>pyenvtui {version}</Text>
-      <Box flexGrow={1} flexDirection="column" paddingX={1} paddingY={1}>
-        {help ? (
-          <>
-            <Text bold>Keys</Text>
-            <Text>?  toggle this help</Text>
-            <Text>q  quit (closes this help first)</Text>
-          </>
-        ) : (
-          <Text>Scanning for Pythons will appear here.</Text>
-        )}
-      </Box>
-      <Text dimColor>{HINTS}</Text>
-    </Box>
-  );
+  const size = useTerminalSize();
+  const [state, dispatch] = useReducer(reducer, undefined, () => initialState(size, options));
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => dispatch({ type: 'resize', columns: size.columns, rows: size.rows }), [size.columns, size.rows]);
+  useInventory(loader, generation, dispatch);
+  const rescan = useCallback(() => setGeneration((g) => g + 1), []);
+  useKeyRouter(state, dispatch, { quit: exit, rescan, redraw: onRedraw ?? (() => {}) });
+  return <Dashboard state={state} version={version} />;
 }

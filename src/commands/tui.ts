@@ -1,16 +1,70 @@
+import path from 'node:path';
 import type { CommandIO } from '../io.js';
 import { VERSION } from '../version.js';
 
-/** `pyenvtui [tui]`: the dashboard in a terminal, plain text otherwise. */
-export async function runTui(_argv: string[], io: CommandIO): Promise<number> {
+export const TUI_USAGE = 'pyenvtui [tui] [--root DIR] [--search DIR]... [--depth N] [--no-color] [--ascii] [--readonly]';
+
+export interface TuiArgs {
+  root: string;
+  search: string[];
+  depth?: number;
+  noColor: boolean;
+  ascii: boolean;
+  readonly: boolean;
+}
+
+/** Parses dashboard options; returns an error message for bad usage. Pure. */
+export function parseTuiArgs(argv: string[]): TuiArgs | { error: string } {
+  const out: TuiArgs = { root: '/', search: [], noColor: false, ascii: false, readonly: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const eq = a.indexOf('=');
+    const [flag, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
+    const value = (): string | null => (inline !== undefined ? inline : (argv[++i] ?? null));
+    if (flag === '--no-color') out.noColor = true;
+    else if (flag === '--ascii') out.ascii = true;
+    else if (flag === '--readonly') out.readonly = true;
+    else if (flag === '--root' || flag === '--search' || flag === '--depth') {
+      const v = value();
+      if (v === null || v === '') return { error: `${flag} needs a value` };
+      if (flag === '--root') out.root = path.resolve(v);
+      else if (flag === '--search') out.search.push(v);
+      else if (!/^\d+$/.test(v) || Number(v) > 64) return { error: `--depth must be a whole number from 0 to 64, got '${v}'` };
+      else out.depth = Number(v);
+    } else return { error: `unknown option '${a}'` };
+  }
+  // --search takes paths as the user sees them; under --root, host paths inside the root are mapped in.
+  out.search = out.search.map((s) => {
+    const abs = path.resolve(s);
+    if (out.root === '/') return abs;
+    return abs === out.root ? '/' : abs.startsWith(out.root + '/') ? abs.slice(out.root.length) : s;
+  });
+  return out;
+}
+
+/** `pyenvtui [tui]`: the dashboard in a terminal, a plain-text summary otherwise. */
+export async function runTui(argv: string[], io: CommandIO): Promise<number> {
+  const args = parseTuiArgs(argv);
+  if ('error' in args) {
+    io.stderr.write(`pyenvtui: ${args.error}\nUsage: ${TUI_USAGE}\n`);
+    return 2;
+  }
+  const { createScanLoader } = await import('../../components/app/scan-loader.js');
+  const loader = createScanLoader({ root: args.root, search: args.search, env: io.env, ...(args.depth !== undefined ? { depth: args.depth } : {}) });
   if (!io.isTTY) {
-    io.stdout.write(
-      `pyenvtui ${VERSION}: the dashboard needs an interactive terminal (stdin and stdout must be a TTY).\n` +
-        `Run 'pyenvtui --help' for the commands that print plain text.\n`,
-    );
+    const { plainSummary } = await import('../../components/app/plain-summary.js');
+    io.stdout.write(`pyenvtui ${VERSION}: not a terminal, printing a summary instead of the dashboard.\n`);
+    io.stdout.write(await plainSummary(loader));
     return 0;
   }
+  const env = io.env;
+  const color = !args.noColor && !(env.NO_COLOR !== undefined && env.NO_COLOR !== '') && env.FORCE_COLOR !== '0' && env.TERM !== 'dumb';
   const { launchDashboard } = await import('../../components/app/launch.js');
-  await launchDashboard({ version: VERSION });
+  await launchDashboard({
+    version: VERSION,
+    loader,
+    options: { readonly: args.readonly, ascii: args.ascii, color },
+    slow: env.SSH_CONNECTION !== undefined && env.SSH_CONNECTION !== '',
+  });
   return 0;
 }

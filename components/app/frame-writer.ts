@@ -1,0 +1,105 @@
+// A stdout for Ink that writes only the lines that changed, at absolute positions.
+//
+// Ink 6 (with incremental rendering off, as it must stay: ghost lines) erases and rewrites the
+// whole frame on every change: ~2-3 KB per cursor move at 80x24, painful over SSH to a Pi. On the
+// alternate screen our frame always starts at row 1, so we can diff frames line by line and move
+// the cursor absolutely: a cursor move costs two lines, and nothing relies on relative cursor math
+// (which is what goes wrong after a resize). Ctrl-L repaints from the last frame we kept.
+import { EventEmitter } from 'node:events';
+
+/** A chunk made only of control sequences (cursor show/hide, synchronized output): passed through. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_ONLY = /^(?:\x1b\[[?<>=]?[0-9;]*[A-Za-z~]|\x1b\][^\x07]*\x07)+$/;
+/** Ink's log-update erase prefix: erase line, cursor up, cursor to column 1. */
+// eslint-disable-next-line no-control-regex
+const ERASE_PREFIX = /^(?:\x1b\[2K|\x1b\[1A|\x1b\[\d*A|\x1b\[G)+/;
+
+export interface Sink {
+  write(data: string): unknown;
+}
+
+export interface TerminalLike extends Sink {
+  columns?: number;
+  rows?: number;
+  isTTY?: boolean;
+  on(event: 'resize', fn: () => void): unknown;
+  off(event: 'resize', fn: () => void): unknown;
+}
+
+/** Diff one frame against the previous lines; returns the bytes to write. Pure. */
+export function frameDiff(prev: readonly string[] | null, next: readonly string[], maxRows: number): string {
+  const rows = Math.max(1, maxRows);
+  let out = prev === null ? '\x1b[H\x1b[2J' : '';
+  const n = Math.min(next.length, rows);
+  for (let i = 0; i < n; i++) {
+    if (prev !== null && prev[i] === next[i]) continue;
+    // Reset attributes before erasing so the rest of the line keeps the default background.
+    out += `\x1b[${i + 1};1H${next[i]}\x1b[0m\x1b[K`;
+  }
+  if (prev !== null) for (let i = n; i < Math.min(prev.length, rows); i++) out += `\x1b[${i + 1};1H\x1b[2K`;
+  return out;
+}
+
+export class FrameWriter extends EventEmitter {
+  private lines: string[] | null = null;
+  private last: string[] = [];
+  /** Bytes written to the terminal (bench and tests). */
+  bytesWritten = 0;
+  private readonly onResize = (): void => {
+    // The terminal may have reflowed or scrolled: the next frame is drawn from scratch.
+    this.lines = null;
+    this.emit('resize');
+  };
+
+  constructor(private readonly out: TerminalLike) {
+    super();
+    out.on('resize', this.onResize);
+  }
+
+  get columns(): number {
+    return this.out.columns ?? 80;
+  }
+
+  get rows(): number {
+    return this.out.rows ?? 24;
+  }
+
+  get isTTY(): boolean {
+    return this.out.isTTY === true;
+  }
+
+  write(chunk: string | Uint8Array, encoding?: unknown, cb?: unknown): boolean {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    const done = typeof encoding === 'function' ? encoding : cb;
+    if (text === '') {
+      // Ink flushes with write('', cb) on exit.
+    } else if (CONTROL_ONLY.test(text)) {
+      this.emitBytes(text);
+    } else {
+      const body = text.replace(ERASE_PREFIX, '').replace(/\n$/, '');
+      const next = body.split('\n');
+      this.emitBytes(frameDiff(this.lines, next, this.rows));
+      this.lines = next;
+      this.last = next;
+    }
+    if (typeof done === 'function') setImmediate(done as () => void);
+    return true;
+  }
+
+  /** Ctrl-L: clear the terminal and draw the last frame again. */
+  repaint(): void {
+    this.lines = null;
+    this.emitBytes(frameDiff(null, this.last, this.rows));
+    this.lines = this.last;
+  }
+
+  dispose(): void {
+    this.out.off('resize', this.onResize);
+  }
+
+  private emitBytes(s: string): void {
+    if (!s) return;
+    this.bytesWritten += Buffer.byteLength(s);
+    this.out.write(s);
+  }
+}

@@ -1,0 +1,201 @@
+// The pure reducer: every change to the dashboard is an action here, so it is unit-tested
+// without rendering, and the key router stays a thin table lookup.
+import type { Finding, Inventory } from '../../src/model.js';
+import { SORTS, VIEWS, VIEW_TITLES, type DashboardState, type ViewId } from './dashboard-state.js';
+import type { CommandId } from './key-bindings.js';
+import { EMPTY_POS, findMatch, jumpTo, move, reanchor, type ListPos, type Motion } from './list-nav.js';
+import { tagKey, type Row } from './rows.js';
+import { detailRows, envById, layoutOf, mainRows, selectedRow } from './selectors.js';
+import { helpRows } from './help-rows.js';
+
+export type Action =
+  | { type: 'resize'; columns: number; rows: number }
+  | { type: 'scan-start' }
+  | { type: 'scan-progress'; inventory: Inventory; findings?: Finding[]; done: number; total: number; active: string[] }
+  | { type: 'scan-done'; inventory: Inventory; findings: Finding[] }
+  | { type: 'scan-error'; message: string }
+  | { type: 'sizes'; sizes: Record<string, number>; sizing: boolean }
+  | { type: 'command'; command: CommandId }
+  | { type: 'filter-text'; text: string }
+  | { type: 'message'; text: string }
+  | { type: 'overlay-closed'; message?: string };
+
+const MOTIONS: ReadonlySet<string> = new Set(['up', 'down', 'top', 'bottom', 'pageUp', 'pageDown', 'halfUp', 'halfDown']);
+
+/** Keeps cursors valid after anything changed the rows, and resets the detail when the selection moved. */
+function normalize(s: DashboardState): DashboardState {
+  const h = layoutOf(s).paneRows;
+  const list = reanchor(mainRows(s), s.lists[s.view], h);
+  let next = list === s.lists[s.view] ? s : { ...s, lists: { ...s.lists, [s.view]: list } };
+  const owner = selectedRow(next)?.key ?? null;
+  const drows = detailRows(next);
+  const detail = owner === s.detailOwner ? reanchor(drows, s.detail, h) : reanchor(drows, EMPTY_POS, h);
+  next = { ...next, detail, detailOwner: owner };
+  return next;
+}
+
+function withFocusedPos(s: DashboardState, f: (rows: Row[], pos: ListPos, h: number) => ListPos): DashboardState {
+  const h = layoutOf(s).paneRows;
+  if (s.overlay === 'help') return { ...s, help: f(helpRows(s), s.help, h) };
+  if (s.focus === 'detail') return { ...s, detail: f(detailRows(s), s.detail, h) };
+  return normalize({ ...s, lists: { ...s.lists, [s.view]: f(mainRows(s), s.lists[s.view], h) } });
+}
+
+function focusedRow(s: DashboardState): Row | undefined {
+  if (s.focus === 'detail') {
+    const r = detailRows(s)[s.detail.cursor];
+    return r?.selectable ? r : undefined;
+  }
+  return selectedRow(s);
+}
+
+/** Opens the environments view on one environment, optionally on one of its packages. */
+export function jumpToEnv(s: DashboardState, envId: string, pkgName?: string): DashboardState {
+  if (!envById(s, envId)) return { ...s, message: 'that environment is no longer on the machine' };
+  let next: DashboardState = { ...s, view: 'envs', focus: 'detail', editingFilter: false };
+  let rows = mainRows(next);
+  if (!rows.some((r) => r.key === envId)) {
+    next = { ...next, filters: { ...next.filters, envs: '' } };
+    rows = mainRows(next);
+  }
+  const h = layoutOf(next).paneRows;
+  next = normalize({ ...next, lists: { ...next.lists, envs: jumpTo(rows, next.lists.envs, rows.findIndex((r) => r.key === envId), h) } });
+  if (pkgName !== undefined) {
+    const drows = detailRows(next);
+    next = { ...next, detail: jumpTo(drows, next.detail, drows.findIndex((r) => r.pkg?.name === pkgName), h) };
+  }
+  return { ...next, message: `${envById(s, envId)!.name}: ${envById(s, envId)!.prefix}` };
+}
+
+function toggleTags(s: DashboardState, keys: string[]): DashboardState {
+  const set = new Set(s.tagged);
+  const allTagged = keys.every((k) => set.has(k));
+  for (const k of keys) if (allTagged) set.delete(k);
+  else set.add(k);
+  return { ...s, tagged: [...set], message: `${set.size} tagged for migration` };
+}
+
+function setView(s: DashboardState, view: ViewId): DashboardState {
+  return normalize({ ...s, view, focus: 'list', editingFilter: false, message: '' });
+}
+
+function command(s: DashboardState, c: CommandId): DashboardState {
+  if (MOTIONS.has(c)) return withFocusedPos(s, (rows, pos, h) => move(rows, pos, c as Motion, h));
+  const readonlyRefusal = { ...s, message: 'read-only: actions that change the machine are off (--readonly)' };
+  switch (c) {
+    case 'nextPane':
+    case 'prevPane':
+      return { ...s, focus: s.focus === 'list' ? 'detail' : 'list' };
+    case 'view1':
+    case 'view2':
+    case 'view3':
+    case 'view4':
+      return setView(s, VIEWS[Number(c.slice(4)) - 1]!);
+    case 'open': {
+      const row = focusedRow(s);
+      if (s.view === 'findings' || (s.view === 'packages' && s.focus === 'detail')) {
+        if (row?.envId) return jumpToEnv(s, row.envId, row.pkg?.name);
+        return { ...s, message: row ? 'this finding is about the whole machine, not one environment' : 'nothing selected' };
+      }
+      if (s.focus === 'list') return row ? { ...s, focus: 'detail' } : { ...s, message: 'nothing selected' };
+      return s;
+    }
+    case 'back':
+      if (s.filters[s.view]) return normalize({ ...s, filters: { ...s.filters, [s.view]: '' }, message: 'filter cleared' });
+      if (s.focus === 'detail') return { ...s, focus: 'list' };
+      if (s.view !== 'envs') return setView(s, 'envs');
+      return { ...s, message: '' };
+    case 'filter':
+      return { ...s, editingFilter: true, focus: 'list', message: '' };
+    case 'filterAccept': {
+      const n = mainRows(s).filter((r) => r.selectable).length;
+      return { ...s, editingFilter: false, message: s.filters[s.view] ? `${n} shown for "${s.filters[s.view]}" · n/N next/previous match` : '' };
+    }
+    case 'filterClear':
+      return normalize({ ...s, editingFilter: false, filters: { ...s.filters, [s.view]: '' }, message: 'filter cleared' });
+    case 'filterBackspace':
+      return normalize({ ...s, filters: { ...s.filters, [s.view]: s.filters[s.view].slice(0, -1) } });
+    case 'nextMatch':
+    case 'prevMatch': {
+      const needle = s.filters[s.view];
+      if (!needle) return { ...s, message: 'no filter: press / and type one' };
+      const inDetail = s.focus === 'detail';
+      const rows = inDetail ? detailRows(s) : mainRows(s);
+      const pos = inDetail ? s.detail : s.lists[s.view];
+      const i = findMatch(rows, pos.cursor, needle, c === 'nextMatch' ? 1 : -1);
+      if (i < 0) return { ...s, message: `no match for "${needle}"` };
+      return withFocusedPos(s, (r, p, h) => jumpTo(r, p, i, h));
+    }
+    case 'sort':
+    case 'sortReverse': {
+      const cur = s.sorts[s.view];
+      const keys = SORTS[s.view];
+      const next = c === 'sort' ? { index: (cur.index + 1) % keys.length, reverse: false } : { ...cur, reverse: !cur.reverse };
+      const msg = `sort ${VIEW_TITLES[s.view].toLowerCase()} by ${keys[next.index]}${next.reverse ? ', reversed' : ''}`;
+      return normalize({ ...s, sorts: { ...s.sorts, [s.view]: next }, message: msg });
+    }
+    case 'tag': {
+      if (s.options.readonly) return readonlyRefusal;
+      const row = focusedRow(s);
+      if (!row?.pkg) return { ...s, message: 'Space tags a package: open an environment (Enter), then pick a package' };
+      return withFocusedPos(toggleTags(s, [tagKey(row.pkg.envId, row.pkg.name)]), (r, p, h) => move(r, p, 'down', h));
+    }
+    case 'tagAll': {
+      if (s.options.readonly) return readonlyRefusal;
+      const env = envById(s, focusedRow(s)?.envId ?? (s.view === 'envs' ? selectedRow(s)?.envId : undefined));
+      if (!env || env.packages.length === 0) return { ...s, message: 'a tags every package of an environment: select one first' };
+      return toggleTags(s, env.packages.map((p) => tagKey(env.id, p.name)));
+    }
+    case 'migrate': {
+      if (s.options.readonly) return readonlyRefusal;
+      if (!s.options.canMigrate) return { ...s, message: 'migration: coming' };
+      if (s.tagged.length === 0 && !focusedRow(s)?.pkg) return { ...s, message: 'tag packages with Space first (or select one)' };
+      return { ...s, overlay: 'wizard' };
+    }
+    case 'rescan':
+      return { ...s, scan: { ...s.scan, running: true, done: 0, total: 0, active: [], error: null }, message: 'rescanning…' };
+    case 'help':
+      return { ...s, overlay: 'help', help: EMPTY_POS };
+    case 'closeOverlay':
+      return { ...s, overlay: null };
+    case 'redraw':
+    case 'quit':
+      return s;
+    default:
+      return s;
+  }
+}
+
+export function reducer(s: DashboardState, a: Action): DashboardState {
+  switch (a.type) {
+    case 'resize':
+      if (s.size.columns === a.columns && s.size.rows === a.rows) return s;
+      return normalize({ ...s, size: { columns: a.columns, rows: a.rows } });
+    case 'scan-start':
+      return { ...s, scan: { ...s.scan, running: true, done: 0, total: 0, active: [], error: null } };
+    case 'scan-progress':
+      return normalize({
+        ...s,
+        inventory: a.inventory,
+        findings: a.findings ?? s.findings,
+        scan: { ...s.scan, running: true, done: a.done, total: a.total, active: a.active },
+      });
+    case 'scan-done': {
+      const n = a.inventory.environments.length;
+      const msg = s.message === 'rescanning…' || s.message === '' ? `found ${n} environment${n === 1 ? '' : 's'}, ${a.findings.length} finding${a.findings.length === 1 ? '' : 's'}` : s.message;
+      return normalize({ ...s, inventory: a.inventory, findings: a.findings, scan: { ...s.scan, running: false, done: s.scan.total, active: [] }, message: msg });
+    }
+    case 'scan-error':
+      return { ...s, scan: { ...s.scan, running: false, active: [], error: a.message }, message: `scan failed: ${a.message}` };
+    case 'sizes':
+      return normalize({ ...s, sizes: { ...s.sizes, ...a.sizes }, scan: { ...s.scan, sizing: a.sizing } });
+    case 'command':
+      return command(s, a.command);
+    case 'filter-text':
+      return normalize({ ...s, filters: { ...s.filters, [s.view]: s.filters[s.view] + a.text } });
+    case 'message':
+      return { ...s, message: a.text };
+    case 'overlay-closed':
+      return { ...s, overlay: null, message: a.message ?? s.message };
+  }
+}

@@ -1,0 +1,93 @@
+// The dashboard's whole state, in one plain object: the reducer is the only thing that changes it.
+import type { Finding, Inventory } from '../../src/model.js';
+import { EMPTY_POS, type ListPos } from './list-nav.js';
+
+export const VIEWS = ['envs', 'findings', 'packages', 'path'] as const;
+export type ViewId = (typeof VIEWS)[number];
+export type PaneId = 'list' | 'detail';
+
+export const VIEW_TITLES: Record<ViewId, string> = {
+  envs: 'Environments',
+  findings: 'Findings',
+  packages: 'Packages',
+  path: 'PATH',
+};
+
+/** Sort keys per view; the first is the default. */
+export const SORTS: Record<ViewId, readonly string[]> = {
+  envs: ['name', 'packages', 'size', 'python'],
+  findings: ['severity', 'rule', 'environment'],
+  packages: ['name', 'copies', 'versions'],
+  path: ['PATH order', 'name', 'shadows'],
+};
+
+export interface ScanStatus {
+  running: boolean;
+  /** Locators finished / started. */
+  done: number;
+  total: number;
+  /** Locators still running (for the header). */
+  active: string[];
+  error: string | null;
+  /** Sizes are computed after the scan, in the background. */
+  sizing: boolean;
+}
+
+export interface DashboardOptions {
+  readonly: boolean;
+  ascii: boolean;
+  color: boolean;
+  /** Whether a migration wizard is available for `m`. */
+  canMigrate: boolean;
+}
+
+export interface DashboardState {
+  inventory: Inventory | null;
+  findings: Finding[];
+  /** Bytes on disk per environment id, filled in the background. */
+  sizes: Record<string, number>;
+  scan: ScanStatus;
+  size: { columns: number; rows: number };
+  view: ViewId;
+  focus: PaneId;
+  overlay: 'help' | 'wizard' | null;
+  help: ListPos;
+  editingFilter: boolean;
+  filters: Record<ViewId, string>;
+  sorts: Record<ViewId, { index: number; reverse: boolean }>;
+  lists: Record<ViewId, ListPos>;
+  detail: ListPos;
+  /** Key of the main-list row the detail position belongs to (reset when the selection changes). */
+  detailOwner: string | null;
+  /** Tagged package copies (tagKey(envId, name)), the batch for a migration. */
+  tagged: string[];
+  message: string;
+  options: DashboardOptions;
+}
+
+export const DEFAULT_OPTIONS: DashboardOptions = { readonly: false, ascii: false, color: true, canMigrate: false };
+
+/** State before any data: the screen can draw at once. */
+export function initialState(size: { columns: number; rows: number }, options: Partial<DashboardOptions> = {}): DashboardState {
+  const per = <T,>(v: () => T): Record<ViewId, T> => ({ envs: v(), findings: v(), packages: v(), path: v() });
+  return {
+    inventory: null,
+    findings: [],
+    sizes: {},
+    scan: { running: true, done: 0, total: 0, active: [], error: null, sizing: false },
+    size,
+    view: 'envs',
+    focus: 'list',
+    overlay: null,
+    help: EMPTY_POS,
+    editingFilter: false,
+    filters: per(() => ''),
+    sorts: per(() => ({ index: 0, reverse: false })),
+    lists: per(() => EMPTY_POS),
+    detail: EMPTY_POS,
+    detailOwner: null,
+    tagged: [],
+    message: '',
+    options: { ...DEFAULT_OPTIONS, ...options },
+  };
+}

@@ -1,0 +1,134 @@
+// The one table of key bindings. The router resolves keys with it, the help overlay and the
+// hint line are generated from it, so what the screen promises is exactly what the keys do.
+
+export type CommandId =
+  | 'up' | 'down' | 'top' | 'bottom' | 'pageUp' | 'pageDown' | 'halfUp' | 'halfDown'
+  | 'nextPane' | 'prevPane' | 'view1' | 'view2' | 'view3' | 'view4'
+  | 'open' | 'back' | 'tag' | 'tagAll' | 'filter' | 'nextMatch' | 'prevMatch' | 'sort' | 'sortReverse'
+  | 'migrate' | 'rescan' | 'redraw' | 'help' | 'quit'
+  | 'closeOverlay' | 'filterAccept' | 'filterClear' | 'filterBackspace';
+
+export type Mode = 'normal' | 'filter' | 'help';
+
+/** The subset of Ink's Key the table uses. */
+export interface KeyFlags {
+  upArrow?: boolean; downArrow?: boolean; leftArrow?: boolean; rightArrow?: boolean;
+  pageUp?: boolean; pageDown?: boolean; home?: boolean; end?: boolean;
+  return?: boolean; escape?: boolean; tab?: boolean; backspace?: boolean; delete?: boolean;
+  ctrl?: boolean; shift?: boolean;
+}
+
+type NamedKey = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace' | 'delete';
+
+export interface KeySpec {
+  /** Printable input ('j', 'G', ' ', '/'). */
+  input?: string;
+  key?: NamedKey;
+  ctrl?: boolean;
+  /** Only for named keys (Shift-Tab); letters carry case in `input`. */
+  shift?: boolean;
+}
+
+export interface Binding {
+  command: CommandId;
+  keys: KeySpec[];
+  description: string;
+  modes: Mode[];
+  group: 'Move' | 'Panes and views' | 'Act' | 'Screen' | 'Filter' | 'Help';
+  /** Changes the machine: hidden and refused in --readonly. */
+  changesMachine?: boolean;
+  /** Short text for the hint line, when the binding deserves a place there. */
+  hint?: { label?: string; text: string };
+}
+
+const k = (input: string, ctrl = false): KeySpec => (ctrl ? { input, ctrl } : { input });
+const n = (key: NamedKey, shift?: boolean): KeySpec => (shift === undefined ? { key } : { key, shift });
+
+export const BINDINGS: readonly Binding[] = [
+  { command: 'up', keys: [k('k'), n('upArrow')], description: 'move up', modes: ['normal', 'help'], group: 'Move' },
+  { command: 'down', keys: [k('j'), n('downArrow')], description: 'move down', modes: ['normal', 'help'], group: 'Move', hint: { label: 'j/k', text: 'move' } },
+  { command: 'top', keys: [k('g'), n('home')], description: 'first row', modes: ['normal', 'help'], group: 'Move' },
+  { command: 'bottom', keys: [k('G'), n('end')], description: 'last row', modes: ['normal', 'help'], group: 'Move' },
+  { command: 'pageUp', keys: [n('pageUp')], description: 'page up', modes: ['normal', 'help'], group: 'Move' },
+  { command: 'pageDown', keys: [n('pageDown')], description: 'page down', modes: ['normal', 'help'], group: 'Move' },
+  { command: 'halfUp', keys: [k('u', true)], description: 'half page up', modes: ['normal', 'help'], group: 'Move' },
+  { command: 'halfDown', keys: [k('d', true)], description: 'half page down', modes: ['normal', 'help'], group: 'Move' },
+  { command: 'nextPane', keys: [n('tab', false), k('l'), n('rightArrow')], description: 'next pane', modes: ['normal'], group: 'Panes and views', hint: { label: 'Tab', text: 'pane' } },
+  { command: 'prevPane', keys: [n('tab', true), k('h'), n('leftArrow')], description: 'previous pane', modes: ['normal'], group: 'Panes and views' },
+  { command: 'view1', keys: [k('1')], description: 'environments view', modes: ['normal'], group: 'Panes and views', hint: { label: '1-4', text: 'views' } },
+  { command: 'view2', keys: [k('2')], description: 'findings view (worst first)', modes: ['normal'], group: 'Panes and views' },
+  { command: 'view3', keys: [k('3')], description: 'packages across the machine', modes: ['normal'], group: 'Panes and views' },
+  { command: 'view4', keys: [k('4')], description: 'PATH: what wins, what it shadows', modes: ['normal'], group: 'Panes and views' },
+  { command: 'open', keys: [n('return')], description: 'open / jump to environment', modes: ['normal'], group: 'Panes and views', hint: { text: 'open' } },
+  { command: 'back', keys: [n('escape')], description: 'back, clear filter', modes: ['normal'], group: 'Panes and views', hint: { label: 'Esc', text: 'back' } },
+  { command: 'filter', keys: [k('/')], description: 'filter the list', modes: ['normal'], group: 'Act', hint: { text: 'filter' } },
+  { command: 'nextMatch', keys: [k('n')], description: 'next match of the filter', modes: ['normal'], group: 'Act' },
+  { command: 'prevMatch', keys: [k('N')], description: 'previous match', modes: ['normal'], group: 'Act' },
+  { command: 'sort', keys: [k('s')], description: 'cycle sort key', modes: ['normal'], group: 'Act', hint: { label: 's/S', text: 'sort' } },
+  { command: 'sortReverse', keys: [k('S')], description: 'reverse sort', modes: ['normal'], group: 'Act' },
+  { command: 'tag', keys: [k(' ')], description: 'tag package for migration', modes: ['normal'], group: 'Act', changesMachine: true, hint: { label: 'Space', text: 'tag' } },
+  { command: 'tagAll', keys: [k('a')], description: 'tag all packages of the env', modes: ['normal'], group: 'Act', changesMachine: true },
+  { command: 'migrate', keys: [k('m')], description: 'migrate tagged packages', modes: ['normal'], group: 'Act', changesMachine: true, hint: { text: 'migrate' } },
+  { command: 'rescan', keys: [k('r')], description: 'rescan the machine', modes: ['normal'], group: 'Screen', hint: { text: 'rescan' } },
+  { command: 'redraw', keys: [k('l', true)], description: 'redraw the screen', modes: ['normal', 'help', 'filter'], group: 'Screen' },
+  { command: 'help', keys: [k('?')], description: 'this help', modes: ['normal'], group: 'Screen', hint: { text: 'help' } },
+  { command: 'quit', keys: [k('q'), k('c', true)], description: 'quit', modes: ['normal'], group: 'Screen', hint: { text: 'quit' } },
+  { command: 'quit', keys: [k('c', true)], description: 'quit', modes: ['help', 'filter'], group: 'Screen' },
+  { command: 'closeOverlay', keys: [n('escape'), k('q'), k('?')], description: 'close help', modes: ['help'], group: 'Help', hint: { label: 'Esc/q', text: 'close' } },
+  { command: 'filterAccept', keys: [n('return')], description: 'keep filter, back to list', modes: ['filter'], group: 'Filter', hint: { text: 'keep' } },
+  { command: 'filterClear', keys: [n('escape')], description: 'clear filter', modes: ['filter'], group: 'Filter', hint: { label: 'Esc', text: 'clear' } },
+  { command: 'filterBackspace', keys: [n('backspace'), n('delete')], description: 'delete a character', modes: ['filter'], group: 'Filter' },
+  { command: 'up', keys: [n('upArrow')], description: 'move up', modes: ['filter'], group: 'Filter' },
+  { command: 'down', keys: [n('downArrow')], description: 'move down', modes: ['filter'], group: 'Filter', hint: { label: '↑/↓', text: 'move' } },
+];
+
+function matches(spec: KeySpec, input: string, key: KeyFlags): boolean {
+  if ((spec.ctrl ?? false) !== (key.ctrl ?? false)) return false;
+  if (spec.key) {
+    if (!key[spec.key]) return false;
+    return spec.shift === undefined || (key.shift ?? false) === spec.shift;
+  }
+  return spec.input === input;
+}
+
+export type Resolved = { type: 'command'; command: CommandId; binding: Binding } | { type: 'text'; text: string } | null;
+
+/** What a keypress means in a mode; in the filter, printable input is text. */
+export function resolveKey(input: string, key: KeyFlags, mode: Mode): Resolved {
+  for (const b of BINDINGS) {
+    if (!b.modes.includes(mode)) continue;
+    if (b.keys.some((s) => matches(s, input, key))) return { type: 'command', command: b.command, binding: b };
+  }
+  // Control characters and escape sequences never become filter text.
+  if (mode === 'filter' && !key.ctrl && input.length > 0 && !/[\u0000-\u001f\u007f]/.test(input)) return { type: 'text', text: input };
+  return null;
+}
+
+const NAMED_LABEL: Record<NamedKey, [string, string]> = {
+  upArrow: ['↑', 'Up'], downArrow: ['↓', 'Down'], leftArrow: ['←', 'Left'], rightArrow: ['→', 'Right'],
+  pageUp: ['PgUp', 'PgUp'], pageDown: ['PgDn', 'PgDn'], home: ['Home', 'Home'], end: ['End', 'End'],
+  return: ['Enter', 'Enter'], escape: ['Esc', 'Esc'], tab: ['Tab', 'Tab'], backspace: ['Bksp', 'Bksp'], delete: ['Del', 'Del'],
+};
+
+/** How a key is written on screen ("Ctrl-u", "Shift-Tab", "Space", "↑" or "Up" in ASCII). */
+export function keyLabel(spec: KeySpec, ascii = false): string {
+  const base = spec.key ? NAMED_LABEL[spec.key][ascii ? 1 : 0] : spec.input === ' ' ? 'Space' : (spec.input ?? '');
+  const shifted = spec.key && spec.shift ? `Shift-${base}` : base;
+  return spec.ctrl ? `Ctrl-${shifted}` : shifted;
+}
+
+/** Bindings shown for a mode: --readonly hides those that change the machine. */
+export function visibleBindings(mode: Mode, readonly: boolean): Binding[] {
+  return BINDINGS.filter((b) => b.modes.includes(mode) && !(readonly && b.changesMachine));
+}
+
+/** Hint line items for a mode, in table order; "? help" and "q quit" are kept when space runs out. */
+export function hintItems(mode: Mode, readonly: boolean, ascii = false): { label: string; text: string; essential: boolean }[] {
+  return visibleBindings(mode, readonly)
+    .filter((b) => b.hint)
+    .map((b) => ({
+      label: b.hint!.label ?? keyLabel(b.keys[0]!, ascii),
+      text: b.hint!.text,
+      essential: b.command === 'help' || b.command === 'quit' || b.command === 'closeOverlay' || b.command === 'filterClear',
+    }));
+}

@@ -1,0 +1,65 @@
+// The PATH view: which interpreter and which commands win, and what they shadow.
+import type { Inventory, PathCommand } from '../../src/model.js';
+import { textRow, type Row } from './rows.js';
+
+export interface PathEntry {
+  label: string;
+  cmd: PathCommand;
+  order: number;
+}
+
+/** Interpreters and pip first (the ones that matter for PEP 668), then console scripts. */
+export function pathEntries(inv: Inventory | null): PathEntry[] {
+  const p = inv?.path;
+  if (!p) return [];
+  const out: PathEntry[] = [];
+  for (const label of ['python3', 'python', 'pip3', 'pip'] as const) {
+    const cmd = p[label];
+    if (cmd) out.push({ label, cmd, order: out.length });
+  }
+  for (const cmd of p.commands ?? []) out.push({ label: cmd.name, cmd, order: out.length });
+  return out;
+}
+
+function dirIndex(inv: Inventory, path: string): number {
+  const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+  return inv.path.dirs.indexOf(dir);
+}
+
+export function buildPathRows(inv: Inventory | null, filter: string, sort: { key: string; reverse: boolean }): Row[] {
+  if (!inv) return [];
+  const needle = filter.toLowerCase();
+  const list = pathEntries(inv).filter((e) => needle === '' || `${e.label} ${e.cmd.path}`.toLowerCase().includes(needle));
+  const cmp =
+    sort.key === 'name'
+      ? (a: PathEntry, b: PathEntry) => a.label.localeCompare(b.label)
+      : sort.key === 'shadows'
+        ? (a: PathEntry, b: PathEntry) => b.cmd.shadows.length - a.cmd.shadows.length || a.order - b.order
+        : (a: PathEntry, b: PathEntry) => a.order - b.order;
+  list.sort((a, b) => (sort.reverse ? -cmp(a, b) : cmp(a, b)));
+  return list.map((e) => ({
+    key: `path:${e.label}`,
+    selectable: true,
+    search: `${e.label} ${e.cmd.path} ${e.cmd.target ?? ''}`.toLowerCase(),
+    cells: [
+      { text: e.label, width: 12 },
+      { text: e.cmd.path, flex: 1, cut: 'start' },
+      { text: e.cmd.shadows.length ? `+${e.cmd.shadows.length}` : '', width: 3, align: 'right', tone: e.cmd.shadows.length ? 'medium' : 'dim' },
+    ],
+  }));
+}
+
+export function pathDetailRows(inv: Inventory | null, label: string): Row[] {
+  const e = pathEntries(inv).find((x) => x.label === label);
+  if (!inv || !e) return [];
+  const rows: Row[] = [textRow('title', `${e.label} runs ${e.cmd.path}`, 'heading', 'start')];
+  rows[0] = { ...rows[0]!, selectable: true };
+  if (e.cmd.target) rows.push(textRow('target', `→ ${e.cmd.target}`, undefined, 'start'));
+  const at = dirIndex(inv, e.cmd.path);
+  if (at >= 0) rows.push(textRow('dir', `found in PATH entry ${at + 1} of ${inv.path.dirs.length}`, 'dim'));
+  rows.push(textRow('h-sh', e.cmd.shadows.length ? `Shadows (${e.cmd.shadows.length})` : 'Shadows nothing', 'heading'));
+  e.cmd.shadows.forEach((s, i) => rows.push({ ...textRow(`sh${i}`, s, 'medium', 'start'), selectable: true }));
+  rows.push(textRow('h-dirs', `PATH (${inv.path.dirs.length} entries, first wins)`, 'heading'));
+  inv.path.dirs.forEach((d, i) => rows.push({ ...textRow(`dir${i}`, `${String(i + 1).padStart(2)}. ${d}`, i === at ? undefined : 'dim', 'start'), selectable: true }));
+  return rows;
+}

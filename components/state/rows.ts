@@ -1,0 +1,56 @@
+// The one shape every list on screen uses: rows of cells, some selectable, each searchable.
+// Views build rows from the inventory (pure); the list pane renders only the visible window.
+import type { Severity } from '../../src/model.js';
+
+export type Tone = Severity | 'dim' | 'ok' | 'bad' | 'accent' | 'heading';
+
+export interface Cell {
+  text: string;
+  /** Fixed width in columns; cells without one share the rest by `flex` weight. */
+  width?: number;
+  flex?: number;
+  align?: 'left' | 'right';
+  /** Keep the end of the text when cutting (paths). */
+  cut?: 'end' | 'start';
+  tone?: Tone;
+}
+
+export interface Row {
+  key: string;
+  cells: Cell[];
+  selectable: boolean;
+  /** Lowercase text that the filter and n/N match against. */
+  search: string;
+  /** Environment this row stands for or belongs to. */
+  envId?: string;
+  /** Package copy this row stands for (tagging and migration). */
+  pkg?: { envId: string; name: string };
+}
+
+/** A non-selectable line (section titles, info, evidence). */
+export function textRow(key: string, text: string, tone?: Tone, cut: 'end' | 'start' = 'end'): Row {
+  return { key, cells: [{ text, tone, cut }], selectable: false, search: text.toLowerCase() };
+}
+
+/** Key identifying a tagged package copy. */
+export function tagKey(envId: string, name: string): string {
+  return `${envId}\u0000${name}`;
+}
+
+/** Short severity badge: a word, so that severity never depends on colour alone. */
+export const SEVERITY_BADGE: Record<Severity, string> = {
+  critical: 'CRIT',
+  high: 'HIGH',
+  medium: 'MED',
+  low: 'LOW',
+  info: 'INFO',
+};
+
+/** One-letter severity for tight places (overview strip, env rows). */
+export const SEVERITY_LETTER: Record<Severity, string> = {
+  critical: 'C',
+  high: 'H',
+  medium: 'M',
+  low: 'L',
+  info: 'i',
+};

@@ -1,0 +1,117 @@
+// Text helpers for a fixed-size terminal grid. Every visible string goes through here so that
+// nothing wraps, overlaps or smuggles escape sequences read from disk onto the screen.
+
+const ELLIPSIS = '…';
+
+/** Replaces control characters (C0, DEL, C1) with '?': a directory name must never drive the terminal. */
+export function sanitize(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
+/** Display width of one code point: 2 for East Asian wide and emoji, 0 for combining marks. */
+function charWidth(cp: number): number {
+  if (cp >= 0x300 && cp <= 0x36f) return 0;
+  if (cp === 0x200b || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
+  if (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  )
+    return 2;
+  return 1;
+}
+
+/** Columns the (sanitized) string occupies. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += charWidth(ch.codePointAt(0)!);
+  return w;
+}
+
+/** Cuts to `width` columns, ending with an ellipsis when anything was cut. */
+export function truncate(s: string, width: number): string {
+  if (width <= 0) return '';
+  const clean = sanitize(s);
+  if (displayWidth(clean) <= width) return clean;
+  let out = '';
+  let w = 0;
+  for (const ch of clean) {
+    const cw = charWidth(ch.codePointAt(0)!);
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return out + ELLIPSIS;
+}
+
+/** Cuts from the left (keeps the end of a path, which is the informative part). */
+export function truncateStart(s: string, width: number): string {
+  if (width <= 0) return '';
+  const clean = sanitize(s);
+  if (displayWidth(clean) <= width) return clean;
+  const chars = [...clean];
+  let out = '';
+  let w = 0;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const cw = charWidth(chars[i]!.codePointAt(0)!);
+    if (w + cw > width - 1) break;
+    out = chars[i] + out;
+    w += cw;
+  }
+  return ELLIPSIS + out;
+}
+
+/** Truncates then pads to exactly `width` columns. */
+export function fit(s: string, width: number, align: 'left' | 'right' = 'left', from: 'end' | 'start' = 'end'): string {
+  const t = from === 'start' ? truncateStart(s, width) : truncate(s, width);
+  const pad = ' '.repeat(Math.max(0, width - displayWidth(t)));
+  return align === 'right' ? pad + t : t + pad;
+}
+
+/** Splits text into lines of at most `width` columns, breaking at spaces when it can. */
+export function wrap(s: string, width: number, maxLines = 6): string[] {
+  const clean = sanitize(s);
+  if (width <= 1) return [truncate(clean, width)];
+  const lines: string[] = [];
+  let rest = clean;
+  while (rest.length > 0 && lines.length < maxLines) {
+    if (displayWidth(rest) <= width) {
+      lines.push(rest);
+      rest = '';
+      break;
+    }
+    let cut = 0;
+    let w = 0;
+    const chars = [...rest];
+    while (cut < chars.length && w + charWidth(chars[cut]!.codePointAt(0)!) <= width) {
+      w += charWidth(chars[cut]!.codePointAt(0)!);
+      cut++;
+    }
+    const head = chars.slice(0, cut).join('');
+    const space = head.lastIndexOf(' ');
+    const take = space > width / 3 ? space : head.length;
+    lines.push(rest.slice(0, take).trimEnd());
+    rest = rest.slice(take).trimStart();
+  }
+  if (rest.length > 0 && lines.length > 0) lines[lines.length - 1] = truncate(lines[lines.length - 1]! + ' ' + rest, width);
+  return lines;
+}
+
+/** Human size: 0 B, 12 kB, 3.4 MB, 1.2 GB (powers of 1000, like du -h --si). */
+export function formatBytes(n: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${i === 0 || v >= 10 ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
+}
