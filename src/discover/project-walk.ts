@@ -47,7 +47,8 @@ export async function walkForVenvs(ctx: ScanContext, start: string, depth: numbe
     }
     const cfg = entries.find((e) => e.name === 'pyvenv.cfg');
     if (cfg && (cfg.isFile() || cfg.isSymbolicLink())) {
-      venvs.push(dir);
+      // Reached through a symlinked dir: report the canonical prefix, so every route agrees.
+      venvs.push(real);
       return;
     }
     // A conda prefix holds thousands of files and no venvs; its own locator reads it.
