@@ -1,7 +1,7 @@
 // R1: break-system-packages switched on for pip (pip.conf files, PIP_BREAK_SYSTEM_PACKAGES) or uv
 // (uv.toml [pip], UV_BREAK_SYSTEM_PACKAGES). Inside a throwaway container it is a low note, not an alarm.
 import type { Evidence, Finding, Severity } from '../../model.js';
-import { effectiveOption, pipBool, where, type PipSetting } from '../../formats/pip-config.js';
+import { effectiveOption, pipBool, type PipSetting } from '../../formats/pip-config.js';
 import { finding, q, systemEnvs, type Rule } from './util.js';
 
 const KEY = 'break-system-packages';
@@ -28,8 +28,8 @@ export const breakSystemPackages: Rule = (inv, facts) => {
     const key = w.env ? `env:${w.env}` : `${w.path}:${w.line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const evidence: Evidence[] = [evidenceOf(w, `${where(w)}: ${KEY} = ${w.value} → pip install ignores the EXTERNALLY-MANAGED marker of ${env.python.executable ?? env.prefix}${inContainer}`)];
-    for (const p of eff.places) if (p !== eff.places.find((x) => x.status === 'effective')) evidence.push(evidenceOf(p, `${where(p)}: ${KEY} = ${p.value} (${p.status}${p.why ? `: ${p.why}` : ''})`));
+    const evidence: Evidence[] = [evidenceOf(w, `${w.env ? '' : `[${w.section}] `}${KEY} = ${w.value} → pip install ignores the EXTERNALLY-MANAGED marker of ${env.python.executable ?? env.prefix}${inContainer}`)];
+    for (const p of eff.places) if (p !== eff.places.find((x) => x.status === 'effective')) evidence.push(evidenceOf(p, `${p.env ? '' : `[${p.section}] `}${KEY} = ${p.value} (${p.status}${p.why ? `: ${p.why}` : ''})`));
     const fix = eff.places
       .filter((p) => p.status !== 'ignored' && pipBool(p.value) !== false && p.value !== '')
       .map((p) => (p.env ? `unset ${p.env}   # and remove it from your shell profile / CI settings` : `Delete line ${p.line} ("${p.key} = ${p.value}") in ${p.path}${p.section !== 'global' ? ` [${p.section}]` : ''}`));

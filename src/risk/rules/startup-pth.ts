@@ -4,7 +4,7 @@ import type { Finding } from '../../model.js';
 import { finding, q, type Rule } from './util.js';
 
 // Written by tools as part of their normal operation.
-const KNOWN = new Set(['distutils-precedence.pth', '_virtualenv.pth']);
+const KNOWN = new Set(['distutils-precedence.pth', '_virtualenv.pth', 'pipx_shared.pth']);
 
 export const startupPth: Rule = (_inv, facts) => {
   const out: Finding[] = [];
