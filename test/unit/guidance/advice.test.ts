@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { adviseEnvironment, projectEnvsByPackage, requirementName, type AdviceInputs } from '../../../src/guidance/advice.js';
 import { aptLookup } from '../../../src/guidance/distro-index.js';
-import type { Distribution, Environment, Inventory } from '../../../src/model.js';
+import type { Advice, Distribution, Environment, Inventory } from '../../../src/model.js';
 import type { Platform } from '../../../src/platform/types.js';
 
 const debian: Platform = {
@@ -23,7 +23,7 @@ function env(kind: Environment['kind'], prefix: string, packages: Distribution[]
 }
 
 const inputs = (o: Partial<AdviceInputs> = {}): AdviceInputs => ({ platform: debian, index: null, toolTarget: 'pipx', projectEnvs: new Map(), ...o });
-const byName = (m: Map<Distribution, { action: string }>) => Object.fromEntries([...m].map(([d, a]) => [d.name, a]));
+const byName = (m: Map<Distribution, Advice>): Record<string, Advice> => Object.fromEntries([...m].map(([d, a]) => [d.name, a]));
 
 describe('adviseEnvironment', () => {
   it('names the project venv that already has a library', () => {
@@ -32,7 +32,7 @@ describe('adviseEnvironment', () => {
     const inv = { environments: [sys, proj] } as unknown as Inventory;
     const a = byName(adviseEnvironment(sys, inputs({ projectEnvs: projectEnvsByPackage(inv) })));
     expect(a.requests).toMatchObject({ action: 'venv', venv: '/home/u/app/.venv' });
-    expect((a.requests as { reason: string }).reason).toMatch(/\/home\/u\/app\/\.venv already has it/);
+    expect(a.requests!.reason).toMatch(/\/home\/u\/app\/\.venv already has it/);
   });
 
   it('sends tools to uv tool when only uv is installed, and requested tools with dependents still count as tools', () => {
@@ -64,7 +64,7 @@ describe('adviseEnvironment', () => {
     expect(a.six).toMatchObject({ action: 'keep', reason: 'installed by apt (python3-six): leave it to apt' });
     expect(a.idna?.action).toBe('keep');
     expect(a['bad name!']).toMatchObject({ action: 'pipx' });
-    expect((a['bad name!'] as { command?: string }).command).toBeUndefined();
+    expect(a["bad name!"]!.command).toBeUndefined();
   });
 
   it('prefers the distro package over a new venv when the lists have one', () => {
