@@ -2,7 +2,7 @@
 // Order: backup → (create venv) → install → verify → remove source → remove orphaned deps → link apps.
 // Nothing destructive comes before a passing verification.
 import path from 'node:path';
-import type { Distribution, Environment } from '../model.js';
+import { normalizeName, type Distribution, type Environment } from '../model.js';
 import { closure, directDeps, inferExtras, keepReason, removableDeps, visibleDists } from './closure.js';
 import { distNameProblem, extraNameProblem, formatArgv, scriptNameProblem, versionProblem } from './names.js';
 import { pipxInstallSteps, pipxLinkStep } from './targets/pipx.js';
@@ -49,7 +49,7 @@ export function planMigration(input: PlanInput): Plan {
       blockers.push(bad);
       continue;
     }
-    const d = installed.get(name);
+    const d = installed.get(name) ?? byDirName(input.source, name);
     if (!d) blockers.push(`${name} is not installed in ${input.source.name} (${input.source.prefix})`);
     else chosen.push(d);
   }
@@ -160,6 +160,11 @@ export function planMigration(input: PlanInput): Plan {
     warnings.push('--keep-source: the source scripts stay on PATH and may hide the new ones');
   }
   return { ...base, packages, steps: blockers.length ? [] : steps.map((s, i) => ({ ...s, id: i + 1 })) };
+}
+
+/** A distribution whose metadata dir is NAME-VER.dist-info even though METADATA says otherwise. */
+export function byDirName(env: Environment, name: string): Distribution | undefined {
+  return env.packages.find((p) => normalizeName(p.metadataPath.split('/').pop()?.split('-')[0] ?? '') === name);
 }
 
 function distProblems(d: Distribution, input: PlanInput): string[] {

@@ -4,6 +4,7 @@ import type { ScanContext } from '../context.js';
 import { envFromPrefix } from '../discover/env-prefix.js';
 import { getDpkgIndex } from '../discover/dpkg-index.js';
 import { readSite } from '../discover/site.js';
+import { byDirName } from './plan.js';
 import { envId, type Environment, type Scope, type SiteDir } from '../model.js';
 
 export type From = { kind: 'system'; scope?: Scope } | { kind: 'prefix'; prefix: string };
@@ -73,7 +74,8 @@ export async function loadSource(ctx: ScanContext, from: From, names: string[]):
   for (const m of minors) {
     let env = await systemEnvironment(ctx, m);
     if (from.scope) env = { ...env, packages: env.packages.filter((p) => p.scope === from.scope || !names.includes(p.name)) };
-    if (names.every((n) => env.packages.some((p) => p.name === n && (!from.scope || p.scope === from.scope)))) return { env };
+    const has = (n: string) => env.packages.some((p) => (p.name === n || byDirName({ ...env, packages: [p] }, n)) && (!from.scope || p.scope === from.scope));
+    if (names.every(has)) return { env };
   }
   return { env: null, error: `${names.join(', ')} not found in the ${from.scope ? `${from.scope} site` : 'system Python sites'} (${minors.join(', ') || 'no system Python site dirs'})` };
 }
