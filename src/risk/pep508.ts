@@ -127,7 +127,8 @@ export function evalMarker(m: Marker, env: MarkerEnv): boolean {
   }
   if (VERSION_VARS.has(name) && valid(l) && valid(r)) {
     // The variable is usually on the left ("python_version < '3.10'"); a literal on the left compares plainly.
-    if ('var' in m.lhs) return satisfies(l, `${m.cmp}${r}`);
+    // 3.11 and 3.11.0 are equal in PEP 440, but the library misses `3.11 == 3.11.*`: pad the release.
+    if ('var' in m.lhs) return satisfies(/^\d+\.\d+$/.test(l) ? `${l}.0` : l, `${m.cmp}${r}`);
     return compareOp(compare(l, r), m.cmp === '~=' ? '>=' : m.cmp);
   }
   if (m.cmp === '==') return l === r;
