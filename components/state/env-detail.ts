@@ -24,7 +24,8 @@ export function envDetailRows({ env, findings, size, sizing, width }: EnvDetailI
   if (py.base) rows.push(textRow('base', `base: ${py.base}`, 'dim', 'start'));
   const bytes = size ?? env.sizeBytes;
   const sizeText = bytes !== undefined ? formatBytes(bytes) : sizing ? 'computing…' : '—';
-  rows.push(textRow('facts', `health: ${env.health.ok ? 'ok' : 'BROKEN'} · ext-managed: ${yesNo(env.externallyManaged)} · system-site: ${yesNo(env.systemSitePackages)} · size: ${sizeText}`, env.health.ok ? undefined : 'bad'));
+  rows.push(textRow('health', `health: ${env.health.ok ? 'ok' : 'BROKEN'} · size: ${sizeText}`, env.health.ok ? undefined : 'bad'));
+  rows.push(textRow('pep668', `externally-managed: ${yesNo(env.externallyManaged)} · system-site-packages: ${yesNo(env.systemSitePackages)}`, env.externallyManaged ? 'medium' : undefined));
   env.health.problems.forEach((p, i) => rows.push(textRow(`prob${i}`, `! ${p}`, 'bad')));
 
   rows.push(textRow('h-pkg', `Packages (${env.packages.length})`, 'heading'));
