@@ -125,10 +125,10 @@ export function evalMarker(m: Marker, env: MarkerEnv): boolean {
     case '===':
       return l === r;
   }
-  if (VERSION_VARS.has(name) && valid(l) && valid(r)) {
+  // A wildcard (`== "3.11.*"`) is no version but a valid specifier operand.
+  if (VERSION_VARS.has(name) && valid(l) && (valid(r) || /^\d+(\.\d+)*\.\*$/.test(r))) {
     // The variable is usually on the left ("python_version < '3.10'"); a literal on the left compares plainly.
-    // 3.11 and 3.11.0 are equal in PEP 440, but the library misses `3.11 == 3.11.*`: pad the release.
-    if ('var' in m.lhs) return satisfies(/^\d+\.\d+$/.test(l) ? `${l}.0` : l, `${m.cmp}${r}`);
+    if ('var' in m.lhs) return satisfies(l, `${m.cmp}${r}`);
     return compareOp(compare(l, r), m.cmp === '~=' ? '>=' : m.cmp);
   }
   if (m.cmp === '==') return l === r;
