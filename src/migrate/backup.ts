@@ -130,7 +130,7 @@ export async function listOwnedFiles(spec: FileBackupSpec): Promise<string[]> {
 }
 
 interface FileManifest {
-  files: { path: string; mode: number; symlink?: string }[];
+  files: { path: string; mode: number; symlink?: string; mtimeMs?: number }[];
 }
 
 /** Copy every owned file into `dest` (tree keyed by host path) with a manifest, all fsync'd. */
@@ -146,7 +146,7 @@ export async function backupFiles(spec: FileBackupSpec, dest: string): Promise<n
       continue;
     }
     await writeDurable(copy, await fsp.readFile(f));
-    manifest.files.push({ path: f, mode: st.mode & 0o7777 });
+    manifest.files.push({ path: f, mode: st.mode & 0o7777, mtimeMs: st.mtimeMs });
   }
   await writeDurable(path.join(dest, 'manifest.json'), JSON.stringify(manifest, null, 1));
   return files.length;
@@ -162,6 +162,8 @@ export async function restoreFiles(dest: string): Promise<number> {
     else {
       await fsp.copyFile(path.join(dest, 'tree', f.path), f.path);
       await fsp.chmod(f.path, f.mode);
+      // Python validates .pyc files against the source mtime: keep it, or the next import rewrites them.
+      if (f.mtimeMs !== undefined) await fsp.utimes(f.path, f.mtimeMs / 1000, f.mtimeMs / 1000);
     }
   }
   return manifest.files.length;

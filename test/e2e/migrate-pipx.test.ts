@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MINOR, cli, diff, listing, makeSandbox, pipRootInstall, pipUserInstall, tryRun } from '../unit/migrate/helpers/sandbox.js';
 
 describe('migrate CLI tools to pipx', () => {
-  it('moves a tool pip-installed into the distro-like root to pipx, removes its orphan dependency, and undo restores the tree', async () => {
+  it('moves a tool pip-installed into the distro-like root to pipx, removes its orphan dependency, and undo restores the tree', { timeout: 300_000 }, async () => {
     const s = makeSandbox();
     await pipRootInstall(s, 'm6-cli');
     const before = await listing(s.root);
@@ -34,7 +34,7 @@ describe('migrate CLI tools to pipx', () => {
     expect(await listing(s.root)).toEqual(before);
   });
 
-  it('moves a user-site tool to pipx: the source leaves ~/.local/bin before pipx links there', async () => {
+  it('moves a user-site tool to pipx: the source leaves ~/.local/bin before pipx links there', { timeout: 300_000 }, async () => {
     const s = makeSandbox();
     await pipUserInstall(s, 'm6-cli');
     const before = await listing(s.root);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MINOR, cli, diff, listing, makeSandbox, makeVenv, pipRootInstall, pipUserInstall, tryRun } from '../unit/migrate/helpers/sandbox.js';
 
 describe('migrate libraries to venvs', () => {
-  it('moves a user-site library into a new venv under ~/.venvs and undo removes the venv and restores the source', async () => {
+  it('moves a user-site library into a new venv under ~/.venvs and undo removes the venv and restores the source', { timeout: 300_000 }, async () => {
     const s = makeSandbox();
     await pipUserInstall(s, 'm6-lib');
     const before = await listing(s.root);
@@ -23,7 +23,7 @@ describe('migrate libraries to venvs', () => {
     expect(await listing(s.root)).toEqual(before);
   });
 
-  it('moves a library from /usr/local into an existing venv; undo uninstalls only what it added', async () => {
+  it('moves a library from /usr/local into an existing venv; undo uninstalls only what it added', { timeout: 300_000 }, async () => {
     const s = makeSandbox();
     const venv = await makeVenv(s, '/home/u/proj/.venv');
     await pipRootInstall(s, 'm6-lib2');
@@ -44,7 +44,7 @@ describe('migrate libraries to venvs', () => {
 });
 
 describe('migrate refuses', () => {
-  it('changes nothing without --yes when there is no terminal, and says so', async () => {
+  it('changes nothing without --yes when there is no terminal, and says so', { timeout: 300_000 }, async () => {
     const s = makeSandbox();
     await pipUserInstall(s, 'm6-lib');
     const before = await listing(s.root);
@@ -56,7 +56,7 @@ describe('migrate refuses', () => {
     expect(existsSync(s.state)).toBe(false);
   });
 
-  it('refuses names with shell metacharacters before reading anything', async () => {
+  it('refuses names with shell metacharacters before reading anything', { timeout: 300_000 }, async () => {
     const s = makeSandbox();
     for (const bad of ['m6;touch /tmp/pwned', '$(id)', 'a b', '`x`']) {
       const r = await cli(s, ['migrate', bad, '--to', 'pipx', '--root', s.root]);
@@ -65,7 +65,7 @@ describe('migrate refuses', () => {
     }
   });
 
-  it('refuses a distribution whose name on disk is not a valid name', async () => {
+  it('refuses a distribution whose name on disk is not a valid name', { timeout: 300_000 }, async () => {
     const s = makeSandbox();
     await pipUserInstall(s, 'm6-lib');
     // Corrupt the metadata so the name read from disk carries a shell metacharacter.
