@@ -22,15 +22,24 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => void> {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+interface RunState {
+  cache: string;
+  machine: string | null;
+  users: number;
+}
 
+// vitest runs globalSetup once per project (unit, components, e2e) in the same process: build
+// once, hand the same cache to every project, and remove it when the last project tears down.
+const KEY = Symbol.for('pyenvtui.test.run');
+type Holder = { [KEY]?: Promise<RunState> };
+
+async function buildRun(): Promise<RunState> {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   const cache = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-test-run-'));
   process.env.PYENVTUI_TEST_CACHE = cache;
   // Before anything is built: the listing sandbox.test.ts compares against.
   writeFileSync(path.join(cache, 'host-snapshot.json'), JSON.stringify(await snapshotHost()));
   await ensureWheels(cache);
-
   let machine: string | null = null;
   if (!process.env.PYENVTUI_TEST_NO_MACHINE) {
     const built = await buildStandardMachine({ parent: path.join(cache, 'machines') });
@@ -38,14 +47,24 @@ export default async function setup(project: TestProject): Promise<() => void> {
     process.env.PYENVTUI_STANDARD_MACHINE = machine;
     process.stdout.write(`pyenvtui: standard machine built in ${built.manifest.buildSeconds.toFixed(1)}s at ${machine}\n`);
   }
-  project.provide('pyenvtuiCache', cache);
-  project.provide('standardMachine', machine);
+  return { cache, machine, users: 0 };
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= buildRun();
+  const state = await holder[KEY];
+  state.users++;
+  project.provide('pyenvtuiCache', state.cache);
+  project.provide('standardMachine', state.machine);
 
   return () => {
+    if (--state.users > 0) return;
+    delete holder[KEY];
     if (process.env.PYENVTUI_KEEP_SANDBOX) {
-      process.stdout.write(`pyenvtui: kept test sandboxes in ${cache}\n`);
+      process.stdout.write(`pyenvtui: kept test sandboxes in ${state.cache}\n`);
       return;
     }
-    rmSync(cache, { recursive: true, force: true });
+    rmSync(state.cache, { recursive: true, force: true });
   };
 }

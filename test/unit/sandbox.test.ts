@@ -142,7 +142,9 @@ describe('standard machine: environments', () => {
       const cfg = await read(sb.path(`${prefix}/pyvenv.cfg`));
       expect(cfg).toMatch(/^home = \/usr\/bin$/m);
       expect(cfg).toMatch(/^version = 3\.11\.\d+$/m);
-      expect(existsSync(sb.path(`${prefix}/lib/python3.11/site-packages/pip`))).toBe(true);
+      const site = await fsp.readdir(sb.path(`${prefix}/lib/python3.11/site-packages`));
+      // Seeded like ensurepip does on Debian 12: pip and setuptools.
+      expect(site).toEqual(expect.arrayContaining(['pip', 'setuptools', 'pkg_resources']));
     }
     expect(await read(sb.path(`${m.manifest.venvs.dotVenvs}/pyvenv.cfg`))).toMatch(/include-system-site-packages = true/);
     expect((await read(sb.path(`${m.manifest.venvs.workon}/.project`))).trim()).toBe(sb.path('projects/app'));
@@ -230,8 +232,9 @@ describe('createSandbox', () => {
     await own?.cleanup();
   });
 
-  it('builds a venv with packages and installs more into it with its own pip', async () => {
-    const v = await own.venv('work/.venv', { packages: [`${DEMO.lib}==${DEMO.libOldVersion}`] });
+  it('builds a venv with ensurepip and packages, and installs more with its own pip', async () => {
+    const v = await own.venv('work/.venv', { packages: [`${DEMO.lib}==${DEMO.libOldVersion}`], seed: 'ensurepip' });
+    expect(await read(path.join(v.prefix, 'pyvenv.cfg'))).toContain(`command = /usr/bin/python3 -m venv ${v.prefix}\n`);
     expect(v.machine).toBe('/home/tester/work/.venv');
     await own.pipInstall(v.prefix, [`${DEMO.tool}==${DEMO.toolVersion}`]);
     const { stdout } = await execFileP(path.join(v.prefix, 'bin/demo-tool'), ['--version'], { env: own.env });
