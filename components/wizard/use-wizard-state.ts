@@ -1,0 +1,143 @@
+// The wizard's state machine: a pure reducer (unit-tested without rendering), in the shape of
+// @inkjs/ui's use-*-state.ts. Phases: choose targets → plan → run (with removal confirmation) → done.
+import type { Distribution } from '../../src/model.js';
+import type { ExecEvent } from '../../src/migrate/events.js';
+import type { Plan, StepState, TargetKind } from '../../src/migrate/types.js';
+
+export type WizardPhase = 'choose' | 'planning' | 'plan' | 'running' | 'confirm' | 'done' | 'failed' | 'undoing' | 'undone';
+
+export interface WizardItem {
+  name: string;
+  displayName: string;
+  version: string;
+  scripts: string[];
+  target: TargetKind;
+  suggested: TargetKind;
+  /** Why this target, and distro advice (apt's python3-NAME) when the guidance found one. */
+  note?: string;
+}
+
+export interface WizardCheck {
+  label: string;
+  ok: boolean;
+  soft: boolean;
+}
+
+export interface WizardState {
+  phase: WizardPhase;
+  items: WizardItem[];
+  cursor: number;
+  plans: Plan[];
+  /** Step states by `${planId}:${stepId}`. */
+  steps: Record<string, StepState>;
+  /** Last lines of streamed output. */
+  output: string[];
+  checks: WizardCheck[];
+  confirm?: { display: string; purpose: string; answer: 'no' | 'yes' };
+  message?: string;
+  journalIds: string[];
+}
+
+export type WizardAction =
+  | { type: 'move'; delta: number }
+  | { type: 'cycle-target'; available: TargetKind[] }
+  | { type: 'planning' }
+  | { type: 'planned'; plans: Plan[] }
+  | { type: 'start' }
+  | { type: 'event'; planId: string; event: ExecEvent }
+  | { type: 'ask'; display: string; purpose: string }
+  | { type: 'toggle-answer' }
+  | { type: 'answered' }
+  | { type: 'finished'; ok: boolean; message: string; journalIds: string[] }
+  | { type: 'undoing' }
+  | { type: 'undone'; ok: boolean; message: string };
+
+const OUTPUT_LINES = 200;
+
+/** pipx for packages with console scripts, a venv for libraries; the guidance's advice wins when present. */
+export function suggestTarget(d: Distribution, available: TargetKind[]): { target: TargetKind; note?: string } {
+  const a = d.advice;
+  const distro = a?.distroPackage ? `or: ${a.distroPackage.manager} install ${a.distroPackage.name}` : undefined;
+  let target: TargetKind = d.scripts.length ? 'pipx' : 'venv';
+  if (a?.action === 'uv-tool' && available.includes('uv')) target = 'uv';
+  else if (a?.action === 'pipx' || a?.action === 'venv') target = a.action;
+  if (!available.includes(target)) target = 'venv';
+  const note = [a?.reason, distro].filter(Boolean).join('; ') || (d.scripts.length ? `commands: ${d.scripts.join(', ')}` : 'library');
+  return { target, note };
+}
+
+export function initialWizardState(dists: Distribution[], available: TargetKind[]): WizardState {
+  return {
+    phase: 'choose',
+    items: dists.map((d) => {
+      const s = suggestTarget(d, available);
+      return { name: d.name, displayName: d.displayName, version: d.version, scripts: d.scripts, target: s.target, suggested: s.target, ...(s.note ? { note: s.note } : {}) };
+    }),
+    cursor: 0,
+    plans: [],
+    steps: {},
+    output: [],
+    checks: [],
+    journalIds: [],
+  };
+}
+
+export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
+  switch (a.type) {
+    case 'move':
+      if (s.phase !== 'choose' || !s.items.length) return s;
+      return { ...s, cursor: Math.max(0, Math.min(s.items.length - 1, s.cursor + a.delta)) };
+    case 'cycle-target': {
+      if (s.phase !== 'choose' || !a.available.length) return s;
+      const items = s.items.map((it, i) => {
+        if (i !== s.cursor) return it;
+        const next = a.available[(a.available.indexOf(it.target) + 1) % a.available.length]!;
+        return { ...it, target: next };
+      });
+      return { ...s, items };
+    }
+    case 'planning':
+      return s.phase === 'choose' || s.phase === 'plan' ? { ...s, phase: 'planning', message: undefined } : s;
+    case 'planned':
+      return { ...s, phase: 'plan', plans: a.plans };
+    case 'start':
+      if (s.phase !== 'plan' || s.plans.some((p) => p.blockers.length)) return s;
+      return { ...s, phase: 'running' };
+    case 'event':
+      return applyEvent(s, a.planId, a.event);
+    case 'ask':
+      return { ...s, phase: 'confirm', confirm: { display: a.display, purpose: a.purpose, answer: 'no' } };
+    case 'toggle-answer':
+      return s.confirm ? { ...s, confirm: { ...s.confirm, answer: s.confirm.answer === 'no' ? 'yes' : 'no' } } : s;
+    case 'answered':
+      return { ...s, phase: 'running', confirm: undefined };
+    case 'finished':
+      return { ...s, phase: a.ok ? 'done' : 'failed', message: a.message, journalIds: a.journalIds, confirm: undefined };
+    case 'undoing':
+      return s.phase === 'done' || s.phase === 'failed' ? { ...s, phase: 'undoing' } : s;
+    case 'undone':
+      return { ...s, phase: a.ok ? 'undone' : 'failed', message: a.message };
+  }
+}
+
+function applyEvent(s: WizardState, planId: string, e: ExecEvent): WizardState {
+  switch (e.type) {
+    case 'step-start':
+      return { ...s, steps: { ...s.steps, [`${planId}:${e.step.id}`]: 'started' }, output: push(s.output, `» ${e.step.purpose}`) };
+    case 'step-end':
+      return { ...s, steps: { ...s.steps, [`${planId}:${e.step.id}`]: e.state }, output: e.error ? push(s.output, `! ${e.error}`) : s.output };
+    case 'output':
+      return { ...s, output: push(s.output, e.line) };
+    case 'check':
+      return { ...s, checks: [...s.checks, { label: e.check.label, ok: e.ok, soft: e.check.soft ?? false }] };
+    case 'manual':
+      return { ...s, message: `needs root; run: sudo ${e.command.replace(/^sudo /, '')}` };
+    case 'status':
+      return e.message ? { ...s, message: e.message } : s;
+  }
+}
+
+function push(lines: string[], line: string): string[] {
+  const out = [...lines, line];
+  return out.length > OUTPUT_LINES ? out.slice(-OUTPUT_LINES) : out;
+}
