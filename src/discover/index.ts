@@ -7,9 +7,26 @@ import { systemLocator } from './system.js';
 import { venvLocator } from './venv.js';
 import { dedupeEnvironments } from './dedupe.js';
 import { resolvePath } from './path.js';
+import { pipxLocator } from './pipx.js';
+import { uvPythonLocator, uvToolLocator } from './uv.js';
+import { condaLocator } from './conda.js';
+import { pyenvLocator } from './pyenv.js';
+import { asdfLocator, miseLocator } from './mise-asdf.js';
+import { homebrewLocator } from './homebrew.js';
 
 /** All locators run by scan(). Other locator modules add themselves here. */
-export const LOCATORS: Locator[] = [systemLocator, venvLocator];
+export const LOCATORS: Locator[] = [
+  systemLocator,
+  venvLocator,
+  pipxLocator,
+  uvToolLocator,
+  uvPythonLocator,
+  condaLocator,
+  pyenvLocator,
+  miseLocator,
+  asdfLocator,
+  homebrewLocator,
+];
 
 export type ProgressFn = (locatorName: string, environmentsSoFar: Environment[]) => void;
 
