@@ -209,9 +209,15 @@ def standard_specs():
 
 
 def six_spec():
-    """six 1.16.0 rebuilt from Debian's own six.py, so a pip copy can shadow python3-six offline."""
-    src = "/usr/lib/python3/dist-packages/six.py"
-    if not os.path.isfile(src):
+    """six rebuilt from Debian's own six.py (kept in test/fixtures, so a fresh CI machine without
+    python3-six has it too), so a pip copy can shadow apt's python3-six offline."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    candidates = [
+        os.path.join(here, "..", "..", "fixtures", "debian12", "usr", "lib", "python3", "dist-packages", "six.py"),
+        "/usr/lib/python3/dist-packages/six.py",
+    ]
+    src = next((c for c in candidates if os.path.isfile(c)), None)
+    if src is None:
         return None
     with open(src, "r", encoding="utf-8") as fh:
         text = fh.read()
