@@ -1,12 +1,11 @@
-// The one key router: overlay first, then the filter prompt, then the focused pane, all through
-// the binding table. Focus lives in the reducer's state, never in Ink's focus manager (which
-// swallows Tab and Esc).
-import { useInput } from 'ink';
-import type { Dispatch } from 'react';
-import { modeOf } from '../dashboard/status-lines.js';
+// Feeds raw keys to the reducer, which resolves them through the one binding table against the
+// state they land on; performs the side effects (quit, rescan, redraw) the reducer asks for.
+// Focus lives in the reducer's state, never in Ink's focus manager (which swallows Tab and Esc).
+import { useInput, type Key } from 'ink';
+import { useEffect, useRef, type Dispatch } from 'react';
 import type { Action } from '../state/dashboard-reducer.js';
 import type { DashboardState } from '../state/dashboard-state.js';
-import { resolveKey } from '../state/key-bindings.js';
+import type { KeyFlags } from '../state/key-bindings.js';
 
 export interface RouterEffects {
   quit(): void;
@@ -14,19 +13,23 @@ export interface RouterEffects {
   redraw(): void;
 }
 
+function flags(k: Key): KeyFlags {
+  return {
+    upArrow: k.upArrow, downArrow: k.downArrow, leftArrow: k.leftArrow, rightArrow: k.rightArrow,
+    pageUp: k.pageUp, pageDown: k.pageDown, home: k.home, end: k.end,
+    return: k.return, escape: k.escape, tab: k.tab, backspace: k.backspace, delete: k.delete,
+    ctrl: k.ctrl, shift: k.shift,
+  };
+}
+
 export function useKeyRouter(state: DashboardState, dispatch: Dispatch<Action>, effects: RouterEffects): void {
-  useInput((input, key) => {
-    // A wizard overlay owns the keyboard (it has its own useInput); only Ctrl-C still quits.
-    if (state.overlay === 'wizard') {
-      if (key.ctrl && input === 'c') effects.quit();
-      return;
-    }
-    const r = resolveKey(input, key, modeOf(state));
-    if (!r) return;
-    if (r.type === 'text') return dispatch({ type: 'filter-text', text: r.text });
-    dispatch({ type: 'command', command: r.command });
-    if (r.command === 'quit') effects.quit();
-    else if (r.command === 'rescan') effects.rescan();
-    else if (r.command === 'redraw') effects.redraw();
-  });
+  useInput((input, key) => dispatch({ type: 'key', input, key: flags(key) }));
+  const seen = useRef(state.effects);
+  useEffect(() => {
+    const prev = seen.current;
+    seen.current = state.effects;
+    if (state.effects.redraw !== prev.redraw) effects.redraw();
+    if (state.effects.rescan !== prev.rescan) effects.rescan();
+    if (state.effects.quit !== prev.quit) effects.quit();
+  }, [state.effects, effects]);
 }

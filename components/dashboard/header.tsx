@@ -7,15 +7,12 @@ import { displayWidth, truncate } from '../ui/text.js';
 import { SEVERITY_LETTER } from '../state/rows.js';
 import { SEVERITIES } from '../../src/model.js';
 
-/** Text of the scan status (right side of the header). Pure, for tests. */
+/** Text of the scan status (right side of the header); empty once everything is known. Pure, for tests. */
 export function scanStatusText(s: DashboardState): string {
   if (s.scan.error) return 'scan failed';
-  if (s.scan.running) {
-    const part = s.scan.total > 0 ? ` ${s.scan.done}/${s.scan.total}` : '';
-    return `scanning${part}…`;
-  }
+  if (s.scan.running) return `scanning${s.scan.total > 0 ? ` ${s.scan.done}/${s.scan.total}` : ''}…`;
   if (s.scan.sizing) return 'sizing…';
-  return 'scan done';
+  return '';
 }
 
 /** Row 1: app, host, which python3 wins on PATH, finding counts, scan progress. */
@@ -31,7 +28,7 @@ export function Header({ state, version, width }: { state: DashboardState; versi
     .join(' ');
   const status = scanStatusText(state);
   const left = [`pyenvtui ${version}`, inv?.host ?? '', pyText].filter(Boolean).join(' · ');
-  const right = `${countsText} · ${status}`;
+  const right = status ? `${countsText} · ${status}` : countsText;
   const room = Math.max(0, width - displayWidth(right) - 1);
   const leftText = truncate(left, room);
   const gap = ' '.repeat(Math.max(1, width - displayWidth(leftText) - displayWidth(right)));
@@ -39,7 +36,7 @@ export function Header({ state, version, width }: { state: DashboardState; versi
     .map((s) => tone(`${SEVERITY_LETTER[s]}${counts[s]}`, counts[s] > 0 ? s : 'dim', color))
     .join(' ');
   const line = displayWidth(leftText) + gap.length + displayWidth(right) <= width
-    ? `${paint(leftText, { bold: true }, color)}${gap}${coloredCounts} · ${state.scan.running || state.scan.sizing ? paint(status, { bold: true }, color) : status}`
+    ? `${paint(leftText, { bold: true }, color)}${gap}${coloredCounts}${status ? ` · ${paint(status, { bold: true }, color)}` : ''}`
     : truncate(`${left} ${right}`, width);
   return <Text wrap="truncate-end">{line}</Text>;
 }

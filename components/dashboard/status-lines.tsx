@@ -1,15 +1,9 @@
 import React from 'react';
 import { Text } from 'ink';
-import type { DashboardState } from '../state/dashboard-state.js';
+import { modeOf, type DashboardState } from '../state/dashboard-state.js';
 import { hintItems, type Mode } from '../state/key-bindings.js';
 import { paint } from '../ui/style.js';
 import { displayWidth, truncate } from '../ui/text.js';
-
-export function modeOf(s: DashboardState): Mode {
-  if (s.overlay === 'help') return 'help';
-  if (s.editingFilter) return 'filter';
-  return 'normal';
-}
 
 /** Hint line text: as many hints as fit, essentials (help, quit) always kept. Pure. */
 export function hintText(mode: Mode, readonly: boolean, width: number, ascii = false): string {

@@ -1,8 +1,8 @@
 // The pure reducer: every change to the dashboard is an action here, so it is unit-tested
 // without rendering, and the key router stays a thin table lookup.
 import type { Finding, Inventory } from '../../src/model.js';
-import { SORTS, VIEWS, VIEW_TITLES, type DashboardState, type ViewId } from './dashboard-state.js';
-import type { CommandId } from './key-bindings.js';
+import { SORTS, VIEWS, VIEW_TITLES, modeOf, type DashboardState, type ViewId } from './dashboard-state.js';
+import { resolveKey, type CommandId, type KeyFlags } from './key-bindings.js';
 import { EMPTY_POS, findMatch, jumpTo, move, reanchor, type ListPos, type Motion } from './list-nav.js';
 import { tagKey, type Row } from './rows.js';
 import { detailRows, envById, layoutOf, mainRows, selectedRow } from './selectors.js';
@@ -16,6 +16,8 @@ export type Action =
   | { type: 'scan-error'; message: string }
   | { type: 'sizes'; sizes: Record<string, number>; sizing: boolean }
   | { type: 'command'; command: CommandId }
+  /** A raw keypress: resolved here, against the state it lands on (no stale closures between keys). */
+  | { type: 'key'; input: string; key: KeyFlags }
   | { type: 'filter-text'; text: string }
   | { type: 'message'; text: string }
   | { type: 'overlay-closed'; message?: string };
@@ -166,6 +168,24 @@ function command(s: DashboardState, c: CommandId): DashboardState {
   }
 }
 
+const EFFECTS = { quit: 'quit', rescan: 'rescan', redraw: 'redraw' } as const;
+
+/** The one key router: the table decides, in the mode the state is in right now. */
+function key(s: DashboardState, input: string, flags: KeyFlags): DashboardState {
+  // A wizard overlay owns the keyboard (its own useInput); only Ctrl-C still quits.
+  if (s.overlay === 'wizard') return flags.ctrl && input === 'c' ? { ...s, effects: { ...s.effects, quit: s.effects.quit + 1 } } : s;
+  const r = resolveKey(input, flags, modeOf(s));
+  if (r === null) {
+    // Keys typed faster than a frame arrive as one chunk ("jjj"): replay them one by one.
+    if (input.length > 1 && !flags.ctrl && modeOf(s) !== 'filter') return [...input].reduce((acc, ch) => key(acc, ch, {}), s);
+    return s;
+  }
+  if (r.type === 'text') return reducer(s, { type: 'filter-text', text: r.text });
+  const next = command(s, r.command);
+  const effect = (EFFECTS as Record<string, keyof DashboardState['effects'] | undefined>)[r.command];
+  return effect ? { ...next, effects: { ...next.effects, [effect]: next.effects[effect] + 1 } } : next;
+}
+
 export function reducer(s: DashboardState, a: Action): DashboardState {
   switch (a.type) {
     case 'resize':
@@ -191,6 +211,8 @@ export function reducer(s: DashboardState, a: Action): DashboardState {
       return normalize({ ...s, sizes: { ...s.sizes, ...a.sizes }, scan: { ...s.scan, sizing: a.sizing } });
     case 'command':
       return command(s, a.command);
+    case 'key':
+      return key(s, a.input, a.key);
     case 'filter-text':
       return normalize({ ...s, filters: { ...s.filters, [s.view]: s.filters[s.view] + a.text } });
     case 'message':

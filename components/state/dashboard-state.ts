@@ -63,6 +63,15 @@ export interface DashboardState {
   tagged: string[];
   message: string;
   options: DashboardOptions;
+  /** Side effects the key router asked for; the app performs one each time a counter moves. */
+  effects: { quit: number; rescan: number; redraw: number };
+}
+
+/** Which part of the key table is live: overlay first, then the filter prompt, then the panes. */
+export function modeOf(s: Pick<DashboardState, 'overlay' | 'editingFilter'>): 'help' | 'filter' | 'normal' {
+  if (s.overlay === 'help') return 'help';
+  if (s.editingFilter) return 'filter';
+  return 'normal';
 }
 
 export const DEFAULT_OPTIONS: DashboardOptions = { readonly: false, ascii: false, color: true, canMigrate: false };
@@ -89,5 +98,6 @@ export function initialState(size: { columns: number; rows: number }, options: P
     tagged: [],
     message: '',
     options: { ...DEFAULT_OPTIONS, ...options },
+    effects: { quit: 0, rescan: 0, redraw: 0 },
   };
 }

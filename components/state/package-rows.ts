@@ -67,7 +67,7 @@ export function buildPackageRows(groups: Map<string, PackageGroup>, filter: stri
     selectable: true,
     search: g.name,
     cells: [
-      { text: g.displayName, flex: 2 },
+      { text: g.displayName, flex: 1 },
       { text: `${g.copies.length}×`, width: 4, align: 'right', tone: g.copies.length > 1 ? 'accent' : 'dim' },
       // Every copy's version, side by side, in environment order.
       { text: g.copies.map((c) => c.dist.version).join(' · '), flex: 3, tone: g.versions.length > 1 ? 'medium' : undefined },
@@ -85,19 +85,8 @@ export function packageDetailRows(inv: Inventory | null, g: PackageGroup): Row[]
     const mine = g.copies.find((c) => c.env.id === onPath.id && !c.shadowed);
     rows.push(textRow('path', mine ? `python3 on PATH imports ${mine.dist.version} (${mine.dist.scope} site)` : 'python3 on PATH does not see it', 'dim'));
   }
-  rows.push({
-    key: 'cols',
-    selectable: false,
-    search: '',
-    cells: [
-      { text: 'environment', flex: 2, tone: 'dim' },
-      { text: 'version', width: 10, tone: 'dim' },
-      { text: 'scope', width: 6, tone: 'dim' },
-      { text: 'by', width: 6, tone: 'dim' },
-      { text: 'status', width: 8, tone: 'dim' },
-    ],
-  });
-  for (const c of g.copies) {
+  // Two lines per copy: the environment, then its facts, so both stay readable in a narrow pane.
+  g.copies.forEach((c, i) => {
     rows.push({
       key: `copy:${c.env.id}:${c.dist.metadataPath}`,
       envId: c.env.id,
@@ -105,14 +94,21 @@ export function packageDetailRows(inv: Inventory | null, g: PackageGroup): Row[]
       selectable: true,
       search: `${c.env.name} ${c.env.kind} ${c.dist.version} ${c.dist.scope}`.toLowerCase(),
       cells: [
-        { text: `${c.env.name} (${c.env.kind})`, flex: 2 },
-        { text: c.dist.version, width: 10 },
-        { text: c.dist.scope, width: 6, tone: c.dist.scope === 'user' || c.dist.scope === 'local' ? 'medium' : undefined },
-        { text: c.dist.installer ?? '?', width: 6, tone: 'dim' },
-        { text: c.wins ? 'wins' : c.shadowed ? 'shadowed' : '', width: 8, tone: c.shadowed ? 'dim' : 'ok' },
+        { text: `${c.env.name} (${c.env.kind})`, flex: 1 },
+        { text: c.dist.version, width: 10, align: 'right', tone: g.versions.length > 1 ? 'medium' : undefined },
       ],
     });
-  }
+    const status = c.wins ? 'wins' : c.shadowed ? 'shadowed' : '';
+    rows.push({
+      key: `copy-facts:${i}`,
+      selectable: false,
+      search: '',
+      cells: [
+        { text: `  ${c.dist.scope} site · ${c.dist.installer ?? 'unknown installer'}${c.env.id === onPath?.id ? ' · python3 on PATH' : ''}`, flex: 1, tone: 'dim' },
+        { text: status, width: 8, align: 'right', tone: c.shadowed ? 'dim' : 'ok' },
+      ],
+    });
+  });
   rows.push(textRow('hint', 'Enter: open the environment', 'dim'));
   return rows;
 }

@@ -42,7 +42,7 @@ export function buildPathRows(inv: Inventory | null, filter: string, sort: { key
     selectable: true,
     search: `${e.label} ${e.cmd.path} ${e.cmd.target ?? ''}`.toLowerCase(),
     cells: [
-      { text: e.label, width: 12 },
+      { text: e.label, width: 8 },
       { text: e.cmd.path, flex: 1, cut: 'start' },
       { text: e.cmd.shadows.length ? `+${e.cmd.shadows.length}` : '', width: 3, align: 'right', tone: e.cmd.shadows.length ? 'medium' : 'dim' },
     ],

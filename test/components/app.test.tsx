@@ -3,36 +3,217 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../components/app/app.js';
 import { TerminalSizeProvider } from '../../components/app/terminal-size.js';
+import type { InventoryLoader } from '../../components/app/use-inventory.js';
+import type { DashboardOptions } from '../../components/state/dashboard-state.js';
+import { displayWidth } from '../../components/ui/text.js';
+import type { Finding, Inventory } from '../../src/model.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { messyInventory, syntheticInventory } from './inventory-fixture.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
-function mount(columns = 80, rows = 24) {
+// eslint-disable-next-line no-control-regex
+export const strip = (s: string): string => s.replace(/\x1b\[[0-9;]*m/g, '');
+
+/** A loader over a fixed inventory; counts how often it ran (r = rescan). */
+export function fixedLoader(data = messyInventory()): InventoryLoader & { runs: number } {
+  const loader = Object.assign(
+    async (events: Parameters<InventoryLoader>[0]) => {
+      loader.runs++;
+      events.progress({ inventory: { ...data.inventory, environments: data.inventory.environments.slice(0, 1) }, done: 1, total: 2, active: ['venv'] });
+      events.done(data.inventory, data.findings);
+      events.sizes({ [data.inventory.environments[0]!.id]: 123_000_000 }, false);
+    },
+    { runs: 0 },
+  );
+  return loader;
+}
+
+export function mount(opts: { columns?: number; rows?: number; loader?: InventoryLoader; options?: Partial<DashboardOptions>; onRedraw?: () => void } = {}) {
+  const { columns = 80, rows = 24 } = opts;
   const r = render(
     <TerminalSizeProvider size={{ columns, rows }}>
-      <App version="9.9.9" />
+      <App version="9.9.9" loader={opts.loader ?? fixedLoader()} options={opts.options} onRedraw={opts.onRedraw} />
     </TerminalSizeProvider>,
   );
   cleanup = r.unmount;
-  return r;
+  const frame = (): string => strip(r.lastFrame() ?? '');
+  const until = (pred: (f: string) => boolean, what: string): Promise<string> => waitFor(frame, { accept: pred, what });
+  const has = (text: string): Promise<string> => until((f) => f.includes(text), `frame to contain ${JSON.stringify(text)}`);
+  return { ...r, frame, until, has };
 }
 
-describe('<App> first screen', () => {
-  it('shows the name, a body and the key hints within rows - 1 lines', async () => {
+function expectFits(frame: string, columns: number, rows: number): void {
+  const lines = frame.split('\n');
+  expect(lines.length).toBeLessThanOrEqual(rows - 1);
+  for (const l of lines) expect(displayWidth(l), l).toBeLessThanOrEqual(columns);
+}
+
+describe('<App> at 80x24', () => {
+  it('shows header, every kind, the grouped list, the detail with packages and findings, and hints', async () => {
     const r = mount();
-    const frame = await waitFor(() => r.lastFrame() ?? '', { accept: (f) => f.includes('q quit') });
-    expect(frame).toContain('pyenvtui 9.9.9');
-    expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+    const f = await r.has('found 8 environments');
+    expect(f).toContain('pyenvtui 9.9.9 · testhost · python3: /usr/bin/python3 (3.11.2)');
+    expect(f).toMatch(/C1 H1 M1 L1 i1$/m);
+    expect(f).toContain('System 1 C  User site 2 M  venvs 3 L  pipx 1  conda 1  pyenv 1  uv 1  other 0');
+    expect(f).toContain('System (1)');
+    expect(f).toContain('venvs (3)');
+    expect(f).toMatch(/> python3\.11\s+3\.11\s+4 C/);
+    expect(f).toContain('externally-managed: yes');
+    expect(f).toContain('size: 123 MB');
+    expect(f).toMatch(/name\s+version\s+by\s+scope\s+scripts/);
+    expect(f).toMatch(/httpie\s+3\.2\.1\s+pip\s+user\s+http/);
+    expect(f).toContain('found 8 environments, 5 findings');
+    expect(f).toContain('? help');
+    expectFits(f, 80, 24);
   });
 
-  it('toggles the help overlay with ? and closes it with q before quitting', async () => {
+  it('the detail pane shows findings with evidence and fix when scrolled', async () => {
     const r = mount();
-    await waitFor(() => r.lastFrame() ?? '', { accept: (f) => f.includes('q quit') });
+    await r.has('found 8 environments');
+    r.stdin.write('\t');
+    await r.has('▸ python3.11');
+    r.stdin.write('G');
+    const f = await r.has('fix: sudo pip uninstall six');
+    expect(f).toContain('CRIT six was installed with sudo pip');
+    expect(f).toContain('⋅ /usr/local/lib/python3.11/dist-packages/six');
+    expect(f).toContain('-1.16.0.dist-info/INSTALLER:1  pip');
+    expectFits(f, 80, 24);
+  });
+
+  it('fills in progressively: the screen is there before the scan ends', async () => {
+    let finish: (d: { inventory: Inventory; findings: Finding[] }) => void = () => {};
+    const { inventory, findings } = messyInventory();
+    const loader: InventoryLoader = async (events) => {
+      events.progress({ inventory: { ...inventory, environments: [] }, done: 0, total: 3, active: ['system', 'venv', 'conda'] });
+      const d = await new Promise<{ inventory: Inventory; findings: Finding[] }>((res) => (finish = res));
+      events.done(d.inventory, d.findings);
+    };
+    const r = mount({ loader });
+    const early = await r.has('scanning 0/3…');
+    expect(early).toContain('looking for Pythons…');
+    finish({ inventory, findings });
+    await r.has('found 8 environments');
+  });
+
+  it('moves with j/k and shows the selection with a marker', async () => {
+    const r = mount();
+    await r.has('found 8 environments');
+    r.stdin.write('j');
+    const f = await r.until((x) => /> app\s/.test(x), 'app selected');
+    expect(f).toMatch(/^│\s+python3\.11/m);
+    expect(f).toContain('/home/tester/projects/app/.venv');
+  });
+
+  it('filters with /, shows the filter, and Esc clears it', async () => {
+    const r = mount();
+    await r.has('found 8 environments');
+    r.stdin.write('/');
+    await r.has('/ ');
+    r.stdin.write('requests');
+    await r.has('/requests');
+    r.stdin.write('\r');
+    const f = await r.has('2 shown for "requests"');
+    expect(f).toMatch(/▸ Environments \/req/);
+    expect(f).not.toContain('pipx (1)');
+    r.stdin.write('\x1b');
+    await r.has('filter cleared');
+  });
+
+  it('opens the help overlay generated from the key table; q closes it first', async () => {
+    const r = mount();
+    await r.has('found 8 environments');
     r.stdin.write('?');
-    await waitFor(() => r.lastFrame() ?? '', { accept: (f) => f.includes('Keys'), what: 'help overlay' });
+    const f = await r.has('Keys (generated from the key table)');
+    expect(f).toContain('j ↓');
+    expect(f).toContain('move down');
     r.stdin.write('q');
-    const after = await waitFor(() => r.lastFrame() ?? '', { accept: (f) => !f.includes('Keys'), what: 'overlay closed' });
-    expect(after).toContain('q quit');
+    await r.until((x) => !x.includes('Keys (generated') && x.includes('Environments'), 'overlay closed');
+  });
+
+  it('views 2-4: findings worst first, packages side by side, PATH winners', async () => {
+    const r = mount();
+    await r.has('found 8 environments');
+    r.stdin.write('2');
+    const findings = await r.has('▸ Findings');
+    const order = ['CRIT', 'HIGH', 'MED ', 'LOW ', 'INFO'].map((b) => findings.indexOf(b));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    r.stdin.write('3');
+    const pk = await r.has('▸ Packages');
+    expect(pk).toMatch(/requests\s+3×\s+2\.31\.0 · 2\.28\.1 · 2\.25\.1/);
+    r.stdin.write('4');
+    const path = await r.has('▸ PATH');
+    expect(path).toMatch(/python3\s+\/usr\/bin\/python3/);
+    expect(path).toMatch(/pip\s+\/usr\/local\/bin\/pip\s+\+1/);
+  });
+
+  it('--readonly hides migrate; m says migration is coming otherwise', async () => {
+    const ro = mount({ options: { readonly: true }, columns: 120 });
+    const f = await ro.has('found 8 environments');
+    expect(f).not.toContain('migrate');
+    ro.unmount();
+    const r = mount({ columns: 120 });
+    expect(await r.has('m migrate')).toContain('Space tag');
+    r.stdin.write('m');
+    await r.has('migration: coming');
+  });
+
+  it('r rescans through the loader and Ctrl-L asks for a redraw', async () => {
+    const loader = fixedLoader();
+    let redraws = 0;
+    const r = mount({ loader, onRedraw: () => redraws++ });
+    await r.has('found 8 environments');
+    r.stdin.write('r');
+    await waitFor(() => loader.runs, { accept: (n) => n === 2, what: 'second scan' });
+    r.stdin.write('\x0c');
+    await waitFor(() => redraws, { accept: (n) => n === 1, what: 'redraw' });
+  });
+});
+
+describe('<App> at 60x20 (panes stack)', () => {
+  it('shows one pane at a time and Tab switches', async () => {
+    const r = mount({ columns: 60, rows: 20 });
+    const list = await r.has('found 8 environments');
+    expect(list).toContain('▸ Environments');
+    expect(list).not.toContain('externally-managed');
+    expectFits(list, 60, 20);
+    r.stdin.write('\t');
+    const detail = await r.has('externally-managed: yes');
+    expect(detail).toContain('Tab: list');
+    expectFits(detail, 60, 20);
+    expect(detail).toMatch(/Sys 1 ?C User 2 ?M venv 3 ?L pipx 1 conda 1 pyenv 1 uv 1 other 0/);
+  });
+});
+
+describe('colour', () => {
+  it('with colour: severities coloured; without: no colour codes but inverse selection and > marker', async () => {
+    const c = mount({ options: { color: true } });
+    await c.has('found 8 environments');
+    expect(c.lastFrame()).toContain('\x1b[31m');
+    c.unmount();
+    const n = mount({ options: { color: false, ascii: true } });
+    const f = await n.has('found 8 environments');
+    const raw = n.lastFrame() ?? '';
+    expect(raw).not.toMatch(/\x1b\[(3[0-7]|9[0-7])m/);
+    expect(raw).toContain('\x1b[7m');
+    expect(f).toMatch(/> python3\.11/);
+    expect(f).toContain('+---');
+    expect(f).not.toContain('│');
+  });
+});
+
+describe('big machines', () => {
+  it('1,000 environments and 10,000 packages render only the visible window', async () => {
+    const inventory = syntheticInventory(1000, 10);
+    const r = mount({ loader: fixedLoader({ inventory, findings: [] }) });
+    await r.has('found 1000 environments');
+    r.stdin.write('3');
+    const f = await r.has('▸ Packages');
+    expect(f).toContain('1/10000');
+    expectFits(f, 80, 24);
+    r.stdin.write('G');
+    const end = await r.until((x) => /(\d+)\/\1/.test(x), 'cursor on the last package');
+    expectFits(end, 80, 24);
   });
 });

@@ -119,7 +119,7 @@ export function syntheticInventory(envs: number, pkgs: number): Inventory {
   const environments: Environment[] = [];
   for (let i = 0; i < envs; i++) {
     const packages: Array<[string, string]> = [];
-    for (let j = 0; j < pkgs; j++) packages.push([`pkg-${String((i * 7 + j) % (pkgs * 4)).padStart(5, '0')}`, `1.${i % 10}.${j % 10}`]);
+    for (let j = 0; j < pkgs; j++) packages.push([`pkg-${String((i * pkgs + j) % 10_000).padStart(5, '0')}`, `1.${i % 10}.${j % 10}`]);
     environments.push(env('venv', `env-${String(i).padStart(4, '0')}`, `/home/tester/projects/p${i}/.venv`, packages));
   }
   return { ...messyInventory().inventory, environments, path: { dirs: ['/usr/bin'], python: null, python3: null, pip: null, pip3: null, commands: [] } };

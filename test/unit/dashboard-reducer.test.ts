@@ -97,8 +97,9 @@ describe('dashboard reducer', () => {
     s = run(s, 'filter');
     s = run(type(s, 'requests'), 'filterAccept', 'open');
     expect(s.focus).toBe('detail');
-    const copies = detailRows(s).filter((r) => r.selectable);
-    expect(copies.map((r) => r.cells[4]!.text)).toEqual(['wins', 'shadowed', '']);
+    const facts = detailRows(s).filter((r) => r.key.startsWith('copy-facts'));
+    expect(facts.map((r) => r.cells[1]!.text)).toEqual(['wins', 'shadowed', '']);
+    expect(facts[0]!.cells[0]!.text).toContain('user site · pip · python3 on PATH');
     s = run(s, 'open');
     expect(s.view).toBe('envs');
     expect(detailRows(s)[s.detail.cursor]!.pkg).toEqual({ envId: 'system:/usr', name: 'requests' });
