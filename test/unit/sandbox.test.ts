@@ -8,6 +8,7 @@ import { ScanContext } from '../../src/context.js';
 import {
   buildWheels,
   createSandbox,
+  hazards,
   DEMO,
   requirePipx,
   runCacheDir,
@@ -277,5 +278,22 @@ describe('createSandbox', () => {
       await copy.cleanup();
     }
     expect(existsSync(copy.base)).toBe(false);
+  });
+
+  it('plants bad input: corrupt METADATA, symlink loops, non-UTF-8 names, chmod 000', async () => {
+    const site = '/usr/local/lib/python3.11/dist-packages';
+    const bad = await hazards.corruptDistInfo(own, site);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path.join(bad, 'METADATA')))).toThrow();
+    expect(existsSync(path.join(await hazards.emptyDistInfo(own, site), 'METADATA'))).toBe(false);
+    const loop = await hazards.symlinkLoop(own, '~/loop');
+    await expect(fsp.stat(loop)).rejects.toMatchObject({ code: 'ELOOP' });
+    const up = await hazards.dirLoop(own, '~/projects/deep/up');
+    expect(await fsp.realpath(up)).toBe(await fsp.realpath(own.home));
+    await hazards.nonUtf8Entry(own, '~/weird');
+    const names = await fsp.readdir(own.path('~/weird'), { encoding: 'buffer' });
+    expect(names.map((b) => b.toString('hex'))).toEqual(['636166e9']);
+    const locked = await hazards.unreadableDir(own, '~/locked');
+    const isRoot = process.getuid?.() === 0;
+    expect(await hazards.unreadableIsEffective(locked)).toBe(!isRoot);
   });
 });

@@ -12,3 +12,4 @@ export { writeDistInfo, tripwire, normalizeName } from './files.js';
 export { run, RunError } from './run.js';
 export { DEBIAN_PYTHON, DISTRO_PY_MINOR, DISTRO_PY_VERSION, requirePipx, requirePython } from './tools.js';
 export { snapshotHost, listTree } from './snapshot.js';
+export * as hazards from './hazards.js';

@@ -236,7 +236,13 @@ export class Sandbox {
 
   async cleanup(): Promise<void> {
     if (process.env.PYENVTUI_KEEP_SANDBOX) return;
-    await fsp.rm(this.base, { recursive: true, force: true });
+    try {
+      await fsp.rm(this.base, { recursive: true, force: true });
+    } catch {
+      // A non-root run cannot descend into planted chmod-000 directories: restore, retry.
+      await run('/bin/chmod', ['-R', 'u+rwX', '--', this.base], { env: this.env }).catch(() => undefined);
+      await fsp.rm(this.base, { recursive: true, force: true });
+    }
   }
 
   private offline(): string[] {
