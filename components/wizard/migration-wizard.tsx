@@ -90,20 +90,29 @@ export function MigrationWizard({ inventory, selection, onExit, ctx, hostEnv, ru
   const available = run?.available ?? ['pipx', 'venv'];
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizardState(dists, available));
   const answer = useRef<((yes: boolean) => void) | null>(null);
+  // Keys read the state of the last render through a ref: Ink swaps the input handler in an effect,
+  // and a key arriving between the frame and that effect must not see the previous phase.
+  const live = useRef(state);
+  live.current = state;
   const skipped = selection.filter((s) => s.envId !== envId).length;
 
+  // One run at a time, whatever the key repeat or re-render timing: a second Enter must not start a second migration.
+  const busy = useRef(false);
   const startPlanning = async (): Promise<void> => {
-    if (!run) return;
+    if (!run || busy.current) return;
+    busy.current = true;
     dispatch({ type: 'planning' });
-    dispatch({ type: 'planned', plans: await run.plan(state.items) });
+    dispatch({ type: 'planned', plans: await run.plan(live.current.items) });
+    busy.current = false;
   };
   const startRun = async (): Promise<void> => {
-    if (!run || state.plans.some((p) => p.blockers.length)) return;
+    if (!run || busy.current || live.current.plans.some((p) => p.blockers.length)) return;
+    busy.current = true;
     dispatch({ type: 'start' });
     const ids: string[] = [];
     let ok = true;
     let message = '';
-    for (const plan of state.plans) {
+    for (const plan of live.current.plans) {
       const r = await run.execute(
         plan,
         (event) => dispatch({ type: 'event', planId: plan.id, event }),
@@ -124,6 +133,7 @@ export function MigrationWizard({ inventory, selection, onExit, ctx, hostEnv, ru
   };
 
   useInput((input, key) => {
+    const state = live.current;
     const p = state.phase;
     if (p === 'choose') {
       if (key.escape) onExit({ changed: false, journalIds: [] });
