@@ -77,7 +77,12 @@ export async function condaEnv(
   const root = await managingRoot(ctx, prefix, base, history);
   const parent = path.posix.dirname(prefix);
   const named = path.posix.basename(parent) === 'envs' || (opts.envsDirs ?? []).includes(parent);
-  const condaName = base ? 'base' : named ? path.posix.basename(prefix) : null;
+  let condaName = base ? 'base' : named ? path.posix.basename(prefix) : null;
+  // conda refuses names with spaces, '/', ':' or '#'; such a name must not reach a `conda -n` command line.
+  if (condaName && !/^[^\s/:#]+$/.test(condaName)) {
+    problems.push(`env name ${JSON.stringify(condaName)} is not one conda accepts; use its path`);
+    condaName = null;
+  }
   const hasPython = version !== null || (await ctx.exists(`${prefix}/bin/python`));
   const env = await envFromPrefix(ctx, 'conda', prefix, condaName ?? path.posix.basename(prefix), {
     version,

@@ -8,7 +8,7 @@
 // uv uses these XDG paths on macOS too.
 import path from 'node:path';
 import type { ScanContext } from '../context.js';
-import { normalizeName, type Environment, type ScanProblem } from '../model.js';
+import { isValidDistName, normalizeName, type Environment, type ScanProblem } from '../model.js';
 import { parseUvPythonDirName, parseUvReceipt, type UvReceipt } from '../formats/uv-receipt.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
@@ -76,7 +76,12 @@ async function toolEnv(ctx: ScanContext, prefix: string, name: string): Promise<
       return { ...ep, exists: real !== null, pointsIntoVenv: real !== null && real.startsWith(`${prefixReal}/`) };
     }),
   );
-  const main = receipt?.requirements[0] ?? null;
+  // The first requirement is the tool itself; its name may reach `uv tool` command lines, so it is validated.
+  let main = receipt?.requirements[0] ?? null;
+  if (main && !isValidDistName(main.name)) {
+    problems.push(`uv-receipt.toml names an invalid package ${JSON.stringify(main.name)}`);
+    main = null;
+  }
   const meta: Record<string, unknown> = {
     mainPackage: main?.name ?? null,
     requirements: receipt?.requirements ?? [],

@@ -43,6 +43,8 @@ beforeAll(() => {
   write('work/pixi-env/conda-meta/history', '');
   // Corrupt history: binary junk, then a valid python line.
   write('work/corrupt/conda-meta/history', '\u0000\u00ff\u00fe garbage\n+defaults::python-3.7.1-h0371630_7\n');
+  // A directory in an envs dir whose name conda would refuse.
+  write('home/u/my-envs/bad name/conda-meta/history', '+defaults::python-3.10.0-h1\n');
   // A symlink loop inside an envs dir.
   symlinkSync(at('home/u/my-envs/loop'), at('home/u/my-envs/loop'));
 });
@@ -127,5 +129,12 @@ describe('conda locator: where envs are registered', () => {
     expect(c.python.version).toBe('3.7.1');
     expect(c.health.ok).toBe(false);
     expect(c.health.problems.join()).toMatch(/conda-meta\/history: 1 unreadable line \(first: line 1\)/);
+  });
+
+  it('never offers an env name conda would refuse as a conda name', async () => {
+    const { envs } = await scan();
+    const e = envs.get('/home/u/my-envs/bad name')!;
+    expect(e.meta!.condaName).toBeNull();
+    expect(e.health.problems.join()).toMatch(/not one conda accepts/);
   });
 });

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanContext } from '../../../src/context.js';
 import { pipxLocator, type PipxAppLink } from '../../../src/discover/pipx.js';
+import { scan as fullScan } from '../../../src/discover/index.js';
 import type { Environment } from '../../../src/model.js';
 
 const run = promisify(execFile);
@@ -143,4 +144,46 @@ describe('pipx locator on a real pipx 1.1.0 install', () => {
       expect(r.environments.some((e) => e.name === 'px-demo')).toBe(true);
     }
   });
+
+  it('skips a non-UTF-8 venv name with a problem and keeps the rest', async () => {
+    const venvs = path.join(home, '.local/pipx/venvs');
+    const bad = Buffer.concat([Buffer.from(`${venvs}/`), Buffer.from([0x62, 0xff, 0x61, 0x64])]);
+    mkdirSync(bad);
+    try {
+      const { envs, problems } = await scan({ HOME: home });
+      expect(problems).toEqual([expect.objectContaining({ locator: 'pipx', message: expect.stringMatching(/non-UTF-8 venv name/) })]);
+      expect(envs.some((e) => e.name === 'px-demo')).toBe(true);
+    } finally {
+      rmSync(bad, { recursive: true });
+    }
+  });
+
+  it('in a full scan, the pipx venv is listed once, as pipx, though the HOME walk also sees a venv there', async () => {
+    const ctx = new ScanContext({ root: '/', env: { HOME: home, PATH: '/usr/bin:/bin' }, home, platform: 'linux' });
+    const inv = await fullScan(ctx);
+    const hits = inv.environments.filter((e) => e.prefix === path.join(home, '.local/pipx/venvs/px-demo'));
+    expect(hits.map((e) => e.kind)).toEqual(['pipx']);
+    expect(ctx.spawns).toBe(0);
+  });
+
+  it("agrees with pip's own `pip list --path` for every pipx site (oracle)", async () => {
+    const { envs } = await scan({ HOME: home });
+    let checked = 0;
+    for (const e of envs) {
+      for (const site of e.sites) {
+        const { stdout } = await run(PY, ['-m', 'pip', 'list', '--path', site.path, '--format', 'json'], {
+          env: { PATH: '/usr/bin:/bin', PIP_DISABLE_PIP_VERSION_CHECK: '1' },
+        });
+        const theirs = (JSON.parse(stdout) as Array<{ name: string; version: string }>).map((d) => `${normalize(d.name)}==${d.version}`).sort();
+        const ours = e.packages.filter((d) => d.site === site.path).map((d) => `${d.name}==${d.version}`).sort();
+        expect(ours).toEqual(theirs);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
+  });
 });
+
+function normalize(n: string): string {
+  return n.replace(/[-_.]+/g, '-').toLowerCase();
+}

@@ -55,6 +55,9 @@ beforeAll(async () => {
   await run(PY, ['-m', 'venv', '--without-pip', path.join(tools, 'broken')]);
   writeFileSync(path.join(tools, 'broken/uv-receipt.toml'), '[tool\nrequirements = ');
   writeFileSync(path.join(tools, '.lock'), '');
+  // A receipt naming something that is not a package name.
+  await run(PY, ['-m', 'venv', '--without-pip', path.join(tools, 'evil')]);
+  writeFileSync(path.join(tools, 'evil/uv-receipt.toml'), '[tool]\nrequirements = [{ name = "x; rm -rf ~" }]\nentrypoints = []\n');
 
   // A uv Python: key-named dir, interpreter, stdlib marker, a site-packages with one real install.
   const pyDir = path.join(home, '.local/share/uv/python');
@@ -82,7 +85,7 @@ describe('uv tool locator', () => {
   it('finds a tool venv with its receipt, installed version and entrypoint links', async () => {
     const ctx = ctxFor();
     const r = await uvToolLocator.locate(ctx);
-    expect(r.environments.map((e) => e.name).sort()).toEqual(['broken', 'uv-demo']);
+    expect(r.environments.map((e) => e.name).sort()).toEqual(['broken', 'evil', 'uv-demo']);
     const t = r.environments.find((e) => e.name === 'uv-demo')!;
     expect(t.kind).toBe('uv-tool');
     expect(t.health).toEqual({ ok: true, problems: [] });
@@ -107,6 +110,13 @@ describe('uv tool locator', () => {
     expect((await uvToolLocator.locate(ctxFor({ UV_TOOL_DIR: path.join(tmp, 'nope') }))).environments).toEqual([]);
     const r = await uvToolLocator.locate(ctxFor({ XDG_DATA_HOME: path.join(home, '.local/share') }));
     expect(r.environments.map((e) => e.name)).toContain('uv-demo');
+  });
+
+  it('does not pass on a main package name that is not a valid distribution name', async () => {
+    const r = await uvToolLocator.locate(ctxFor());
+    const e = r.environments.find((x) => x.name === 'evil')!;
+    expect(e.meta!.mainPackage).toBeNull();
+    expect(e.health.problems.join()).toMatch(/invalid package/);
   });
 });
 
