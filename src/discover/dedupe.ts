@@ -2,6 +2,7 @@
 // HOME walk, a symlinked venv dir, merged /usr) is kept once, under its most specific kind.
 import type { ScanContext } from '../context.js';
 import type { EnvKind, Environment } from '../model.js';
+import * as fs from './resolve.js';
 
 /** Most specific first: a tool's own venv beats the generic venv finding the same prefix. */
 export const KIND_PRECEDENCE: EnvKind[] = [
@@ -17,7 +18,7 @@ const rank = (k: EnvKind): number => {
 /** Identity of an environment on disk: system interpreters by binary, everything else by prefix. */
 async function key(ctx: ScanContext, e: Environment): Promise<string> {
   const p = e.kind === 'system' ? (e.python.executable ?? e.prefix) : e.prefix;
-  return `${e.kind === 'system' ? 'exe' : 'prefix'}:${(await ctx.tryRealpath(p)) ?? p}`;
+  return `${e.kind === 'system' ? 'exe' : 'prefix'}:${(await fs.tryRealpath(ctx, p)) ?? p}`;
 }
 
 /** Deduplicate by real path; the loser's id is remembered in the winner's meta.alsoFoundAs. */

@@ -1,6 +1,7 @@
 // dpkg ownership, read once per scan: every /var/lib/dpkg/info/*.list, filtered to paths that matter
 // to Python (site dirs, stdlib markers, bin dirs) so the map stays small.
 import type { ScanContext } from '../context.js';
+import { mapLimit } from './limit.js';
 import { packageFromListFile, parseDiversions, parseDpkgList, type Diversion } from '../formats/dpkg.js';
 
 export interface DpkgIndex {
@@ -31,8 +32,7 @@ export function getDpkgIndex(ctx: ScanContext): Promise<DpkgIndex> {
 async function loadDpkgIndex(ctx: ScanContext): Promise<DpkgIndex> {
   const owners = new Map<string, string>();
   const entries = await ctx.tryReaddir(INFO);
-  await Promise.all(
-    entries.map(async (e) => {
+  await mapLimit(entries, 32, async (e) => {
       const pkg = packageFromListFile(e.name);
       if (!pkg) return;
       const text = await ctx.tryReadText(`${INFO}/${e.name}`);
@@ -41,8 +41,7 @@ async function loadDpkgIndex(ctx: ScanContext): Promise<DpkgIndex> {
         // Directories are listed by many packages; the first owner is as good as any for a dir.
         if (!owners.has(path)) owners.set(path, pkg);
       }
-    }),
-  );
+  });
   const div = await ctx.tryReadText('/var/lib/dpkg/diversions');
   return {
     owner: (path) => owners.get(path.replace(/^\/(bin|sbin|lib|lib64)(\/|$)/, '/usr/$1$2')),

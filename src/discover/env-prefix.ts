@@ -8,6 +8,7 @@ import { parsePyvenvCfg, type PyvenvCfg } from '../formats/pyvenv-cfg.js';
 import { findSitePackages, readSite, errText } from './site.js';
 import { getDpkgIndex } from './dpkg-index.js';
 import { minorsFromLibNames, probeVersion, versionFromBase, versionFromPrefixFiles } from './version.js';
+import * as fs from './resolve.js';
 
 export interface EnvExtra {
   meta?: Record<string, unknown>;
@@ -44,7 +45,7 @@ export async function envFromPrefix(
   const cfgStat = await ctx.tryLstat(`${prefix}/pyvenv.cfg`);
   if (cfgStat) {
     try {
-      const parsed = parsePyvenvCfg(await ctx.readText(`${prefix}/pyvenv.cfg`));
+      const parsed = parsePyvenvCfg(await fs.readText(ctx, `${prefix}/pyvenv.cfg`));
       if ('error' in parsed) problems.push(parsed.error);
       else cfg = parsed;
     } catch (e) {
@@ -54,7 +55,7 @@ export async function envFromPrefix(
   const isVenv = cfgStat !== null;
 
   // Interpreter: first of python, python3, pythonX.Y present in bin/ (lstat so dangling links count).
-  const binEntries = await ctx.tryReaddir(`${prefix}/bin`);
+  const binEntries = await fs.tryReaddir(ctx, `${prefix}/bin`);
   const binNames = binEntries.map((e) => e.name);
   let exeName: string | undefined;
   for (const re of EXE_NAMES) {
@@ -65,11 +66,11 @@ export async function envFromPrefix(
   let exeOk = false;
   if (exe) {
     const real = await realOrProblem(ctx, exe);
-    if (typeof real === 'string') exeOk = (await ctx.tryStat(exe))?.isFile() ?? false;
+    if (typeof real === 'string') exeOk = (await fs.stat(ctx, exe))?.isFile() ?? false;
     else problems.push(real.problem);
   } else if (extra.requirePython !== false) {
     problems.push(
-      binEntries.length || (await ctx.isDir(`${prefix}/bin`)) ? 'no Python interpreter in bin/' : 'bin/ directory is missing or unreadable',
+      binEntries.length || (await fs.isDir(ctx, `${prefix}/bin`)) ? 'no Python interpreter in bin/' : 'bin/ directory is missing or unreadable',
     );
   }
 
@@ -77,16 +78,16 @@ export async function envFromPrefix(
   let base: string | null = null;
   if (cfg) {
     base = cfg.executable ?? (cfg.home ? `${cfg.home.replace(/\/+$/, '')}/${exeName ?? 'python3'}` : null);
-    if (cfg.home && !(await ctx.isDir(cfg.home))) {
+    if (cfg.home && !(await fs.isDir(ctx, cfg.home))) {
       problems.push(`base interpreter directory ${cfg.home} (pyvenv.cfg home) is missing`);
-    } else if (cfg.executable && !(await ctx.exists(cfg.executable))) {
+    } else if (cfg.executable && !(await fs.isAny(ctx, cfg.executable))) {
       problems.push(`base interpreter ${cfg.executable} (pyvenv.cfg executable) is missing`);
     }
     if (!cfg.home && !cfg.executable) problems.push('pyvenv.cfg names no base interpreter (home)');
   }
 
   // Sites and lib/pythonX.Y names (for versions and the PEP 668 marker).
-  const libNames = (await ctx.tryReaddir(`${prefix}/lib`)).map((e) => e.name).filter((n) => /^(python|pypy)\d/.test(n));
+  const libNames = (await fs.tryReaddir(ctx, `${prefix}/lib`)).map((e) => e.name).filter((n) => /^(python|pypy)\d/.test(n));
   const minors = minorsFromLibNames(libNames);
   const sitePaths = extra.sites ? null : await findSitePackages(ctx, prefix);
   const sites: SiteDir[] = extra.sites ?? sitePaths!.map((p, i) => ({ path: p, scope: 'env', order: i + 1 }));
@@ -95,7 +96,7 @@ export async function envFromPrefix(
   }
   if (extra.includeUserSite && !isVenv && minors[0]) {
     const us = `${ctx.home}/.local/lib/python${minors[0]}/site-packages`;
-    if (await ctx.isDir(us)) sites.unshift({ path: us, scope: 'user', order: 0 });
+    if (await fs.isDir(ctx, us)) sites.unshift({ path: us, scope: 'user', order: 0 });
   }
   if (extra.extraSites) sites.push(...extra.extraSites);
 
@@ -114,7 +115,7 @@ export async function envFromPrefix(
   if (!isVenv) {
     for (const l of libNames) {
       const m = `${prefix}/lib/${l}/EXTERNALLY-MANAGED`;
-      if (await ctx.isFile(m)) {
+      if (await fs.isFile(ctx, m)) {
         markerPath = m;
         break;
       }
@@ -153,7 +154,7 @@ export async function envFromPrefix(
 /** Real path of a link, or a problem describing why it cannot be followed. */
 async function realOrProblem(ctx: ScanContext, p: string): Promise<string | { problem: string }> {
   try {
-    return await ctx.realpath(p);
+    return await fs.realpath(ctx, p);
   } catch (e) {
     const rel = path.posix.basename(path.posix.dirname(p)) + '/' + path.posix.basename(p);
     let target = '';

@@ -2,6 +2,7 @@
 // of the discovered distributions, which file wins on ctx.env.PATH and which later copies it shadows.
 import type { ScanContext } from '../context.js';
 import type { Environment, PathCommand, PathResolution } from '../model.js';
+import * as fs from './resolve.js';
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 
@@ -12,26 +13,26 @@ export async function resolvePath(ctx: ScanContext, envs: Environment[]): Promis
   for (const d of (ctx.env.PATH ?? '').split(':')) {
     if (!d || !d.startsWith('/') || dirs.includes(d)) continue;
     // Merged /usr: /bin and /usr/bin are one directory; a file there does not shadow itself.
-    const real = (await ctx.tryRealpath(d)) ?? d;
+    const real = (await fs.tryRealpath(ctx, d)) ?? d;
     if (seenReal.has(real)) continue;
     seenReal.add(real);
     dirs.push(d);
   }
-  const listings = await Promise.all(dirs.map(async (d) => new Set((await ctx.tryReaddir(d)).map((e) => e.name))));
+  const listings = await Promise.all(dirs.map(async (d) => new Set((await fs.tryReaddir(ctx, d)).map((e) => e.name))));
 
   const find = async (name: string): Promise<PathCommand | null> => {
     const hits: string[] = [];
     for (let i = 0; i < dirs.length; i++) {
       if (!listings[i]!.has(name)) continue;
       const p = `${dirs[i]}/${name}`;
-      const st = await ctx.tryStat(p);
+      const st = await fs.stat(ctx, p);
       // Like `which`: a dangling link or a non-executable file does not run.
       if (st && st.isFile() && (st.mode & 0o111) !== 0) hits.push(p);
     }
     if (!hits.length) return null;
     const [winner, ...shadows] = hits as [string, ...string[]];
     const cmd: PathCommand = { name, path: winner, shadows };
-    const real = await ctx.tryRealpath(winner);
+    const real = await fs.tryRealpath(ctx, winner);
     if (real && real !== winner) cmd.target = real;
     return cmd;
   };

@@ -3,6 +3,7 @@
 // loops end. Unreadable dirs and non-UTF-8 names become problems.
 import type { ScanContext } from '../context.js';
 import type { ScanProblem } from '../model.js';
+import * as fs from './resolve.js';
 
 /** Directory names never descended into (caches, VCS, other tools' trees found by their own locators). */
 export const SKIP_DIRS = new Set([
@@ -26,7 +27,7 @@ export async function walkForVenvs(ctx: ScanContext, start: string, depth: numbe
   async function visit(dir: string, level: number): Promise<void> {
     let real: string;
     try {
-      real = await ctx.realpath(dir);
+      real = await fs.realpath(ctx, dir);
     } catch (e) {
       const code = (e as { code?: string }).code;
       // A well-known place that does not exist is the normal case, not a problem.
@@ -38,7 +39,7 @@ export async function walkForVenvs(ctx: ScanContext, start: string, depth: numbe
     visited.add(real);
     let entries;
     try {
-      entries = await ctx.readdir(dir);
+      entries = await fs.readdir(ctx, dir);
     } catch (e) {
       const code = (e as { code?: string }).code ?? String(e);
       if (level === 0 && code === 'ENOENT') return;
@@ -65,7 +66,7 @@ export async function walkForVenvs(ctx: ScanContext, start: string, depth: numbe
       if (e.isDirectory()) subs.push(visit(child, level + 1));
       else if (e.isSymbolicLink()) {
         subs.push(
-          ctx.tryStat(child).then((st) => {
+          fs.stat(ctx, child).then((st) => {
             if (st === null) {
               // Loops (ELOOP) and dangling links: only worth a problem when they look like venvs.
               if (/^\.?(venv|env)$/.test(e.name)) {

@@ -1,7 +1,10 @@
 // Reading a site directory: every *.dist-info and *.egg-info (dir or file) becomes a Distribution.
 // This is the hot path of a scan (tens of thousands of metadata dirs), so it resolves each site dir
 // once through the ScanContext and then reads children by host path, one readdir per dist-info.
-import { promises as fsp, type Dirent } from 'node:fs';
+// Those small reads are synchronous on purpose: no thread-pool hop per file, and no pile-up of open
+// files (thousands of parallel async reads hit EMFILE). Dirent types are checked first, so a FIFO
+// is never opened and the sync reads cannot block.
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { ScanContext } from '../context.js';
 import { normalizeName, type Distribution, type SiteDir } from '../model.js';
@@ -14,6 +17,7 @@ import {
 } from '../formats/dist-info.js';
 import { parseEntryPoints } from '../formats/entry-points.js';
 import type { DpkgIndex } from './dpkg-index.js';
+import * as fs from './resolve.js';
 
 export { envFromPrefix, type EnvExtra } from './env-prefix.js';
 export type { DpkgIndex } from './dpkg-index.js';
@@ -36,8 +40,8 @@ export async function readSite(
   let hostDir: string;
   let entries: Dirent[];
   try {
-    hostDir = ctx.hostPath(await ctx.realpath(site.path));
-    entries = await fsp.readdir(hostDir, { withFileTypes: true });
+    hostDir = ctx.hostPath(await fs.realpath(ctx, site.path));
+    entries = readdirSync(hostDir, { withFileTypes: true });
   } catch (e) {
     return { packages: [], problems: [`cannot read site dir ${site.path}: ${errText(e)}`] };
   }
@@ -75,8 +79,8 @@ async function readDistribution(
   let kind: 'dir' | 'file' | 'other' = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
   let hostMeta = path.join(hostDir, entry.name);
   if (entry.isSymbolicLink()) {
-    const st = await ctx.tryStat(metadataPath);
-    const real = st ? await ctx.tryRealpath(metadataPath) : null;
+    const st = await fs.stat(ctx, metadataPath);
+    const real = st ? await fs.tryRealpath(ctx, metadataPath) : null;
     if (!st || !real) {
       problems.push('metadata is a dangling or looping symlink');
       kind = 'other';
@@ -89,14 +93,14 @@ async function readDistribution(
   let files = new Map<string, Dirent>();
   let metaText: string | null = null;
   if (kind === 'dir') {
-    const children = await fsp.readdir(hostMeta, { withFileTypes: true });
+    const children = readdirSync(hostMeta, { withFileTypes: true });
     files = new Map(children.map((c) => [c.name, c]));
     const metaName = format === 'dist-info' ? 'METADATA' : 'PKG-INFO';
-    metaText = await readChild(files, hostMeta, metaName, problems);
+    metaText = readChild(files, hostMeta, metaName, problems);
     if (metaText === null && !problems.length) problems.push(`${metaName} is missing`);
   } else if (kind === 'file' && format === 'egg-info') {
     // A single-file egg-info (distutils) is PKG-INFO itself.
-    metaText = (await fsp.readFile(hostMeta)).toString('utf8');
+    metaText = readFileSync(hostMeta).toString('utf8');
   } else if (kind === 'file') problems.push('dist-info is a file, not a directory');
 
   const meta = metaText !== null ? parseCoreMetadata(metaText) : null;
@@ -104,12 +108,11 @@ async function readDistribution(
   const displayName = meta?.name ?? fromName?.name ?? entry.name;
   const version = meta?.version ?? fromName?.version ?? '';
 
-  const [installerText, epText, duText, reqText] = await Promise.all([
-    readChild(files, hostMeta, 'INSTALLER', problems),
-    readChild(files, hostMeta, 'entry_points.txt', problems),
-    readChild(files, hostMeta, 'direct_url.json', problems),
-    format === 'egg-info' && !meta?.requires.length ? readChild(files, hostMeta, 'requires.txt', problems) : null,
-  ]);
+  const installerText = readChild(files, hostMeta, 'INSTALLER', problems);
+  const epText = readChild(files, hostMeta, 'entry_points.txt', problems);
+  const duText = readChild(files, hostMeta, 'direct_url.json', problems);
+  const reqText =
+    format === 'egg-info' && !meta?.requires.length ? readChild(files, hostMeta, 'requires.txt', problems) : null;
   const ep = epText !== null ? parseEntryPoints(epText) : null;
   const du = duText !== null ? parseDirectUrl(duText) : null;
   if (duText !== null && !du) problems.push('direct_url.json is not valid JSON');
@@ -142,23 +145,18 @@ async function readDistribution(
 }
 
 /** Text of a regular file inside a metadata dir; null when absent. FIFOs and dirs are problems, not hangs. */
-async function readChild(
-  files: Map<string, Dirent>,
-  hostDir: string,
-  name: string,
-  problems: string[],
-): Promise<string | null> {
+function readChild(files: Map<string, Dirent>, hostDir: string, name: string, problems: string[]): string | null {
   const d = files.get(name);
   if (!d) return null;
   const p = path.join(hostDir, name);
   try {
     if (d.isSymbolicLink()) {
-      const st = await fsp.stat(p);
+      const st = statSync(p);
       if (!st.isFile()) throw new Error('not a regular file');
     } else if (!d.isFile()) {
       throw new Error('not a regular file');
     }
-    return (await fsp.readFile(p)).toString('utf8');
+    return readFileSync(p).toString('utf8');
   } catch (e) {
     problems.push(`cannot read ${name}: ${errText(e)}`);
     return null;
@@ -170,16 +168,16 @@ export async function findSitePackages(ctx: ScanContext, prefix: string): Promis
   const out: string[] = [];
   const seen = new Set<string>();
   for (const lib of ['lib', 'lib64']) {
-    const entries = await ctx.tryReaddir(`${prefix}/${lib}`);
+    const entries = await fs.tryReaddir(ctx, `${prefix}/${lib}`);
     const names = entries
       .map((e) => e.name)
       .filter((n) => /^(python|pypy)\d+(\.\d+)?t?$/.test(n))
       .sort(compareVersionedNames);
     for (const n of names) {
       const sp = `${prefix}/${lib}/${n}/site-packages`;
-      const real = await ctx.tryRealpath(sp);
+      const real = await fs.tryRealpath(ctx, sp);
       if (!real || seen.has(real)) continue;
-      if (!(await ctx.isDir(sp))) continue;
+      if (!(await fs.isDir(ctx, sp))) continue;
       seen.add(real);
       out.push(sp);
     }

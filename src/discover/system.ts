@@ -8,6 +8,7 @@ import type { Locator, LocatorResult } from './locator.js';
 import { getDpkgIndex } from './dpkg-index.js';
 import { readSite } from './site.js';
 import { versionFromDpkgStatus, versionFromPrefixFiles } from './version.js';
+import * as fs from './resolve.js';
 
 const BIN_DIRS = ['/usr/bin', '/usr/local/bin', '/bin'];
 const FRAMEWORK = '/Library/Frameworks/Python.framework/Versions';
@@ -35,17 +36,17 @@ export const systemLocator: Locator = {
 async function findCandidates(ctx: ScanContext): Promise<Candidate[]> {
   const byReal = new Map<string, Candidate>();
   const dirs = [...BIN_DIRS];
-  if (ctx.platform === 'darwin' || (await ctx.isDir(FRAMEWORK))) {
-    for (const v of await ctx.tryReaddir(FRAMEWORK)) if (/^\d+\.\d+$/.test(v.name)) dirs.push(`${FRAMEWORK}/${v.name}/bin`);
+  if (ctx.platform === 'darwin' || (await fs.isDir(ctx, FRAMEWORK))) {
+    for (const v of await fs.tryReaddir(ctx, FRAMEWORK)) if (/^\d+\.\d+$/.test(v.name)) dirs.push(`${FRAMEWORK}/${v.name}/bin`);
   }
   for (const dir of dirs) {
-    const entries = await ctx.tryReaddir(dir);
+    const entries = await fs.tryReaddir(ctx, dir);
     const reals = new Map<string, string>();
     await Promise.all(
       entries
         .filter((e) => /^python[\d.]*$/.test(e.name))
         .map(async (e) => {
-          const r = await ctx.tryRealpath(`${dir}/${e.name}`);
+          const r = await fs.tryRealpath(ctx, `${dir}/${e.name}`);
           if (r) reals.set(e.name, r);
         }),
     );
@@ -55,7 +56,7 @@ async function findCandidates(ctx: ScanContext): Promise<Candidate[]> {
       // Homebrew and pyenv own their interpreters; their locators list them.
       if (/\/(Cellar|\.linuxbrew|\.pyenv|shims)\//.test(real)) continue;
       if (byReal.has(real)) continue;
-      const st = await ctx.tryStat(real);
+      const st = await fs.stat(ctx, real);
       if (!st?.isFile()) continue;
       const framework = dir.startsWith(FRAMEWORK);
       const aliases = [...reals].filter(([, r]) => r === real).map(([n]) => `${dir}/${n}`);
@@ -69,8 +70,8 @@ async function firstDir(ctx: ScanContext, paths: string[]): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const p of paths) {
-    const r = await ctx.tryRealpath(p);
-    if (!r || seen.has(r) || !(await ctx.isDir(p))) continue;
+    const r = await fs.tryRealpath(ctx, p);
+    if (!r || seen.has(r) || !(await fs.isDir(ctx, p))) continue;
     seen.add(r);
     out.push(p);
   }
@@ -105,13 +106,13 @@ export async function systemSites(ctx: ScanContext, c: Candidate, debian: boolea
 
 async function systemEnv(ctx: ScanContext, c: Candidate): Promise<Environment> {
   const problems: string[] = [];
-  const debian = (await ctx.isDir('/usr/lib/python3/dist-packages')) || (await ctx.exists('/etc/debian_version'));
+  const debian = (await fs.isDir(ctx, '/usr/lib/python3/dist-packages')) || (await fs.isAny(ctx, '/etc/debian_version'));
   const stdlibs = [`${c.prefix}/lib/python${c.minor}`, `${c.prefix}/lib64/python${c.minor}`];
   let markerPath: string | null = null;
   let diverted: string | null = null;
   for (const s of stdlibs) {
-    if (!markerPath && (await ctx.isFile(`${s}/EXTERNALLY-MANAGED`))) markerPath = `${s}/EXTERNALLY-MANAGED`;
-    if (!diverted && (await ctx.exists(`${s}/EXTERNALLY-MANAGED.distrib`))) diverted = `${s}/EXTERNALLY-MANAGED.distrib`;
+    if (!markerPath && (await fs.isFile(ctx, `${s}/EXTERNALLY-MANAGED`))) markerPath = `${s}/EXTERNALLY-MANAGED`;
+    if (!diverted && (await fs.isAny(ctx, `${s}/EXTERNALLY-MANAGED.distrib`))) diverted = `${s}/EXTERNALLY-MANAGED.distrib`;
   }
   let version = await versionFromPrefixFiles(ctx, c.prefix, [c.minor]);
   if (!version && debian && c.prefix === '/usr') version = await versionFromDpkgStatus(ctx, c.minor);

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { ScanContext } from '../context.js';
 import type { EnvKind } from '../model.js';
+import * as fs from './resolve.js';
 
 export interface VenvRoots {
   workon: string;
@@ -63,7 +64,7 @@ export async function classifyVenv(
   }
   const project = await projectFile(ctx, prefix);
   if (/-[A-Za-z0-9_-]{8}$/.test(base) && roots.pipenv.some((d) => parent === d)) {
-    if (project && (await ctx.isFile(`${project}/Pipfile`))) {
+    if (project && (await fs.isFile(ctx, `${project}/Pipfile`))) {
       return { kind: 'pipenv', name: base.replace(/-[A-Za-z0-9_-]{8}$/, ''), meta: { project } };
     }
   }
@@ -80,15 +81,15 @@ export async function classifyVenv(
   const projName = /^\.?(venv|env)$/.test(base) ? path.posix.basename(parent) : base;
   if (/^\.?(venv|env)$/.test(base)) meta.project = parent;
   if (cfg?.uv) return { kind: 'uv-project', name: projName, meta };
-  if (await ctx.isFile(`${parent}/.pdm-python`)) return { kind: 'pdm', name: projName, meta };
-  if (base === '.venv' && (await ctx.isFile(`${parent}/poetry.lock`))) return { kind: 'poetry', name: projName, meta };
-  if (base === '.venv' && (await ctx.isFile(`${parent}/Pipfile`))) return { kind: 'pipenv', name: projName, meta };
+  if (await fs.isFile(ctx, `${parent}/.pdm-python`)) return { kind: 'pdm', name: projName, meta };
+  if (base === '.venv' && (await fs.isFile(ctx, `${parent}/poetry.lock`))) return { kind: 'poetry', name: projName, meta };
+  if (base === '.venv' && (await fs.isFile(ctx, `${parent}/Pipfile`))) return { kind: 'pipenv', name: projName, meta };
   return { kind: 'venv', name: projName, meta };
 }
 
 /** The `.project` file of virtualenvwrapper/pipenv: one line naming the project directory. */
 async function projectFile(ctx: ScanContext, prefix: string): Promise<string | null> {
-  const t = await ctx.tryReadText(`${prefix}/.project`);
+  const t = await fs.tryReadText(ctx, `${prefix}/.project`);
   const line = t?.split(/\r?\n/, 1)[0]?.trim();
   return line && line.startsWith('/') ? line : null;
 }

@@ -6,7 +6,9 @@ import { parsePyvenvCfg } from '../formats/pyvenv-cfg.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix } from './env-prefix.js';
 import { walkForVenvs } from './project-walk.js';
+import { mapLimit } from './limit.js';
 import { classifyVenv, venvParents, venvRoots } from './venv-kinds.js';
+import * as fs from './resolve.js';
 
 export const venvLocator: Locator = {
   name: 'venv',
@@ -24,18 +26,14 @@ export const venvLocator: Locator = {
       r.venvs.forEach((v) => candidates.add(v));
       problems.push(...r.problems);
     }
-    const checked = await Promise.all(
-      [...candidates].map(async (p) => ((await ctx.tryLstat(`${p}/pyvenv.cfg`)) ? p : null)),
-    );
+    const checked = await mapLimit([...candidates], 64, async (p) => ((await ctx.tryLstat(`${p}/pyvenv.cfg`)) ? p : null));
     const prefixes = checked.filter((p): p is string => p !== null);
-    const environments: Environment[] = await Promise.all(
-      prefixes.map(async (prefix) => {
-        const text = await ctx.tryReadText(`${prefix}/pyvenv.cfg`);
+    const environments: Environment[] = await mapLimit(prefixes, 16, async (prefix) => {
+        const text = await fs.tryReadText(ctx, `${prefix}/pyvenv.cfg`);
         const cfg = text !== null ? parsePyvenvCfg(text) : null;
         const c = await classifyVenv(ctx, prefix, roots, cfg && !('error' in cfg) ? cfg : null);
         return envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta });
-      }),
-    );
+    });
     return { environments, problems };
   },
 };

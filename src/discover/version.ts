@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ScanContext } from '../context.js';
 import { minorFromName, parseBuildDetails, parsePatchlevel } from '../formats/patchlevel.js';
 import { dpkgStatusVersion } from '../formats/dpkg.js';
+import * as fs from './resolve.js';
 
 /** Version from files under one prefix: build-details.json, then include/pythonX.Y/patchlevel.h. */
 export async function versionFromPrefixFiles(
@@ -13,15 +14,15 @@ export async function versionFromPrefixFiles(
   minors: string[],
 ): Promise<string | null> {
   for (const m of minors) {
-    const bd = await ctx.tryReadText(`${prefix}/lib/python${m}/build-details.json`);
+    const bd = await fs.tryReadText(ctx, `${prefix}/lib/python${m}/build-details.json`);
     const v = bd ? parseBuildDetails(bd) : null;
     if (v) return v;
   }
-  const inc = await ctx.tryReaddir(`${prefix}/include`);
+  const inc = await fs.tryReaddir(ctx, `${prefix}/include`);
   const dirs = inc.map((e) => e.name).filter((n) => /^python\d+\.\d+/.test(n));
   const wanted = minors.length ? dirs.filter((d) => minors.some((m) => d.startsWith(`python${m}`))) : dirs;
   for (const d of wanted) {
-    const text = await ctx.tryReadText(`${prefix}/include/${d}/patchlevel.h`);
+    const text = await fs.tryReadText(ctx, `${prefix}/include/${d}/patchlevel.h`);
     const v = text ? parsePatchlevel(text) : null;
     if (v) return v;
   }
@@ -34,7 +35,7 @@ let statusCache: WeakMap<ScanContext, Promise<string | null>> = new WeakMap();
 export async function versionFromDpkgStatus(ctx: ScanContext, minor: string): Promise<string | null> {
   let p = statusCache.get(ctx);
   if (!p) {
-    p = ctx.tryReadText('/var/lib/dpkg/status');
+    p = fs.tryReadText(ctx, '/var/lib/dpkg/status');
     statusCache.set(ctx, p);
   }
   const status = await p;
@@ -54,7 +55,7 @@ export function minorsFromLibNames(names: string[]): string[] {
  * `exe` is a machine path; its real path's grandparent is taken as the base prefix.
  */
 export async function versionFromBase(ctx: ScanContext, exe: string, minors: string[]): Promise<string | null> {
-  const real = await ctx.tryRealpath(exe);
+  const real = await fs.tryRealpath(ctx, exe);
   if (!real) return null;
   const basePrefix = path.posix.dirname(path.posix.dirname(real));
   const m = minors.length ? minors : [minorFromName(path.posix.basename(real))].filter((x): x is string => !!x);
@@ -68,10 +69,10 @@ const probeCache = new Map<string, string | null>();
 
 /** Last resort: run the interpreter once (5 s timeout), cached by (host path, mtime). */
 export async function probeVersion(ctx: ScanContext, exe: string): Promise<string | null> {
-  const real = await ctx.tryRealpath(exe);
+  const real = await fs.tryRealpath(ctx, exe);
   if (!real) return null;
   const host = ctx.hostPath(real);
-  const st = await ctx.tryStat(real);
+  const st = await fs.stat(ctx, real);
   if (!st?.isFile()) return null;
   const key = `${host}\0${st.mtimeMs}`;
   if (probeCache.has(key)) return probeCache.get(key)!;
