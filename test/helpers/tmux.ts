@@ -55,7 +55,7 @@ export class TmuxSession {
   /** Pid of the app itself (not of the runner that hosts it in the pane). */
   async pid(): Promise<number> {
     const f = `${this.stateFile}.pid`;
-    return Number(await waitFor(() => existsSync(f) && readFileSync(f, 'utf8'), { what: 'the app pid' }));
+    return Number(await waitFor(() => (existsSync(f) ? readFileSync(f, 'utf8') : ''), { what: 'the app pid' }));
   }
 
   resize(columns: number, rows: number): void {
@@ -69,7 +69,7 @@ export class TmuxSession {
 
   /** Waits for the app to end and reports how it left the terminal. */
   async waitForExit(timeout = 10_000): Promise<{ status: number | null; signal: string | null; altScreen: boolean; cursorVisible: boolean }> {
-    const raw = await waitFor(() => existsSync(this.stateFile) && readFileSync(this.stateFile, 'utf8'), { timeout, what: 'the app to exit' });
+    const raw = await waitFor(() => (existsSync(this.stateFile) ? readFileSync(this.stateFile, 'utf8') : ''), { timeout, what: 'the app to exit' });
     const { code, signal } = JSON.parse(raw) as { code: number | null; signal: string | null };
     return {
       status: code,

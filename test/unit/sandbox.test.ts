@@ -204,26 +204,6 @@ describe('standard machine: environments', () => {
   });
 });
 
-describe('host isolation', () => {
-  it('left the real dist-packages, /usr/local and ~/.local exactly as they were', async () => {
-    const before = JSON.parse(readFileSync(path.join(runCacheDir(), 'host-snapshot.json'), 'utf8'));
-    expect(Object.keys(before).length).toBeGreaterThanOrEqual(3);
-    expect(await snapshotHost()).toEqual(before);
-  });
-
-  it('runs tools with an env built from scratch, offline, HOME inside the sandbox', () => {
-    expect(sb.env.HOME).toBe(sb.home);
-    expect(sb.env.PIP_NO_INDEX).toBe('1');
-    expect(sb.env.PIP_FIND_LINKS).toBe(sb.wheels);
-    expect(sb.env.PATH!.split(':')[0]).toBe(sb.path('~/.local/bin'));
-    expect(Object.values(sb.env).some((v) => v.includes('.pyenv/shims'))).toBe(false);
-  });
-
-  it('explains how to get pipx when it is missing', () => {
-    expect(() => requirePipx(['/nonexistent/pipx'])).toThrow(/pipx is missing.*apt-get install -y pipx/);
-  });
-});
-
 describe('createSandbox', () => {
   let own: Sandbox;
   beforeAll(async () => {
@@ -295,5 +275,26 @@ describe('createSandbox', () => {
     const locked = await hazards.unreadableDir(own, '~/locked');
     const isRoot = process.getuid?.() === 0;
     expect(await hazards.unreadableIsEffective(locked)).toBe(!isRoot);
+  });
+});
+
+// Last: by now the standard machine and every sandbox of this file have been built.
+describe('host isolation', () => {
+  it('left the real dist-packages, /usr/local and ~/.local exactly as they were', async () => {
+    const before = JSON.parse(readFileSync(path.join(runCacheDir(), 'host-snapshot.json'), 'utf8'));
+    expect(Object.keys(before).length).toBeGreaterThanOrEqual(3);
+    expect(await snapshotHost()).toEqual(before);
+  });
+
+  it('runs tools with an env built from scratch, offline, HOME inside the sandbox', () => {
+    expect(sb.env.HOME).toBe(sb.home);
+    expect(sb.env.PIP_NO_INDEX).toBe('1');
+    expect(sb.env.PIP_FIND_LINKS).toBe(sb.wheels);
+    expect(sb.env.PATH!.split(':')[0]).toBe(sb.path('~/.local/bin'));
+    expect(Object.values(sb.env).some((v) => v.includes('.pyenv/shims'))).toBe(false);
+  });
+
+  it('explains how to get pipx when it is missing', () => {
+    expect(() => requirePipx(['/nonexistent/pipx'])).toThrow(/pipx is missing.*apt-get install -y pipx/);
   });
 });

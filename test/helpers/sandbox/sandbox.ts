@@ -124,9 +124,7 @@ export class Sandbox {
   async venv(p: string, opts: VenvOptions = {}): Promise<VenvInfo> {
     const prefix = this.path(p);
     const python = opts.python ?? requirePython();
-    // A system-site venv sees the host's pip as installed, so only ensurepip seeds it faithfully.
-    const fast =
-      opts.withPip !== false && opts.seed !== 'ensurepip' && !opts.systemSite && python === DEBIAN_PYTHON && existsSync(SEED_WHEELS);
+    const fast = opts.withPip !== false && opts.seed !== 'ensurepip' && python === DEBIAN_PYTHON && existsSync(SEED_WHEELS);
     const args = ['-m', 'venv'];
     if (opts.systemSite) args.push('--system-site-packages');
     if (opts.withPip === false || fast) args.push('--without-pip');
@@ -134,12 +132,18 @@ export class Sandbox {
     await fsp.mkdir(path.dirname(prefix), { recursive: true });
     await this.exec(python, [...args, prefix]);
     const info = { prefix, machine: this.machine(prefix), python: path.join(prefix, 'bin', 'python') };
+    const packages = opts.packages ?? [];
     if (fast) {
+      // A system-site venv sees the host's pip as installed; ensurepip installs its own anyway
+      // (--ignore-installed), so the seed does too, and the packages go in by the venv's pip.
+      const seedOnly = opts.systemSite === true;
       await this.exec(python, [
         '-m', 'pip', '--python', info.python, 'install', '--no-index', '--find-links', SEED_WHEELS,
-        '--find-links', this.wheels, 'pip', 'setuptools', ...(opts.packages ?? []),
+        '--find-links', this.wheels, ...(seedOnly ? ['--ignore-installed'] : []), 'pip', 'setuptools',
+        ...(seedOnly ? [] : packages),
       ]);
-    } else if (opts.packages?.length) await this.pipInstall(info.prefix, opts.packages);
+      if (seedOnly && packages.length) await this.pipInstall(info.prefix, packages);
+    } else if (packages.length) await this.pipInstall(info.prefix, packages);
     return info;
   }
 
