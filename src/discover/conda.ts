@@ -12,6 +12,7 @@ import { parseCondaHistory, pythonVersionFromMetaFiles, type CondaHistory } from
 import { condaLocations } from './conda-locations.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
+import { mapLimit } from './limit.js';
 
 export type CondaKindOfPrefix = 'conda' | 'pixi' | null;
 
@@ -128,7 +129,7 @@ export const condaLocator: Locator = {
         problems.push({ locator: 'conda', path: p, message: 'listed in ~/.conda/environments.txt but missing' });
       }
     }
-    const environments = await Promise.all(picked.map((p) => condaEnv(ctx, p, loc)));
+    const environments = await mapLimit(picked, 16, (p) => condaEnv(ctx, p, loc));
     return { environments, problems };
   },
 };

@@ -12,6 +12,7 @@ import { parsePatchlevel } from '../formats/patchlevel.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { versionFromPyenvName, versionInsideName } from './pyenv.js';
 import { envFromPrefix, errText } from './site.js';
+import { mapLimit } from './limit.js';
 
 /** installs/python dir of mise. */
 export function miseInstallsDir(ctx: ScanContext): string {
@@ -83,19 +84,17 @@ async function locateInstalls(ctx: ScanContext, kind: Extract<EnvKind, 'mise' | 
     else byReal.set(l.real, { name: l.name, aliases: [] });
   }
   const active = await toolVersionsPython(ctx);
-  const environments: Environment[] = await Promise.all(
-    [...byReal.values()].map(async ({ name, aliases }) => {
-      const prefix = `${dir}/${name}`;
-      const version = versionFromPyenvName(name) ?? (await headerVersion(ctx, prefix)) ?? versionInsideName(name);
-      const isActive = [name, ...aliases].some((n) => active.names.includes(n));
-      return envFromPrefix(ctx, kind, prefix, name, {
-        version,
-        includeUserSite: true,
-        noProbe: true,
-        meta: { aliases, active: isActive, ...(isActive ? { activeSource: active.source } : {}) },
-      });
-    }),
-  );
+  const environments: Environment[] = await mapLimit([...byReal.values()], 16, async ({ name, aliases }) => {
+    const prefix = `${dir}/${name}`;
+    const version = versionFromPyenvName(name) ?? (await headerVersion(ctx, prefix)) ?? versionInsideName(name);
+    const isActive = [name, ...aliases].some((n) => active.names.includes(n));
+    return envFromPrefix(ctx, kind, prefix, name, {
+      version,
+      includeUserSite: true,
+      noProbe: true,
+      meta: { aliases, active: isActive, ...(isActive ? { activeSource: active.source } : {}) },
+    });
+  });
   return { environments, problems };
 }
 

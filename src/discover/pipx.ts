@@ -10,6 +10,7 @@ import { isValidDistName, type Environment, type ScanProblem } from '../model.js
 import { parsePipxMetadata, type PipxMetadata, type PipxPackageInfo } from '../formats/pipx-metadata.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
+import { mapLimit } from './limit.js';
 
 export interface PipxHome {
   path: string;
@@ -155,16 +156,15 @@ export const pipxLocator: Locator = {
         continue;
       }
       const names = entries.map((e) => e.name).sort();
-      const found = await Promise.all(
-        names.map(async (n) => {
-          if (n.includes('\uFFFD')) {
-            problems.push({ locator: 'pipx', path: venvs, message: `non-UTF-8 venv name ${JSON.stringify(n)} skipped` });
-            return null;
-          }
-          if (!(await ctx.isDir(`${venvs}/${n}`))) return null;
-          return pipxEnv(ctx, home, n);
-        }),
-      );
+      // Bounded: a home with hundreds of tools must not open thousands of files at once.
+      const found = await mapLimit(names, 16, async (n) => {
+        if (n.includes('\uFFFD')) {
+          problems.push({ locator: 'pipx', path: venvs, message: `non-UTF-8 venv name ${JSON.stringify(n)} skipped` });
+          return null;
+        }
+        if (!(await ctx.isDir(`${venvs}/${n}`))) return null;
+        return pipxEnv(ctx, home, n);
+      });
       environments.push(...found.filter((e): e is Environment => e !== null));
     }
     return { environments, problems };

@@ -17,6 +17,7 @@ import { parsePatchlevel } from '../formats/patchlevel.js';
 import { pyenvRoot } from './conda-locations.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
+import { mapLimit } from './limit.js';
 
 export { pyenvRoot };
 
@@ -138,27 +139,25 @@ export const pyenvLocator: Locator = {
       if (f && !f.aliases.includes(a.alias)) f.aliases.push(a.alias);
     }
 
-    const environments = await Promise.all(
-      [...found.values()].map(async (f) => {
-        const version =
-          f.kind === 'pyenv'
-            ? (versionFromPyenvName(f.name) ?? (await headerVersion(ctx, f.prefix)) ?? versionInsideName(f.name))
-            : null;
-        const isActive = [f.name, ...f.aliases].some((x) => active.names.includes(x));
-        const env: Environment = await envFromPrefix(ctx, f.kind, f.prefix, f.name, {
-          version,
-          includeUserSite: f.kind === 'pyenv',
-          noProbe: true,
-          meta: {
-            pyenvRoot: root,
-            aliases: f.aliases,
-            active: isActive,
-            ...(isActive ? { activeSource: active.source } : {}),
-          },
-        });
-        return env;
-      }),
-    );
+    const environments = await mapLimit([...found.values()], 16, async (f) => {
+      const version =
+        f.kind === 'pyenv'
+          ? (versionFromPyenvName(f.name) ?? (await headerVersion(ctx, f.prefix)) ?? versionInsideName(f.name))
+          : null;
+      const isActive = [f.name, ...f.aliases].some((x) => active.names.includes(x));
+      const env: Environment = await envFromPrefix(ctx, f.kind, f.prefix, f.name, {
+        version,
+        includeUserSite: f.kind === 'pyenv',
+        noProbe: true,
+        meta: {
+          pyenvRoot: root,
+          aliases: f.aliases,
+          active: isActive,
+          ...(isActive ? { activeSource: active.source } : {}),
+        },
+      });
+      return env;
+    });
     return { environments, problems };
   },
 };

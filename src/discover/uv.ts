@@ -12,6 +12,7 @@ import { isValidDistName, normalizeName, type Environment, type ScanProblem } fr
 import { parseUvPythonDirName, parseUvReceipt, type UvReceipt } from '../formats/uv-receipt.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
+import { mapLimit } from './limit.js';
 
 function dataHome(ctx: ScanContext): string {
   return ctx.env.XDG_DATA_HOME || `${ctx.home}/.local/share`;
@@ -105,13 +106,11 @@ export const uvToolLocator: Locator = {
     const problems: ScanProblem[] = [];
     const dir = uvToolDir(ctx);
     const names = await listDir(ctx, dir, problems, 'uv-tool');
-    const envs = await Promise.all(
-      names.map(async (n) => {
-        // uv keeps `.lock` and temp dirs beside the tools.
-        if (n.startsWith('.') || !(await ctx.isDir(`${dir}/${n}`))) return null;
-        return toolEnv(ctx, `${dir}/${n}`, n);
-      }),
-    );
+    const envs = await mapLimit(names, 16, async (n) => {
+      // uv keeps `.lock` and temp dirs beside the tools.
+      if (n.startsWith('.') || !(await ctx.isDir(`${dir}/${n}`))) return null;
+      return toolEnv(ctx, `${dir}/${n}`, n);
+    });
     return { environments: envs.filter((e): e is Environment => e !== null), problems };
   },
 };
