@@ -27,7 +27,8 @@ export function Header({ state, version, width }: { state: DashboardState; versi
     .map((s) => `${SEVERITY_LETTER[s]}${counts[s]}`)
     .join(' ');
   const status = scanStatusText(state);
-  const left = [`pyenvtui ${version}`, inv?.host ?? '', pyText].filter(Boolean).join(' · ');
+  // The host goes last and shortest: an image's host name can be a long path.
+  const left = [`pyenvtui ${version}`, pyText, inv?.host ? truncate(inv.host, 20) : ''].filter(Boolean).join(' · ');
   const right = status ? `${countsText} · ${status}` : countsText;
   const room = Math.max(0, width - displayWidth(right) - 1);
   const leftText = truncate(left, room);

@@ -170,20 +170,34 @@ function command(s: DashboardState, c: CommandId): DashboardState {
 
 const EFFECTS = { quit: 'quit', rescan: 'rescan', redraw: 'redraw' } as const;
 
+/** A character from a chunk, as Ink would have reported it alone. */
+function charKey(ch: string): [string, KeyFlags] {
+  if (ch === '\r') return ['', { return: true }];
+  if (ch === '\t') return ['', { tab: true }];
+  if (ch === '\x7f') return ['', { delete: true }];
+  if (ch === '\b') return ['', { backspace: true }];
+  return [ch, {}];
+}
+
 /** The one key router: the table decides, in the mode the state is in right now. */
 function key(s: DashboardState, input: string, flags: KeyFlags): DashboardState {
   // A wizard overlay owns the keyboard (its own useInput); only Ctrl-C still quits.
   if (s.overlay === 'wizard') return flags.ctrl && input === 'c' ? { ...s, effects: { ...s.effects, quit: s.effects.quit + 1 } } : s;
+  // Keys typed faster than a frame arrive as one chunk ("jj", "/demo-lib\r"): replay them one by
+  // one, each in the mode the previous one left.
+  if ([...input].length > 1 && !flags.ctrl) return [...input].reduce((acc, ch) => key(acc, ...charKey(ch)), s);
   const r = resolveKey(input, flags, modeOf(s));
-  if (r === null) {
-    // Keys typed faster than a frame arrive as one chunk ("jjj"): replay them one by one.
-    if (input.length > 1 && !flags.ctrl && modeOf(s) !== 'filter') return [...input].reduce((acc, ch) => key(acc, ch, {}), s);
-    return s;
-  }
+  if (r === null) return s;
   if (r.type === 'text') return reducer(s, { type: 'filter-text', text: r.text });
   const next = command(s, r.command);
   const effect = (EFFECTS as Record<string, keyof DashboardState['effects'] | undefined>)[r.command];
   return effect ? { ...next, effects: { ...next.effects, [effect]: next.effects[effect] + 1 } } : next;
+}
+
+/** Before the first keypress, a scan that fills in keeps the cursor on the first row. */
+function untouched(s: DashboardState): DashboardState {
+  if (s.touched) return s;
+  return { ...s, lists: { envs: EMPTY_POS, findings: EMPTY_POS, packages: EMPTY_POS, path: EMPTY_POS } };
 }
 
 export function reducer(s: DashboardState, a: Action): DashboardState {
@@ -195,7 +209,7 @@ export function reducer(s: DashboardState, a: Action): DashboardState {
       return { ...s, scan: { ...s.scan, running: true, done: 0, total: 0, active: [], error: null } };
     case 'scan-progress':
       return normalize({
-        ...s,
+        ...untouched(s),
         inventory: a.inventory,
         findings: a.findings ?? s.findings,
         scan: { ...s.scan, running: true, done: a.done, total: a.total, active: a.active },
@@ -203,16 +217,16 @@ export function reducer(s: DashboardState, a: Action): DashboardState {
     case 'scan-done': {
       const n = a.inventory.environments.length;
       const msg = s.message === 'rescanning…' || s.message === '' ? `found ${n} environment${n === 1 ? '' : 's'}, ${a.findings.length} finding${a.findings.length === 1 ? '' : 's'}` : s.message;
-      return normalize({ ...s, inventory: a.inventory, findings: a.findings, scan: { ...s.scan, running: false, done: s.scan.total, active: [] }, message: msg });
+      return normalize({ ...untouched(s), inventory: a.inventory, findings: a.findings, scan: { ...s.scan, running: false, done: s.scan.total, active: [] }, message: msg });
     }
     case 'scan-error':
       return { ...s, scan: { ...s.scan, running: false, active: [], error: a.message }, message: `scan failed: ${a.message}` };
     case 'sizes':
       return normalize({ ...s, sizes: { ...s.sizes, ...a.sizes }, scan: { ...s.scan, sizing: a.sizing } });
     case 'command':
-      return command(s, a.command);
+      return command(s.touched ? s : { ...s, touched: true }, a.command);
     case 'key':
-      return key(s, a.input, a.key);
+      return key(s.touched ? s : { ...s, touched: true }, a.input, a.key);
     case 'filter-text':
       return normalize({ ...s, filters: { ...s.filters, [s.view]: s.filters[s.view] + a.text } });
     case 'message':

@@ -63,6 +63,8 @@ export interface DashboardState {
   tagged: string[];
   message: string;
   options: DashboardOptions;
+  /** The user has pressed a key: from then on, arriving data never moves the cursor back to the top. */
+  touched: boolean;
   /** Side effects the key router asked for; the app performs one each time a counter moves. */
   effects: { quit: number; rescan: number; redraw: number };
 }
@@ -98,6 +100,7 @@ export function initialState(size: { columns: number; rows: number }, options: P
     tagged: [],
     message: '',
     options: { ...DEFAULT_OPTIONS, ...options },
+    touched: false,
     effects: { quit: 0, rescan: 0, redraw: 0 },
   };
 }

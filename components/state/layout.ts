@@ -17,7 +17,7 @@ export interface Layout {
 }
 
 /** Share of the width the list pane takes in wide mode. */
-const LIST_SHARE: Record<ViewId, number> = { envs: 0.36, findings: 0.5, packages: 0.55, path: 0.45 };
+const LIST_SHARE: Record<ViewId, number> = { envs: 0.36, findings: 0.5, packages: 0.6, path: 0.45 };
 
 /** Fixed lines around the body: header, overview strip, message line, key hints. */
 export const CHROME_ROWS = 4;

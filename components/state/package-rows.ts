@@ -68,9 +68,9 @@ export function buildPackageRows(groups: Map<string, PackageGroup>, filter: stri
     search: g.name,
     cells: [
       { text: g.displayName, flex: 1 },
-      { text: `${g.copies.length}×`, width: 4, align: 'right', tone: g.copies.length > 1 ? 'accent' : 'dim' },
+      { text: `${g.copies.length}×`, width: 3, align: 'right', tone: g.copies.length > 1 ? 'accent' : 'dim' },
       // Every copy's version, side by side, in environment order.
-      { text: g.copies.map((c) => c.dist.version).join(' · '), flex: 3, tone: g.versions.length > 1 ? 'medium' : undefined },
+      { text: g.copies.map((c) => c.dist.version).join(' · '), flex: 2, tone: g.versions.length > 1 ? 'medium' : undefined },
     ],
   }));
 }
@@ -79,7 +79,7 @@ export function buildPackageRows(groups: Map<string, PackageGroup>, filter: stri
 export function packageDetailRows(inv: Inventory | null, g: PackageGroup): Row[] {
   const onPath = pathPythonEnv(inv);
   const rows: Row[] = [
-    textRow('title', `${g.displayName}: ${g.copies.length} ${g.copies.length === 1 ? 'copy' : 'copies'}, ${g.versions.length} ${g.versions.length === 1 ? 'version' : 'versions'}`, 'heading'),
+    textRow('title', `${g.copies.length} ${g.copies.length === 1 ? 'copy' : 'copies'} · ${g.versions.length} ${g.versions.length === 1 ? 'version' : 'versions'}: ${g.versions.join(', ')}`, 'heading'),
   ];
   if (onPath) {
     const mine = g.copies.find((c) => c.env.id === onPath.id && !c.shadowed);

@@ -54,7 +54,7 @@ describe('<App> at 80x24', () => {
   it('shows header, every kind, the grouped list, the detail with packages and findings, and hints', async () => {
     const r = mount();
     const f = await r.has('found 8 environments');
-    expect(f).toContain('pyenvtui 9.9.9 · testhost · python3: /usr/bin/python3 (3.11.2)');
+    expect(f).toContain('pyenvtui 9.9.9 · python3: /usr/bin/python3 (3.11.2) · testhost');
     expect(f).toMatch(/C1 H1 M1 L1 i1$/m);
     expect(f).toContain('System 1 C  User site 2 M  venvs 3 L  pipx 1  conda 1  pyenv 1  uv 1  other 0');
     expect(f).toContain('System (1)');

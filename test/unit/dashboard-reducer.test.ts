@@ -193,3 +193,41 @@ describe('dashboard reducer', () => {
     expect(s.lists.envs.cursor - s.lists.envs.offset).toBeLessThan(h);
   });
 });
+
+describe('progressive fill and the first keypress', () => {
+  it('keeps the cursor on the first row while data arrives, until the user presses a key', () => {
+    const { inventory, findings } = messyInventory();
+    let s = initialState({ columns: 80, rows: 24 });
+    // venvs arrive before the system Python.
+    s = reducer(s, { type: 'scan-progress', inventory: { ...inventory, environments: inventory.environments.slice(1) }, done: 1, total: 2, active: ['system'] });
+    s = reducer(s, { type: 'scan-done', inventory, findings });
+    expect(selectedRow(s)?.key).toBe('system:/usr');
+    s = reducer(s, { type: 'key', input: 'j', key: {} });
+    const sel = selectedRow(s)!.key;
+    s = reducer(s, { type: 'scan-done', inventory, findings });
+    expect(selectedRow(s)!.key).toBe(sel);
+  });
+
+  it('resolves keys in the mode the state is in: "?" then "q" closes help, a second "q" asks to quit', () => {
+    let s = loaded();
+    for (const ch of ['?', 'q']) s = reducer(s, { type: 'key', input: ch, key: {} });
+    expect(s.overlay).toBeNull();
+    expect(s.effects.quit).toBe(0);
+    s = reducer(s, { type: 'key', input: 'q', key: {} });
+    expect(s.effects.quit).toBe(1);
+  });
+
+  it('replays a burst of keys arriving in one chunk, and takes a pasted filter as text', () => {
+    let s = reducer(loaded(), { type: 'key', input: 'jj', key: {} });
+    expect(s.lists.envs.cursor).toBe(run(loaded(), 'down', 'down').lists.envs.cursor);
+    s = reducer(s, { type: 'key', input: '/', key: {} });
+    s = reducer(s, { type: 'key', input: 'requests', key: {} });
+    expect(s.filters.envs).toBe('requests');
+  });
+});
+
+it('a chunk with the filter and Enter ("/req\\r") filters and accepts', () => {
+  const s = reducer(loaded(), { type: 'key', input: '/req\r', key: {} });
+  expect(s.filters.envs).toBe('req');
+  expect(s.editingFilter).toBe(false);
+});

@@ -1,0 +1,130 @@
+// The dashboard as a person drives it: the built bin under tmux on the standard messy machine,
+// NO_COLOR, asserting on the text of the screen.
+import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { standardMachine, type StandardMachine } from '../helpers/sandbox/index.js';
+import { TmuxSession } from '../helpers/tmux.js';
+
+let machine: StandardMachine;
+let s: TmuxSession | undefined;
+beforeAll(() => {
+  machine = standardMachine(process.env.PYENVTUI_STANDARD_MACHINE ?? inject('standardMachine'));
+});
+afterEach(() => s?.kill());
+
+function open(columns = 80, rows = 24, extra: string[] = []): TmuxSession {
+  const { sandbox } = machine;
+  s = new TmuxSession({ columns, rows, args: ['--root', sandbox.root, ...extra], env: { ...sandbox.env, NO_COLOR: '1' } });
+  return s;
+}
+
+/** Every visible line fits the terminal and the frame leaves the last row free. */
+function expectTidy(screen: string, columns: number, rows: number): void {
+  const lines = screen.replace(/\n+$/, '').split('\n');
+  expect(lines.length).toBeLessThanOrEqual(rows - 1);
+  for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(columns);
+}
+
+const FOUND = /found \d+ environments, \d+ findings/;
+
+describe('dashboard on the standard messy machine (tmux, NO_COLOR)', () => {
+  it('opens with every kind, the planted risks, and the PATH python', async () => {
+    const t = open();
+    const screen = await t.waitForText(FOUND, 20_000);
+    expect(screen).toMatch(/python3: \/usr\/bin\/python3/);
+    expect(screen).toMatch(/System 1 \w/);
+    expect(screen).toMatch(/User site [1-9]/);
+    expect(screen).toMatch(/venvs [3-9]/);
+    expect(screen).toMatch(/pipx 1/);
+    expect(screen).toMatch(/conda [2-9]/);
+    expect(screen).toMatch(/pyenv [3-9]/);
+    for (const group of ['System (1)', 'venvs (', 'pipx (1)', 'conda (', 'pyenv (']) expect(screen).toContain(group);
+    expect(screen).toContain('externally-managed: yes');
+    expectTidy(screen, 80, 24);
+  });
+
+  it('moves, opens an environment, shows its packages, and goes back', async () => {
+    const t = open();
+    await t.waitForText(FOUND, 20_000);
+    t.send('j');
+    const moved = await t.waitForText(/^│> (?!python3)/m);
+    const name = /^│> (\S+)/m.exec(moved)![1]!;
+    t.send('Enter');
+    const detail = await t.waitForText(`▸ ${name}`);
+    expect(detail).toMatch(/name\s+version\s+by\s+scope/);
+    t.send('Escape');
+    await t.waitForText('▸ Environments');
+  });
+
+  it('filters with / and shows demo-lib in four places side by side in the packages view', async () => {
+    const t = open();
+    await t.waitForText(FOUND, 20_000);
+    t.send('3');
+    await t.waitForText('▸ Packages');
+    t.send('/');
+    t.send('demo-lib', { literal: true });
+    t.send('Enter');
+    const screen = await t.waitForText(/shown for "demo-lib"/);
+    // One row for the name, every copy's version side by side.
+    const row = /^│> pyenvtui\S*\s+(\d+)×\s+(.+?)\s*│/m.exec(screen);
+    expect(row, screen).not.toBeNull();
+    expect(Number(row![1])).toBeGreaterThanOrEqual(3);
+    expect(row![2]!.split(' · ').length).toBeGreaterThanOrEqual(3);
+    t.send('Enter');
+    const copies = await t.waitForText(/\d+ copies · \d+ versions/);
+    const [, n, v] = /(\d+) copies · (\d+) versions/.exec(copies)!;
+    expect(Number(n)).toBe(Number(row![1]));
+    expect(Number(v)).toBeGreaterThanOrEqual(3);
+    expect(copies).toMatch(/local site/);
+    expectTidy(copies, 80, 24);
+  });
+
+  it('lists findings worst first and Enter jumps to the environment', async () => {
+    const t = open();
+    await t.waitForText(FOUND, 20_000);
+    t.send('2');
+    const screen = await t.waitForText('▸ Findings');
+    expect(screen).toMatch(/break.system.packages|break-system-packages/i);
+    const badges = [...screen.matchAll(/^│[> ] (CRIT|HIGH|MED |LOW |INFO)/gm)].map((m) => m[1]!.trim());
+    const rank = ['CRIT', 'HIGH', 'MED', 'LOW', 'INFO'];
+    expect(badges.length).toBeGreaterThan(2);
+    expect(badges.map((b) => rank.indexOf(b))).toEqual([...badges.map((b) => rank.indexOf(b))].sort((a, b) => a - b));
+    t.send('Enter');
+    await t.waitForText(/▸ Environments|Findings \(\d+\)/);
+  });
+
+  it('opens help generated from the key table, and q closes it before quitting', async () => {
+    const t = open();
+    await t.waitForText(FOUND, 20_000);
+    t.send('?');
+    const help = await t.waitForText('Keys (generated from the key table)');
+    expect(help).toContain('move down');
+    t.send('q');
+    await t.waitForText('▸ Environments');
+    t.send('q');
+    const end = await t.waitForExit();
+    expect(end).toEqual({ status: 0, signal: null, altScreen: false, cursorVisible: true });
+  });
+
+  it('re-lays out on resize: 80x24 → 60x20 stacks the panes, and back', async () => {
+    const t = open();
+    await t.waitForText(FOUND, 20_000);
+    t.resize(60, 20);
+    const n = await t.waitForText(/^┌─{58}┐$/m);
+    expect(n).not.toContain('externally-managed');
+    expectTidy(n, 60, 20);
+    t.send('Tab');
+    const detail = await t.waitForText('Tab: list');
+    expectTidy(detail, 60, 20);
+    t.resize(100, 30);
+    const wide = await t.waitForText(/externally-managed: yes/);
+    expectTidy(wide, 100, 30);
+  });
+
+  it('--readonly --ascii: no migrate hint, ASCII borders', async () => {
+    const t = open(120, 30, ['--readonly', '--ascii']);
+    const screen = await t.waitForText(FOUND, 20_000);
+    expect(screen).not.toContain('migrate');
+    expect(screen).toContain('+---');
+    expect(screen).not.toContain('│');
+  });
+});
