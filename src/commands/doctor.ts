@@ -103,9 +103,9 @@ export async function runDoctor(argv: string[], io: DoctorIO): Promise<number> {
       return 2;
     }
     const { scan } = await import('../discover/index.js');
-    const { evaluate } = await import('../risk/index.js');
+    const { analyze } = await import('../analyze.js');
     const inv = await scan(ctx);
-    const findings = await evaluate(inv, ctx);
+    const { findings } = await analyze(inv, ctx);
     const failing = findings.some((f) => severityRank(f.severity) <= severityRank(args.failOn));
     const code = failing ? 1 : 0;
     if (args.json) {

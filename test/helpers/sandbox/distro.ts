@@ -12,6 +12,8 @@ export interface DistroRootOptions {
   marker?: boolean;
   /** Divert the marker like `dpkg-divert --rename --add` (file becomes EXTERNALLY-MANAGED.distrib). */
   divertMarker?: boolean;
+  /** Debian's python3-venv installed: venv + ensurepip modules and pip's wheel (default true). */
+  venv?: boolean;
 }
 
 const MINOR = DISTRO_PY_MINOR;
@@ -41,6 +43,8 @@ export async function buildDistroRoot(sb: Sandbox, opts: DistroRootOptions = {})
   await fsp.mkdir(sb.path(`/usr/local/lib/python${MINOR}/dist-packages`), { recursive: true });
   await fsp.mkdir(sb.path('/usr/local/bin'), { recursive: true });
   await put(sb.path('/var/lib/dpkg/diversions'), '');
+  if (opts.venv === false) await withoutPython3Venv(sb);
+  else await copyPipWheel(sb);
 
   const marker = sb.path(`${STDLIB}/EXTERNALLY-MANAGED`);
   if (opts.marker === false) await fsp.rm(marker, { force: true });
@@ -49,6 +53,24 @@ export async function buildDistroRoot(sb: Sandbox, opts: DistroRootOptions = {})
     // dpkg's diversions file: triples of original, diverted-to, package (":" = local admin).
     await put(sb.path('/var/lib/dpkg/diversions'), `${STDLIB}/EXTERNALLY-MANAGED\n${STDLIB}/EXTERNALLY-MANAGED.distrib\n:\n`);
   }
+}
+
+/** ensurepip reads pip's wheel from /usr/share/python-wheels on Debian (package python3-pip-whl). */
+async function copyPipWheel(sb: Sandbox): Promise<void> {
+  const dir = '/usr/share/python-wheels';
+  const wheel = (await fsp.readdir(dir).catch(() => [] as string[])).find((n) => /^pip-.+\.whl$/.test(n));
+  await fsp.mkdir(sb.path(dir), { recursive: true });
+  if (wheel) await fsp.copyFile(path.join(dir, wheel), sb.path(`${dir}/${wheel}`));
+  else await put(sb.path(`${dir}/pip-23.0.1-py3-none-any.whl`), ''); // name is what ensurepip looks for
+}
+
+/** A Debian without python3-venv: no ensurepip, no pip wheel, and dpkg does not list the packages. */
+async function withoutPython3Venv(sb: Sandbox): Promise<void> {
+  await fsp.rm(sb.path(`${STDLIB}/ensurepip`), { recursive: true, force: true });
+  const status = sb.path('/var/lib/dpkg/status');
+  const stanzas = (await fsp.readFile(status, 'utf8')).split(/\n\n+/);
+  const kept = stanzas.filter((s) => !/^Package: (python3(\.\d+)?-venv|python3-pip-whl)$/m.test(s));
+  await fsp.writeFile(status, kept.join('\n\n'));
 }
 
 /** Debian's real patchlevel.h with the version numbers replaced. */

@@ -75,7 +75,9 @@ describe.skipIf(!haveMachine)('advice on the standard messy machine', () => {
   });
 
   it('prints Debian fixes, and dnf fixes for the same findings under a Fedora os-release', async () => {
-    const deb = await advised(standardMachine().sandbox);
+    // A Debian without python3-venv, so venv-unavailable is among the findings too.
+    rmSync(copy.path('/usr/lib/python3.11/ensurepip'), { recursive: true, force: true });
+    const deb = await advised(copy);
     const debFix = Object.fromEntries(deb.findings.map((f) => [f.rule, f.fix[0]]));
     expect(debFix['venv-unavailable']).toBe('sudo apt install python3-venv');
     expect(debFix['pipx-missing']).toBe('sudo apt install pipx');
