@@ -1,6 +1,7 @@
 // `pyenvtui scan [--json] [--root DIR] [--search DIR]... [--depth N]`: one inventory, as JSON or text.
 import path from 'node:path';
 import { ScanContext, type Env } from '../context.js';
+import { analyze } from '../analyze.js';
 import { scan } from '../discover/index.js';
 import { inventoryJson } from '../report/json.js';
 import { inventoryText } from '../report/text.js';
@@ -63,6 +64,7 @@ export async function runScan(argv: string[], io: ScanIO): Promise<number> {
     return 2;
   }
   const inv = await scan(ctx);
+  await analyze(inv, ctx);
   io.stdout.write(args.json ? inventoryJson(inv) : inventoryText(inv));
   return 0;
 }

@@ -1,5 +1,5 @@
 // Plain-text summary of an inventory for `pyenvtui scan`: no colour, grouped by kind, with counts.
-import { ENV_KINDS, type Environment, type Inventory, type PathCommand, type Scope } from '../model.js';
+import { ENV_KINDS, SEVERITIES, type Environment, type Inventory, type PathCommand, type Scope } from '../model.js';
 
 const SCOPES: Scope[] = ['user', 'local', 'distro', 'env'];
 
@@ -23,6 +23,10 @@ export function inventoryText(inv: Inventory): string {
   if (shadowed.length) {
     out.push(`  ${shadowed.length} command${shadowed.length === 1 ? '' : 's'} found more than once on PATH:`);
     for (const c of shadowed) out.push(cmdLine(c));
+  }
+  if (inv.findings) {
+    const counts = SEVERITIES.map((s) => [s, inv.findings!.filter((f) => f.severity === s).length] as const).filter(([, n]) => n);
+    out.push('', counts.length ? `Findings: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')} (details: pyenvtui doctor)` : 'Findings: none');
   }
   if (inv.problems.length) {
     out.push('', `Scan problems (${inv.problems.length})`);
