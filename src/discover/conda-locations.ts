@@ -10,6 +10,7 @@ import type { ScanContext } from '../context.js';
 import type { ScanProblem } from '../model.js';
 import { parseEnvironmentsTxt } from '../formats/conda-meta.js';
 import { condarcSearchPath, expandCondaPath, parseCondarc } from '../formats/condarc.js';
+import { readToolFile, tryReadToolFile } from './tool-files.js';
 import { errText } from './site.js';
 
 export interface CondaLocations {
@@ -72,7 +73,7 @@ export async function condaLocations(ctx: ScanContext): Promise<CondaLocations> 
   // environments.txt: conda's own registry.
   const registered = new Set<string>();
   const envTxt = `${home}/.conda/environments.txt`;
-  const txt = await ctx.readText(envTxt).catch((e: unknown) => {
+  const txt = await readToolFile(ctx, envTxt).catch((e: unknown) => {
     if ((e as { code?: string }).code !== 'ENOENT') {
       problems.push({ locator: 'conda', path: envTxt, message: `cannot read: ${errText(e)}` });
     }
@@ -95,7 +96,7 @@ export async function condaLocations(ctx: ScanContext): Promise<CondaLocations> 
     if (d) addDir(expandCondaPath(d, home, ctx.env));
   }
   for (const rc of condarcSearchPath(home, ctx.env, roots)) {
-    const text = await ctx.tryReadText(rc);
+    const text = await tryReadToolFile(ctx, rc);
     if (text === null) continue;
     const parsed = parseCondarc(text);
     parsed.envsDirs.forEach((d, i) => {

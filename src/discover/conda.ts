@@ -10,6 +10,7 @@ import type { ScanContext } from '../context.js';
 import type { Environment, ScanProblem } from '../model.js';
 import { parseCondaHistory, pythonVersionFromMetaFiles, type CondaHistory } from '../formats/conda-meta.js';
 import { condaLocations } from './conda-locations.js';
+import { readToolFile } from './tool-files.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
 import { mapLimit } from './limit.js';
@@ -55,7 +56,7 @@ export async function condaEnv(
   let history: CondaHistory | null = null;
   const histPath = `${prefix}/conda-meta/history`;
   try {
-    history = parseCondaHistory(await ctx.readText(histPath));
+    history = parseCondaHistory(await readToolFile(ctx, histPath));
     if (history.badLines.length) {
       const n = history.badLines.length;
       problems.push(`conda-meta/history: ${n} unreadable line${n > 1 ? 's' : ''} (first: line ${history.badLines[0]})`);

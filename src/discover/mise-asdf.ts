@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ScanContext } from '../context.js';
 import type { EnvKind, Environment, ScanProblem } from '../model.js';
 import { parsePatchlevel } from '../formats/patchlevel.js';
+import { tryReadToolFile } from './tool-files.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { versionFromPyenvName, versionInsideName } from './pyenv.js';
 import { envFromPrefix, errText } from './site.js';
@@ -30,7 +31,7 @@ export async function toolVersionsPython(ctx: ScanContext): Promise<{ names: str
   const start = ctx.env.PWD && ctx.env.PWD.startsWith('/') ? ctx.env.PWD : ctx.home;
   for (let dir = start; ; dir = path.posix.dirname(dir)) {
     const f = `${dir === '/' ? '' : dir}/.tool-versions`;
-    const t = await ctx.tryReadText(f);
+    const t = await tryReadToolFile(ctx, f);
     if (t !== null) {
       for (const line of t.split(/\r?\n/)) {
         const words = line.replace(/#.*/, '').trim().split(/\s+/);
@@ -44,7 +45,7 @@ export async function toolVersionsPython(ctx: ScanContext): Promise<{ names: str
 async function headerVersion(ctx: ScanContext, prefix: string): Promise<string | null> {
   for (const e of await ctx.tryReaddir(`${prefix}/include`)) {
     if (!/^(python|pypy)\d/.test(e.name)) continue;
-    const t = await ctx.tryReadText(`${prefix}/include/${e.name}/patchlevel.h`);
+    const t = await tryReadToolFile(ctx, `${prefix}/include/${e.name}/patchlevel.h`);
     const v = t ? parsePatchlevel(t) : null;
     if (v) return v;
   }

@@ -8,6 +8,7 @@
 import type { ScanContext } from '../context.js';
 import { isValidDistName, type Environment, type ScanProblem } from '../model.js';
 import { parsePipxMetadata, type PipxMetadata, type PipxPackageInfo } from '../formats/pipx-metadata.js';
+import { readToolFile } from './tool-files.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
 import { mapLimit } from './limit.js';
@@ -85,7 +86,7 @@ export async function pipxEnv(ctx: ScanContext, home: PipxHome, name: string): P
   const mdPath = `${prefix}/pipx_metadata.json`;
   let text: string | null = null;
   try {
-    text = await ctx.readText(mdPath);
+    text = await readToolFile(ctx, mdPath);
   } catch (e) {
     problems.push(
       (e as { code?: string }).code === 'ENOENT'

@@ -15,6 +15,7 @@ import type { ScanContext } from '../context.js';
 import type { Environment, ScanProblem } from '../model.js';
 import { parsePatchlevel } from '../formats/patchlevel.js';
 import { pyenvRoot } from './conda-locations.js';
+import { tryReadToolFile } from './tool-files.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
 import { mapLimit } from './limit.js';
@@ -41,7 +42,7 @@ async function headerVersion(ctx: ScanContext, prefix: string): Promise<string |
   const dirs = inc.filter((n) => /^(python|pypy)\d/.test(n)).map((n) => `${prefix}/include/${n}`);
   if (inc.includes('patchlevel.h')) dirs.push(`${prefix}/include`);
   for (const d of dirs) {
-    const t = await ctx.tryReadText(`${d}/patchlevel.h`);
+    const t = await tryReadToolFile(ctx, `${d}/patchlevel.h`);
     const v = t ? parsePatchlevel(t) : null;
     if (v) return v;
   }
@@ -71,14 +72,14 @@ export async function pyenvActive(ctx: ScanContext, root: string): Promise<Pyenv
   const start = ctx.env.PWD && ctx.env.PWD.startsWith('/') ? ctx.env.PWD : ctx.home;
   for (let dir = start; ; dir = path.posix.dirname(dir)) {
     const f = `${dir === '/' ? '' : dir}/.python-version`;
-    const t = await ctx.tryReadText(f);
+    const t = await tryReadToolFile(ctx, f);
     if (t !== null) {
       const names = parseVersionFile(t);
       if (names.length) return { names, source: f, line: 1 };
     }
     if (dir === '/') break;
   }
-  const g = await ctx.tryReadText(`${root}/version`);
+  const g = await tryReadToolFile(ctx, `${root}/version`);
   const names = g ? parseVersionFile(g) : [];
   return names.length ? { names, source: `${root}/version` } : { names: [], source: null };
 }

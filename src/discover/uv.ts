@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ScanContext } from '../context.js';
 import { isValidDistName, normalizeName, type Environment, type ScanProblem } from '../model.js';
 import { parseUvPythonDirName, parseUvReceipt, type UvReceipt } from '../formats/uv-receipt.js';
+import { readToolFile } from './tool-files.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
 import { mapLimit } from './limit.js';
@@ -55,7 +56,7 @@ async function listDir(ctx: ScanContext, dir: string, problems: ScanProblem[], l
 async function toolEnv(ctx: ScanContext, prefix: string, name: string): Promise<Environment> {
   const problems: string[] = [];
   let receipt: UvReceipt | null = null;
-  const text = await ctx.readText(`${prefix}/uv-receipt.toml`).catch((e: unknown) => {
+  const text = await readToolFile(ctx, `${prefix}/uv-receipt.toml`).catch((e: unknown) => {
     problems.push(
       (e as { code?: string }).code === 'ENOENT'
         ? 'uv-receipt.toml is missing (interrupted install?)'

@@ -144,3 +144,30 @@ describe('pyenv-virtualenv envs and the active version, in a sandbox PYENV_ROOT'
     expect(await active({})).toEqual([['3.12.1', `${proot}/version`]]);
   });
 });
+
+describe('tool files that are not regular files', () => {
+  let tmp: string;
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-fifo-'));
+    mkdirSync(path.join(tmp, '.pyenv/versions/3.12.1/bin'), { recursive: true });
+    writeFileSync(path.join(tmp, '.pyenv/versions/3.12.1/bin/python'), '');
+    // A FIFO would block a naive read forever; the scan must finish and say why it skipped it.
+    await run('mkfifo', [path.join(tmp, '.python-version')]);
+    await run('mkfifo', [path.join(tmp, '.pyenv/version')]);
+    mkdirSync(path.join(tmp, '.pyenv/versions/3.12.1/include/python3.12'), { recursive: true });
+    await run('mkfifo', [path.join(tmp, '.pyenv/versions/3.12.1/include/python3.12/patchlevel.h')]);
+    mkdirSync(path.join(tmp, 'env/conda-meta'), { recursive: true });
+    await run('mkfifo', [path.join(tmp, 'env/conda-meta/history')]);
+    mkdirSync(path.join(tmp, '.conda'));
+    writeFileSync(path.join(tmp, '.conda/environments.txt'), `${path.join(tmp, 'env')}\n`);
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('skips FIFOs named .python-version, version, patchlevel.h and conda-meta/history', async () => {
+    const ctx = new ScanContext({ root: '/', env: { HOME: tmp, PYENV_ROOT: path.join(tmp, '.pyenv'), PWD: tmp }, home: tmp, platform: 'linux' });
+    const [py, co] = await Promise.all([pyenvLocator.locate(ctx), condaLocator.locate(ctx)]);
+    expect(py.environments.map((e) => [e.name, e.python.version, e.meta!.active])).toEqual([['3.12.1', '3.12.1', false]]);
+    const env = co.environments.find((e) => e.prefix === path.join(tmp, 'env'))!;
+    expect(env.health.problems.join()).toMatch(/cannot read conda-meta\/history: not a regular file/);
+  });
+});
