@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { ScanContext } from '../context.js';
 import type { Environment, ScanProblem } from '../model.js';
 import { parseCondaHistory, pythonVersionFromMetaFiles, type CondaHistory } from '../formats/conda-meta.js';
-import { condaLocations } from './conda-locations.js';
+import { condaLocations, pyenvRoot } from './conda-locations.js';
 import { readToolFile } from './tool-files.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
@@ -44,6 +44,12 @@ async function managingRoot(ctx: ScanContext, prefix: string, base: boolean, his
     if (await ctx.isDir(`${root}/conda-meta`)) return root;
   }
   return null;
+}
+
+/** `miniconda3-latest` for `$PYENV_ROOT/versions/miniconda3-latest[/envs/x]`, else null. */
+function pyenvVersionOf(ctx: ScanContext, prefix: string): string | null {
+  const v = `${pyenvRoot(ctx)}/versions/`;
+  return prefix.startsWith(v) ? (prefix.slice(v.length).split('/')[0] ?? null) : null;
 }
 
 /** Build the Environment for one conda prefix. */
@@ -97,6 +103,8 @@ export async function condaEnv(
       registered: opts.registered?.has(prefix) ?? false,
       versionSource,
       condaVersion: history?.condaVersion ?? null,
+      // `pyenv install miniconda3-latest` puts a conda root under pyenv: say so, pyenv can select it.
+      pyenvVersion: pyenvVersionOf(ctx, prefix),
     },
   });
   if (!hasPython) env.python.executable = null;

@@ -125,6 +125,8 @@ export async function pipxEnv(ctx: ScanContext, home: PipxHome, name: string): P
     pythonVersion: md?.pythonVersion ?? null,
     backend: md?.backend ?? null,
     appLinks: await appLinks(ctx, prefix, home.binDir, apps, suffix),
+    // pipx venvs get pip from this shared venv through pipx_shared.pth, not from their own site-packages.
+    sharedLibs: (await ctx.isDir(`${home.path}/shared`)) ? `${home.path}/shared` : null,
   };
   const env = await envFromPrefix(ctx, 'pipx', prefix, name, { meta, noProbe: true });
   if (problems.length) env.health = { ok: false, problems: [...env.health.problems, ...problems] };

@@ -79,6 +79,7 @@ describe('pipx locator on a real pipx 1.1.0 install', () => {
     expect(meta.apps).toEqual(['px-demo', 'px-demo2']);
     expect(meta.binDir).toBe(path.join(home, '.local/bin'));
     expect(meta.activeHome).toBe(true);
+    expect(meta.sharedLibs).toBe(path.join(home, '.local/pipx/shared'));
     expect(meta.injected).toEqual([expect.objectContaining({ key: 'px-inject', package: 'px-inject', version: '0.5.0' })]);
     const links = meta.appLinks as PipxAppLink[];
     expect(links.find((l) => l.name === 'px-demo')).toMatchObject({ exists: true, pointsIntoVenv: true });

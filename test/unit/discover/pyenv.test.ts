@@ -83,7 +83,7 @@ describe('pyenv + conda locators on PET pyenv fixture (pyenv_test.rs find_pyenv_
       ].sort(),
     );
     const base = co.environments.find((e) => e.prefix.endsWith('anaconda-4.0.0'))!;
-    expect(base.meta).toMatchObject({ condaName: 'base', isBase: true, condaVersion: '23.11.0' });
+    expect(base.meta).toMatchObject({ condaName: 'base', isBase: true, condaVersion: '23.11.0', pyenvVersion: 'anaconda-4.0.0' });
     expect(co.environments.find((e) => e.prefix.endsWith('envs/one'))!.meta).toMatchObject({ condaName: 'one', root: `${v}/anaconda-4.0.0` });
     // PET's fixture venv names a base (3.10.13) that is not installed: we say so.
     const venv = py.environments.find((e) => e.name === 'my-virtual-env')!;
