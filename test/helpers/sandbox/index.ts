@@ -13,3 +13,7 @@ export { run, RunError } from './run.js';
 export { DEBIAN_PYTHON, DISTRO_PY_MINOR, DISTRO_PY_VERSION, requirePipx, requirePython } from './tools.js';
 export { snapshotHost, listTree } from './snapshot.js';
 export * as hazards from './hazards.js';
+export { listing, diffListings } from './listing.js';
+export type { ListingOptions } from './listing.js';
+export { cli, cliEnv, operatorState, tryRun, BIN } from './cli.js';
+export type { CliResult, CliOptions } from './cli.js';
