@@ -1,29 +1,52 @@
 // Dependency facts of a selection inside one environment: closure, inferred extras, and which
 // dependencies may leave with the moved package. Pure.
 import { normalizeName, type Distribution, type Environment } from '../model.js';
+import { evalMarker, markerEnv, parseRequirement, type Marker, type MarkerEnv } from '../risk/pep508.js';
 
-export interface Requirement {
+/** A Requires-Dist line as planning sees it, read by the project's one PEP 508 parser (src/risk/pep508.ts). */
+export interface DepLine {
   name: string;
   extras: string[];
-  /** The `extra == "x"` a line is conditional on, when any. */
+  /** The extra this line belongs to (`extra == "x"` in its marker), or null when unconditional. */
   onlyForExtra: string | null;
-  /** Any other environment marker (python_version, sys_platform, ...). */
-  hasOtherMarker: boolean;
+  /** The line applies on the source interpreter, apart from extras (python_version, sys_platform, ...). */
+  applies: boolean;
 }
 
-/** The parts of a PEP 508 line that planning needs. Returns null for lines it cannot read. */
-export function parseRequirement(line: string): Requirement | null {
-  const m = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?([^;]*)(?:;(.*))?$/.exec(line);
-  if (!m) return null;
-  const marker = m[4] ?? '';
-  const ex = /extra\s*==\s*['"]([^'"]+)['"]/.exec(marker);
-  const rest = marker.replace(/extra\s*==\s*['"][^'"]+['"]/, '').replace(/\b(and|or)\b/g, '').trim();
-  return {
-    name: normalizeName(m[1]!),
-    extras: (m[2] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    onlyForExtra: ex ? normalizeName(ex[1]!) : null,
-    hasOtherMarker: rest.length > 0,
-  };
+/** Used only when a caller has no interpreter facts (pure unit callers); planning passes markersFor(source). */
+const DEFAULT_MARKERS: MarkerEnv = markerEnv('3.11', 'linux', 'x64');
+
+/** Marker environment of an environment's interpreter (its version from files; platform of the scan). */
+export function markersFor(env: Environment, platform = 'linux', arch = 'x64'): MarkerEnv {
+  return markerEnv(env.python.version ?? '3', platform, arch);
+}
+
+/** Extras named in a marker (`extra == "x"`, either side). */
+function markerExtras(m: Marker): string[] {
+  if (m.op !== 'cmp') return [...markerExtras(m.left), ...markerExtras(m.right)];
+  const isExtra = (o: typeof m.lhs) => 'var' in o && o.var === 'extra';
+  if (isExtra(m.lhs) && 'str' in m.rhs) return [normalizeName(m.rhs.str)];
+  if (isExtra(m.rhs) && 'str' in m.lhs) return [normalizeName(m.lhs.str)];
+  return [];
+}
+
+/** Parse one Requires-Dist line and evaluate its marker; null for lines the parser refuses. */
+export function readDepLine(line: string, markers: MarkerEnv): DepLine | null {
+  let r;
+  try {
+    r = parseRequirement(line);
+  } catch {
+    return null;
+  }
+  const name = normalizeName(r.name);
+  if (!r.marker) return { name, extras: r.extras, onlyForExtra: null, applies: true };
+  const m = r.marker;
+  if (evalMarker(m, { ...markers, extra: '' })) return { name, extras: r.extras, onlyForExtra: null, applies: true };
+  const extra = markerExtras(m).find((x) => evalMarker(m, { ...markers, extra: x }));
+  if (extra) return { name, extras: r.extras, onlyForExtra: extra, applies: true };
+  // Names an extra but is false for it too (`extra == "x" and python_version < "3"`), or false outright.
+  const named = markerExtras(m)[0];
+  return { name, extras: r.extras, onlyForExtra: named ?? null, applies: false };
 }
 
 /** First copy of each name in sys.path order: what `import` would see. */
@@ -36,11 +59,11 @@ export function visibleDists(env: Environment): Map<string, Distribution> {
 }
 
 /** Extras whose requirements are all installed: pip does not record extras, so infer them. */
-export function inferExtras(dist: Distribution, installed: Map<string, Distribution>): string[] {
+export function inferExtras(dist: Distribution, installed: Map<string, Distribution>, markers: MarkerEnv = DEFAULT_MARKERS): string[] {
   const byExtra = new Map<string, string[]>();
   for (const line of dist.requires) {
-    const r = parseRequirement(line);
-    if (!r?.onlyForExtra) continue;
+    const r = readDepLine(line, markers);
+    if (!r?.onlyForExtra || !r.applies) continue;
     byExtra.set(r.onlyForExtra, [...(byExtra.get(r.onlyForExtra) ?? []), r.name]);
   }
   return [...byExtra].filter(([, deps]) => deps.every((d) => installed.has(d))).map(([e]) => e).sort();
@@ -51,30 +74,31 @@ export function directDeps(
   dist: Distribution,
   extras: string[],
   installed: Map<string, Distribution>,
+  markers: MarkerEnv = DEFAULT_MARKERS,
 ): { deps: Distribution[]; missing: string[] } {
   const deps: Distribution[] = [];
   const missing: string[] = [];
   for (const line of dist.requires) {
-    const r = parseRequirement(line);
-    if (!r) continue;
+    const r = readDepLine(line, markers);
+    // Markers are evaluated for the source interpreter: a line false there is no dependency at all.
+    if (!r || !r.applies) continue;
     if (r.onlyForExtra && !extras.includes(r.onlyForExtra)) continue;
     const d = installed.get(r.name);
     if (d) deps.push(d);
-    // A marker we do not evaluate (python_version...) most likely excluded a missing dependency.
-    else if (!r.hasOtherMarker) missing.push(r.name);
+    else missing.push(r.name);
   }
   return { deps, missing };
 }
 
 /** Every installed distribution reachable from `roots` (excluding the roots), with inferred extras. */
-export function closure(roots: Distribution[], installed: Map<string, Distribution>): { deps: Distribution[]; missing: string[] } {
+export function closure(roots: Distribution[], installed: Map<string, Distribution>, markers?: MarkerEnv): { deps: Distribution[]; missing: string[] } {
   const seen = new Set(roots.map((r) => r.name));
   const out: Distribution[] = [];
   const missing = new Set<string>();
   const queue = [...roots];
   while (queue.length) {
     const d = queue.shift()!;
-    const { deps, missing: miss } = directDeps(d, inferExtras(d, installed), installed);
+    const { deps, missing: miss } = directDeps(d, inferExtras(d, installed, markers), installed, markers);
     miss.forEach((m) => missing.add(m));
     for (const dep of deps) {
       if (seen.has(dep.name)) continue;
@@ -104,9 +128,10 @@ export function keepReason(dep: Distribution, scope: Distribution['scope']): str
 export function removableDeps(
   moving: Distribution[],
   env: Environment,
+  markers: MarkerEnv = markersFor(env),
 ): { remove: Distribution[]; kept: { name: string; reason: string }[] } {
   const installed = visibleDists(env);
-  const { deps } = closure(moving, installed);
+  const { deps } = closure(moving, installed, markers);
   const scope = moving[0]?.scope ?? 'env';
   const kept = new Map<string, string>();
   for (const d of deps) {
@@ -118,7 +143,7 @@ export function removableDeps(
     changed = false;
     for (const other of installed.values()) {
       if (leaving.has(other.name)) continue;
-      const { deps: needs } = directDeps(other, inferExtras(other, installed), installed);
+      const { deps: needs } = directDeps(other, inferExtras(other, installed, markers), installed, markers);
       for (const n of needs) {
         if (leaving.has(n.name) && !moving.some((m) => m.name === n.name)) {
           leaving.delete(n.name);

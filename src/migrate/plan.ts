@@ -3,7 +3,8 @@
 // Nothing destructive comes before a passing verification.
 import path from 'node:path';
 import { normalizeName, type Distribution, type Environment } from '../model.js';
-import { closure, directDeps, inferExtras, keepReason, removableDeps, visibleDists } from './closure.js';
+import { closure, directDeps, inferExtras, keepReason, markersFor, removableDeps, visibleDists } from './closure.js';
+import type { MarkerEnv } from '../risk/pep508.js';
 import { distNameProblem, extraNameProblem, formatArgv, scriptNameProblem, versionProblem } from './names.js';
 import { pipxInstallSteps, pipxLinkStep } from './targets/pipx.js';
 import { uvInstallSteps } from './targets/uv.js';
@@ -33,6 +34,8 @@ export interface PlanInput {
   pipCache?: string;
   /** The target venv when it already exists (venv target only). */
   existingVenv?: Environment;
+  /** PEP 508 marker environment of the source interpreter (default: from its version, Linux x86-64). */
+  markers?: MarkerEnv;
 }
 
 type NewStep = Omit<Step, 'id'>;
@@ -74,11 +77,12 @@ export function planMigration(input: PlanInput): Plan {
     return base;
   }
 
-  const { remove, kept } = input.keepSource ? { remove: [], kept: [] } : removableDeps(chosen, input.source);
-  const deps = closure(chosen, installed);
+  const markers = input.markers ?? markersFor(input.source);
+  const { remove, kept } = input.keepSource ? { remove: [], kept: [] } : removableDeps(chosen, input.source, markers);
+  const deps = closure(chosen, installed, markers);
   for (const m of deps.missing) warnings.push(`${m} is required but not installed in the source; the installer must find it`);
   const packages: PlannedPackage[] = chosen.map((d) => {
-    const extras = inferExtras(d, installed).filter((e) => !extraNameProblem(e));
+    const extras = inferExtras(d, installed, markers).filter((e) => !extraNameProblem(e));
     return {
       name: d.name,
       displayName: d.displayName,
@@ -96,7 +100,7 @@ export function planMigration(input: PlanInput): Plan {
   const keepChosen = new Set<string>();
   for (const other of installed.values()) {
     if (chosen.some((c) => c.name === other.name) || remove.some((r) => r.name === other.name)) continue;
-    const needs = directDeps(other, inferExtras(other, installed), installed).deps.map((n) => n.name);
+    const needs = directDeps(other, inferExtras(other, installed, markers), installed, markers).deps.map((n) => n.name);
     for (const c of chosen) {
       if (needs.includes(c.name)) {
         keepChosen.add(c.name);

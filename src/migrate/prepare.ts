@@ -6,6 +6,7 @@ import type { ScanContext } from '../context.js';
 import { envFromPrefix } from '../discover/env-prefix.js';
 import type { Environment } from '../model.js';
 import { newMigrationId, stateDir } from './journal.js';
+import { markersFor } from './closure.js';
 import { planMigration } from './plan.js';
 import type { TargetTools } from './targets/common.js';
 import type { Plan, Target } from './types.js';
@@ -103,6 +104,7 @@ export async function prepareMigration(ctx: ScanContext, o: PrepareOptions): Pro
     backupDir,
     pipCache,
     ...(existingVenv ? { existingVenv } : {}),
+    markers: markersFor(o.source, ctx.platform, ctx.arch),
   });
   if (target.kind === 'pipx' && tools.pipx) {
     for (const p of plan.packages) {

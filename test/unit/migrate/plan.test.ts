@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Distribution, Environment } from '../../../src/model.js';
-import { inferExtras, parseRequirement, removableDeps, visibleDists } from '../../../src/migrate/closure.js';
+import { closure, inferExtras, readDepLine, removableDeps, visibleDists } from '../../../src/migrate/closure.js';
+import { markerEnv } from '../../../src/risk/pep508.js';
 import { formatArgv } from '../../../src/migrate/names.js';
 import { planMigration, type PlanInput } from '../../../src/migrate/plan.js';
 import { parseRecord, resolveRecordPath } from '../../../src/migrate/record.js';
@@ -83,8 +84,29 @@ describe('planMigration', () => {
 });
 
 describe('dependency facts', () => {
-  it('parses requirements with extras and markers', () => {
-    expect(parseRequirement('Foo.Bar[x, y] >=1; extra == "cli" and python_version>"3"')).toEqual({ name: 'foo-bar', extras: ['x', 'y'], onlyForExtra: 'cli', hasOtherMarker: true });
+  const py311 = markerEnv('3.11.2', 'linux', 'x64');
+  it('reads requirements with the project PEP 508 parser and evaluates markers for the source Python', () => {
+    expect(readDepLine('Foo.Bar[x, y] >=1; extra == "cli" and python_version>"3"', py311)).toEqual({ name: 'foo-bar', extras: ['x', 'y'], onlyForExtra: 'cli', applies: true });
+    expect(readDepLine('old; python_version < "3.0"', py311)).toMatchObject({ name: 'old', onlyForExtra: null, applies: false });
+    expect(readDepLine('tomli; python_version < "3.11"', py311)!.applies).toBe(false);
+    expect(readDepLine('tomli; python_version < "3.11"', markerEnv('3.10.12', 'linux', 'x64'))!.applies).toBe(true);
+    expect(readDepLine('colorama; sys_platform == "win32" or extra == "color"', py311)).toMatchObject({ onlyForExtra: 'color', applies: true });
+    expect(readDepLine('x; extra == "legacy" and python_version < "3"', py311)).toMatchObject({ onlyForExtra: 'legacy', applies: false });
+    expect(readDepLine('!!! not a requirement', py311)).toBeNull();
+    expect(readDepLine('x; python_version <=> "3"', py311)).toBeNull();
+  });
+
+  it('follows a dependency only where its marker holds, and reports only applicable missing ones', () => {
+    const t = dist('t', { requires: ['tomli; python_version < "3.11"', 'win-only; sys_platform == "win32"', 'gone; python_version >= "3.8"'] });
+    const installed = visibleDists(env([t, dist('tomli')]));
+    expect(closure([t], installed, py311)).toEqual({ deps: [], missing: ['gone'] });
+    expect(closure([t], installed, markerEnv('3.10.12', 'linux', 'x64')).deps.map((d) => d.name)).toEqual(['tomli']);
+    // The planner follows the source interpreter: a 3.10 venv keeps tomli in the closure, 3.11 leaves it alone.
+    const p = planMigration(input(env([t, dist('tomli')]), { selection: ['t'], target: { kind: 'venv' }, markers: py311 }));
+    expect(p.warnings.join()).toContain('gone is required but not installed');
+    expect(p.packages[0]!.removableDeps).toEqual([]);
+    const p310 = planMigration(input(env([t, dist('tomli')]), { selection: ['t'], target: { kind: 'venv' }, markers: markerEnv('3.10.12', 'linux', 'x64') }));
+    expect(p310.packages[0]!.removableDeps).toEqual(['tomli']);
   });
   it('infers an extra only when all its requirements are installed', () => {
     const d = dist('t', { requires: ['a; extra == "one"', 'b; extra == "two"', 'c; extra == "two"'] });
