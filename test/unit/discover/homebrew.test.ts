@@ -2,7 +2,7 @@
 // keg), with the keg's site-packages linked to the shared <brew>/lib/pythonX.Y/site-packages and a real pip
 // install in it. Binaries are empty files: discovery must not run them.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -108,5 +108,17 @@ describe('homebrew locator', () => {
     expect(formulaMinor('python@3.13', '3.13.0')).toBe('3.13');
     expect(formulaMinor('python', '3.9.7_1')).toBe('3.9');
     expect(formulaMinor('python@x', 'head')).toBeNull();
+  });
+
+  it('finds Linuxbrew at its default prefix inside a --root image, no HOMEBREW_PREFIX needed', async () => {
+    const root = path.join(tmp, 'image');
+    cpSync(path.join(tmp, 'linuxbrew'), path.join(root, 'home/linuxbrew/.linuxbrew'), { recursive: true, verbatimSymlinks: true });
+    const ctx = new ScanContext({ root, env: { HOME: path.join(root, 'home/u') }, platform: 'linux' });
+    const r = await homebrewLocator.locate(ctx);
+    const cur = r.environments.find((e) => e.meta!.linked)!;
+    expect(cur.prefix).toBe('/home/linuxbrew/.linuxbrew/Cellar/python@3.12/3.12.1');
+    expect(cur.python.executable).toBe('/home/linuxbrew/.linuxbrew/bin/python3.12');
+    expect(cur.packages.map((p) => p.site)).toEqual(['/home/linuxbrew/.linuxbrew/Cellar/python@3.12/3.12.1/lib/python3.12/site-packages']);
+    expect(r.environments).toHaveLength(2);
   });
 });
