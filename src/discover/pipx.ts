@@ -8,7 +8,7 @@
 import type { ScanContext } from '../context.js';
 import { isValidDistName, type Environment, type ScanProblem } from '../model.js';
 import { parsePipxMetadata, type PipxMetadata, type PipxPackageInfo } from '../formats/pipx-metadata.js';
-import { readToolFile } from './tool-files.js';
+import { isSafeToolName, readToolFile } from './tool-files.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
 import { mapLimit } from './limit.js';
@@ -101,6 +101,7 @@ export async function pipxEnv(ctx: ScanContext, home: PipxHome, name: string): P
       for (const w of md.warnings) problems.push(`pipx_metadata.json: ${w}`);
     } else problems.push(`pipx_metadata.json is corrupt: ${r.error}`);
   }
+  if (!isSafeToolName(name)) problems.push(`venv name ${JSON.stringify(name)} cannot be passed to pipx safely`);
   const main = md?.mainPackage;
   if (main?.package && !isValidDistName(main.package)) {
     problems.push(`pipx_metadata.json names an invalid package ${JSON.stringify(main.package)}`);
@@ -109,6 +110,7 @@ export async function pipxEnv(ctx: ScanContext, home: PipxHome, name: string): P
   const suffix = main?.suffix ?? '';
   const apps = main ? [...main.apps, ...(main.includeDependencies ? main.appsOfDependencies : [])] : [];
   const meta: Record<string, unknown> = {
+    safeName: isSafeToolName(name),
     pipxHome: home.path,
     activeHome: home.active,
     global: home.global,

@@ -22,3 +22,11 @@ export async function tryReadToolFile(ctx: ScanContext, p: string): Promise<stri
     return null;
   }
 }
+
+/**
+ * Whether a directory name read from disk (a pipx venv, a uv tool) can be handed to `pipx`/`uv` as an
+ * argument: it must not look like an option, nor hold whitespace, control characters or a slash.
+ */
+export function isSafeToolName(name: string): boolean {
+  return /^[A-Za-z0-9][^\s\x00-\x1f\x7f/]*$/.test(name);
+}

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { ScanContext } from '../context.js';
 import { isValidDistName, normalizeName, type Environment, type ScanProblem } from '../model.js';
 import { parseUvPythonDirName, parseUvReceipt, type UvReceipt } from '../formats/uv-receipt.js';
-import { readToolFile } from './tool-files.js';
+import { isSafeToolName, readToolFile } from './tool-files.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
 import { mapLimit } from './limit.js';
@@ -55,6 +55,7 @@ async function listDir(ctx: ScanContext, dir: string, problems: ScanProblem[], l
 
 async function toolEnv(ctx: ScanContext, prefix: string, name: string): Promise<Environment> {
   const problems: string[] = [];
+  if (!isSafeToolName(name)) problems.push(`tool name ${JSON.stringify(name)} cannot be passed to uv safely`);
   let receipt: UvReceipt | null = null;
   const text = await readToolFile(ctx, `${prefix}/uv-receipt.toml`).catch((e: unknown) => {
     problems.push(
@@ -85,6 +86,7 @@ async function toolEnv(ctx: ScanContext, prefix: string, name: string): Promise<
     main = null;
   }
   const meta: Record<string, unknown> = {
+    safeName: isSafeToolName(name),
     mainPackage: main?.name ?? null,
     requirements: receipt?.requirements ?? [],
     python: receipt?.python ?? null,

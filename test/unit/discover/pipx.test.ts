@@ -49,6 +49,8 @@ beforeAll(async () => {
   await run(PY, ['-m', 'venv', '--without-pip', path.join(venvs, 'no-metadata')]);
   await run(PY, ['-m', 'venv', '--without-pip', path.join(venvs, 'corrupt')]);
   writeFileSync(path.join(venvs, 'corrupt/pipx_metadata.json'), '{"main_package": {"package": "x"');
+  // A name that would read as an option on a pipx command line.
+  await run(PY, ['-m', 'venv', '--without-pip', path.join(venvs, '--force')]);
 }, 240_000);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -100,6 +102,10 @@ describe('pipx locator on a real pipx 1.1.0 install', () => {
     expect(bad.health.ok).toBe(false);
     expect(bad.health.problems.join()).toMatch(/pipx_metadata.json is corrupt: invalid JSON/);
     expect(bad.python.version).toBe('3.11.2');
+    const opt = envs.find((e) => e.name === '--force')!;
+    expect(opt.meta!.safeName).toBe(false);
+    expect(opt.health.problems.join()).toMatch(/cannot be passed to pipx safely/);
+    expect(envs.find((e) => e.name === 'px-demo')!.meta!.safeName).toBe(true);
   });
 
   it('reads $PIPX_HOME and $PIPX_BIN_DIR, and the suffix pipx recorded', async () => {
