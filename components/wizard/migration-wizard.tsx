@@ -9,7 +9,7 @@ import type { ExecEvent } from '../../src/migrate/events.js';
 import { findOnPath, prepareMigration } from '../../src/migrate/prepare.js';
 import { readJournal, stateDir } from '../../src/migrate/journal.js';
 import { undoMigration } from '../../src/migrate/undo.js';
-import type { Plan, Step, TargetKind } from '../../src/migrate/types.js';
+import type { Plan, Step, Target, TargetKind } from '../../src/migrate/types.js';
 import { initialWizardState, wizardReducer, type WizardItem } from './use-wizard-state.js';
 import { ChecksView, ChooseView, ConfirmView, PlanView, ProgressView, ResultView } from './wizard-views.js';
 
@@ -59,11 +59,19 @@ export function defaultRunner(ctx: ScanContext, source: Environment, hostEnv: En
   return {
     available,
     async plan(items) {
-      const groups = new Map<TargetKind, string[]>();
-      for (const it of items) groups.set(it.target, [...(groups.get(it.target) ?? []), it.name]);
+      // One plan per target and system-site choice; an untouched choice lets the planner decide.
+      const groups = new Map<string, { target: Target; names: string[] }>();
+      for (const it of items) {
+        const sys = it.systemSiteSet || it.systemSite ? it.systemSite : undefined;
+        const target: Target = { kind: it.target, ...(sys === undefined || it.target === 'uv' ? {} : { systemSitePackages: sys }) };
+        const key = JSON.stringify(target);
+        const g = groups.get(key) ?? { target, names: [] };
+        g.names.push(it.name);
+        groups.set(key, g);
+      }
       const plans: Plan[] = [];
-      for (const [kind, names] of groups) {
-        plans.push(await prepareMigration(ctx, { source, selection: names, target: { kind }, offline: false, keepSource: false, hostEnv }));
+      for (const g of groups.values()) {
+        plans.push(await prepareMigration(ctx, { source, selection: g.names, target: g.target, offline: false, keepSource: false, hostEnv }));
       }
       return plans;
     },
@@ -88,7 +96,7 @@ export function MigrationWizard({ inventory, selection, onExit, ctx, hostEnv, ru
   const dists = useMemo(() => (source ? source.packages.filter((p) => selection.some((s) => s.envId === envId && s.name === p.name)) : []), [source, selection, envId]);
   const run = useMemo(() => runner ?? (source ? defaultRunner(ctx, source, hostEnv ?? process.env) : null), [runner, source, ctx, hostEnv]);
   const available = run?.available ?? ['pipx', 'venv'];
-  const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizardState(dists, available));
+  const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizardState(dists, available, source?.python.version ?? undefined));
   const answer = useRef<((yes: boolean) => void) | null>(null);
   // Keys read the state of the last render through a ref: Ink swaps the input handler in an effect,
   // and a key arriving between the frame and that effect must not see the previous phase.
@@ -140,6 +148,7 @@ export function MigrationWizard({ inventory, selection, onExit, ctx, hostEnv, ru
       else if (input === 'j' || key.downArrow) dispatch({ type: 'move', delta: 1 });
       else if (input === 'k' || key.upArrow) dispatch({ type: 'move', delta: -1 });
       else if (input === 't' || input === ' ' || key.rightArrow) dispatch({ type: 'cycle-target', available });
+      else if (input === 's') dispatch({ type: 'toggle-system-site' });
       else if (key.return) void startPlanning();
     } else if (p === 'plan') {
       if (key.escape) onExit({ changed: false, journalIds: [] });

@@ -3,6 +3,9 @@
 import type { Distribution } from '../../src/model.js';
 import type { ExecEvent } from '../../src/migrate/events.js';
 import type { Plan, StepState, TargetKind } from '../../src/migrate/types.js';
+import { aptOnlyNames } from '../../src/migrate/apt-only.js';
+import { readDepLine } from '../../src/migrate/closure.js';
+import { markerEnv } from '../../src/risk/pep508.js';
 
 export type WizardPhase = 'choose' | 'planning' | 'plan' | 'running' | 'confirm' | 'done' | 'failed' | 'undoing' | 'undone';
 
@@ -15,6 +18,12 @@ export interface WizardItem {
   suggested: TargetKind;
   /** Why this target, and distro advice (apt's python3-NAME) when the guidance found one. */
   note?: string;
+  /** Apt-only modules it requires (picamera2, RPi.GPIO, ...): the target should see the system site. */
+  aptOnly: string[];
+  /** --system-site-packages for a venv/pipx target; pre-selected when aptOnly is not empty. */
+  systemSite: boolean;
+  /** The user changed systemSite (otherwise the planner may still pre-select it from imports). */
+  systemSiteSet: boolean;
 }
 
 export interface WizardCheck {
@@ -41,6 +50,7 @@ export interface WizardState {
 export type WizardAction =
   | { type: 'move'; delta: number }
   | { type: 'cycle-target'; available: TargetKind[] }
+  | { type: 'toggle-system-site' }
   | { type: 'planning' }
   | { type: 'planned'; plans: Plan[] }
   | { type: 'start' }
@@ -66,12 +76,20 @@ export function suggestTarget(d: Distribution, available: TargetKind[]): { targe
   return { target, note };
 }
 
-export function initialWizardState(dists: Distribution[], available: TargetKind[]): WizardState {
+/** Apt-only modules among a distribution's own name and requirements (markers of `pythonVersion`). */
+export function aptOnlyOf(d: Distribution, pythonVersion = '3.11'): string[] {
+  const markers = markerEnv(pythonVersion, 'linux', 'x64');
+  const reqs = d.requires.map((l) => readDepLine(l, markers)).filter((r) => r?.applies && !r.onlyForExtra).map((r) => r!.name);
+  return aptOnlyNames([d.name, ...reqs]);
+}
+
+export function initialWizardState(dists: Distribution[], available: TargetKind[], pythonVersion?: string): WizardState {
   return {
     phase: 'choose',
     items: dists.map((d) => {
       const s = suggestTarget(d, available);
-      return { name: d.name, displayName: d.displayName, version: d.version, scripts: d.scripts, target: s.target, suggested: s.target, ...(s.note ? { note: s.note } : {}) };
+      const aptOnly = aptOnlyOf(d, pythonVersion);
+      return { name: d.name, displayName: d.displayName, version: d.version, scripts: d.scripts, target: s.target, suggested: s.target, ...(s.note ? { note: s.note } : {}), aptOnly, systemSite: aptOnly.length > 0, systemSiteSet: false };
     }),
     cursor: 0,
     plans: [],
@@ -94,6 +112,11 @@ export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
         const next = a.available[(a.available.indexOf(it.target) + 1) % a.available.length]!;
         return { ...it, target: next };
       });
+      return { ...s, items };
+    }
+    case 'toggle-system-site': {
+      if (s.phase !== 'choose' || !s.items.length) return s;
+      const items = s.items.map((it, i) => (i === s.cursor ? { ...it, systemSite: !it.systemSite, systemSiteSet: true } : it));
       return { ...s, items };
     }
     case 'planning':

@@ -17,10 +17,16 @@ export function ChooseView({ items, cursor, note }: { items: WizardItem[]; curso
             {it.target === it.suggested ? ' (suggested)' : ''}
           </Text>
           {it.note ? <Text dimColor>    {it.note}</Text> : null}
+          {it.target !== 'uv' ? (
+            <Text dimColor={!it.systemSite}>
+              {'    ['}
+              {it.systemSite ? 'x' : ' '}] system site-packages{it.aptOnly.length ? ` (needs ${it.aptOnly.join(', ')}, apt only)` : ''}
+            </Text>
+          ) : null}
         </Box>
       ))}
       {note ? <Text>{note}</Text> : null}
-      <Text dimColor>j/k move · t change target · Enter plan · Esc cancel (nothing changed)</Text>
+      <Text dimColor>j/k move · t target · s system site · Enter plan · Esc cancel</Text>
     </Box>
   );
 }

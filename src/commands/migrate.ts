@@ -15,7 +15,7 @@ import { loadSource, parseFrom } from '../migrate/source.js';
 import type { Step, Target } from '../migrate/types.js';
 
 export const MIGRATE_USAGE =
-  'pyenvtui migrate NAME... --to pipx|uv|venv[:DIR] [--from user|local|PREFIX] [--offline] [--yes] [--dry-run] [--keep-source] [--system-site-packages] [--root DIR]\n       pyenvtui migrate --resume [ID] [--yes]';
+  'pyenvtui migrate NAME... --to pipx|uv|venv[:DIR] [--from user|local|PREFIX] [--offline] [--yes] [--dry-run] [--keep-source] [--[no-]system-site-packages] [--root DIR]\n       pyenvtui migrate --resume [ID] [--yes]';
 
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
@@ -33,14 +33,15 @@ export interface MigrateArgs {
   yes: boolean;
   dryRun: boolean;
   keepSource: boolean;
-  systemSite: boolean;
+  /** --system-site-packages / --no-system-site-packages; undefined = decide from apt-only modules. */
+  systemSite?: boolean;
   resume: boolean;
   resumeId?: string;
 }
 
 /** Parse argv; pure. */
 export function parseMigrateArgs(argv: string[]): MigrateArgs | { error: string } {
-  const a: MigrateArgs = { names: [], offline: false, yes: false, dryRun: false, keepSource: false, systemSite: false, resume: false };
+  const a: MigrateArgs = { names: [], offline: false, yes: false, dryRun: false, keepSource: false, resume: false };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     const eq = raw.indexOf('=');
@@ -62,6 +63,7 @@ export function parseMigrateArgs(argv: string[]): MigrateArgs | { error: string 
       case '--dry-run': a.dryRun = true; break;
       case '--keep-source': a.keepSource = true; break;
       case '--system-site-packages': a.systemSite = true; break;
+      case '--no-system-site-packages': a.systemSite = false; break;
       case '--resume': a.resume = true; break;
       default:
         if (raw.startsWith('-')) return { error: `unknown option '${raw}'` };
@@ -80,14 +82,16 @@ export function parseMigrateArgs(argv: string[]): MigrateArgs | { error: string 
 }
 
 /** Parse --to; DIR is a machine path (~ expands to the scanned home). */
-export function parseTarget(to: string, home: string, systemSite: boolean): Target | { error: string } {
-  if (to === 'pipx' || to === 'uv') return { kind: to };
-  if (to === 'venv') return { kind: 'venv', systemSitePackages: systemSite };
+export function parseTarget(to: string, home: string, systemSite?: boolean): Target | { error: string } {
+  const sys = systemSite === undefined ? {} : { systemSitePackages: systemSite };
+  if (to === 'pipx') return { kind: to, ...sys };
+  if (to === 'uv') return { kind: to };
+  if (to === 'venv') return { kind: 'venv', ...sys };
   if (to.startsWith('venv:')) {
     let dir = to.slice(5);
     if (dir.startsWith('~/')) dir = `${home}/${dir.slice(2)}`;
     if (!dir.startsWith('/')) return { error: `venv:DIR needs an absolute path or ~/..., got '${dir}'` };
-    return { kind: 'venv', dir: dir.replace(/\/+$/, ''), systemSitePackages: systemSite };
+    return { kind: 'venv', dir: dir.replace(/\/+$/, ''), ...sys };
   }
   return { error: `--to must be pipx, uv, venv or venv:DIR, got '${to}'` };
 }

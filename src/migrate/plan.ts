@@ -3,7 +3,8 @@
 // Nothing destructive comes before a passing verification.
 import path from 'node:path';
 import { normalizeName, type Distribution, type Environment } from '../model.js';
-import { closure, directDeps, inferExtras, keepReason, markersFor, removableDeps, visibleDists } from './closure.js';
+import { aptOnlyNames } from './apt-only.js';
+import { closure, directDeps, inferExtras, keepReason, markersFor, readDepLine, removableDeps, visibleDists } from './closure.js';
 import type { MarkerEnv } from '../risk/pep508.js';
 import { distNameProblem, extraNameProblem, formatArgv, scriptNameProblem, versionProblem } from './names.js';
 import { pipxInstallSteps, pipxLinkStep } from './targets/pipx.js';
@@ -36,6 +37,8 @@ export interface PlanInput {
   existingVenv?: Environment;
   /** PEP 508 marker environment of the source interpreter (default: from its version, Linux x86-64). */
   markers?: MarkerEnv;
+  /** Modules each selected package's own .py files import (read by prepare), for the apt-only check. */
+  imports?: Record<string, string[]>;
 }
 
 type NewStep = Omit<Step, 'id'>;
@@ -96,6 +99,14 @@ export function planMigration(input: PlanInput): Plan {
       keptDeps: kept,
     };
   });
+  // Apt-only modules (Raspberry Pi camera/GPIO) exist only in the system site: the target must see it.
+  for (const p of packages) {
+    const d = chosen.find((c) => c.name === p.name)!;
+    const reqs = [d, ...closure([d], installed, markers).deps].flatMap((x) => x.requires.map((l) => readDepLine(l, markers)).filter((r) => r?.applies && !r.onlyForExtra).map((r) => r!.name));
+    const found = aptOnlyNames([d.name, ...reqs, ...(input.imports?.[d.name] ?? [])]);
+    if (found.length) p.aptOnly = found;
+  }
+  const target = systemSiteChoice(input, packages, warnings);
   // A package something else still needs stays where it is (it is copied, not moved).
   const keepChosen = new Set<string>();
   for (const other of installed.values()) {
@@ -117,7 +128,7 @@ export function planMigration(input: PlanInput): Plan {
   if (input.offline) {
     for (const d of deps.deps) {
       if (!d.hasRecord || d.format !== 'dist-info' || d.editable) {
-        const sys = input.target.kind === 'venv' && input.target.systemSitePackages && d.scope === 'distro';
+        const sys = target.systemSitePackages === true && d.scope === 'distro';
         if (!sys) blockers.push(`${d.displayName} ${d.version} cannot be rebuilt as a wheel (${d.format}${d.hasRecord ? '' : ', no RECORD'}); an offline install cannot provide it`);
       }
     }
@@ -133,13 +144,13 @@ export function planMigration(input: PlanInput): Plan {
     undo: { description: 'backups are kept', action: { type: 'noop' } },
   });
 
-  const t = input.target;
+  const t = target;
   if (t.kind === 'pipx' || t.kind === 'uv') {
     if (t.kind === 'pipx' && !input.tools.pipx) blockers.push('pipx is not installed (apt install pipx)');
     if (t.kind === 'uv' && !input.tools.uv) blockers.push('uv is not installed');
     for (const p of packages) {
       if (p.scripts.length === 0) blockers.push(`${p.displayName} has no console scripts: move it into a venv instead (--to venv)`);
-      steps.push(...(t.kind === 'pipx' ? pipxInstallSteps(p, input.tools, input.offline, wheelDir) : uvInstallSteps(p, input.tools, input.offline, wheelDir)));
+      steps.push(...(t.kind === 'pipx' ? pipxInstallSteps(p, input.tools, input.offline, wheelDir, t.systemSitePackages === true) : uvInstallSteps(p, input.tools, input.offline, wheelDir)));
     }
   } else {
     const dir = t.dir ?? `${input.tools.home}/.venvs/${packages[0]!.name}`;
@@ -163,7 +174,32 @@ export function planMigration(input: PlanInput): Plan {
   if (input.keepSource && packages.some((p) => p.scripts.length)) {
     warnings.push('--keep-source: the source scripts stay on PATH and may hide the new ones');
   }
-  return { ...base, packages, steps: blockers.length ? [] : steps.map((s, i) => ({ ...s, id: i + 1 })) };
+  return { ...base, target, packages, steps: blockers.length ? [] : steps.map((s, i) => ({ ...s, id: i + 1 })) };
+}
+
+/**
+ * --system-site-packages: as asked, or (not asked either way) pre-selected when a package needs an
+ * apt-only module. uv tools cannot see the system site, so they only get a warning.
+ */
+function systemSiteChoice(input: PlanInput, packages: PlannedPackage[], warnings: string[]): Target {
+  const t = input.target;
+  const needing = packages.filter((p) => p.aptOnly?.length);
+  const why = needing.map((p) => `${p.displayName} needs ${p.aptOnly!.join(', ')}`).join('; ');
+  if (!needing.length) return t;
+  if (t.kind === 'venv' && input.existingVenv) {
+    if (!input.existingVenv.systemSitePackages) warnings.push(`${why}, which only apt provides, but ${t.dir} does not see system site-packages (set include-system-site-packages = true in its pyvenv.cfg)`);
+    return t;
+  }
+  if (t.kind === 'uv') {
+    warnings.push(`${why}, which only apt provides; a uv tool cannot see system site-packages: prefer --to pipx or venv`);
+    return t;
+  }
+  if (t.systemSitePackages === false) {
+    warnings.push(`${why}, which only apt provides: without --system-site-packages it will not import`);
+    return t;
+  }
+  if (t.systemSitePackages === undefined) warnings.push(`--system-site-packages pre-selected: ${why}, which only apt provides`);
+  return { ...t, systemSitePackages: true };
 }
 
 /** A distribution whose metadata dir is NAME-VER.dist-info even though METADATA says otherwise. */

@@ -6,6 +6,8 @@ import type { ScanContext } from '../context.js';
 import { envFromPrefix } from '../discover/env-prefix.js';
 import type { Environment } from '../model.js';
 import { newMigrationId, stateDir } from './journal.js';
+import { readImports } from './apt-only.js';
+import { listOwnedFiles } from './backup.js';
 import { markersFor } from './closure.js';
 import { planMigration } from './plan.js';
 import type { TargetTools } from './targets/common.js';
@@ -88,6 +90,7 @@ export async function prepareMigration(ctx: ScanContext, o: PrepareOptions): Pro
     }
   }
   if (!tools) return blocked(id, ctx, target, o, backupDir, error ?? 'no interpreter');
+  const imports = await selectedImports(ctx, o.source, o.selection);
   const pipCache = ctx.hostPath(ctx.env.XDG_CACHE_HOME ? `${ctx.env.XDG_CACHE_HOME}/pip` : `${ctx.home}/.cache/pip`);
   const plan = planMigration({
     id,
@@ -105,6 +108,7 @@ export async function prepareMigration(ctx: ScanContext, o: PrepareOptions): Pro
     pipCache,
     ...(existingVenv ? { existingVenv } : {}),
     markers: markersFor(o.source, ctx.platform, ctx.arch),
+    imports,
   });
   if (target.kind === 'pipx' && tools.pipx) {
     for (const p of plan.packages) {
@@ -114,6 +118,17 @@ export async function prepareMigration(ctx: ScanContext, o: PrepareOptions): Pro
   }
   plan.warnings.push(...warnings);
   return plan;
+}
+
+/** Modules imported by the selected packages' own .py files (for the apt-only check); reads only. */
+async function selectedImports(ctx: ScanContext, source: Environment, selection: string[]): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const d of source.packages) {
+    if (!selection.includes(d.name) || !d.hasRecord || out[d.name]) continue;
+    const files = await listOwnedFiles({ name: d.name, metadataHost: ctx.hostPath(d.metadataPath), siteHost: ctx.hostPath(d.site) }).catch(() => []);
+    out[d.name] = await readImports(files);
+  }
+  return out;
 }
 
 function blocked(id: string, ctx: ScanContext, target: Target, o: PrepareOptions, backupDir: string, why: string): Plan {

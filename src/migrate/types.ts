@@ -8,7 +8,10 @@ export interface Target {
   kind: TargetKind;
   /** venv: machine path of the venv (new or existing). */
   dir?: string;
-  /** venv: create with --system-site-packages. */
+  /**
+   * venv/pipx: see the system site (--system-site-packages). Undefined = decide: pre-selected when
+   * a package needs an apt-only module (picamera2, RPi.GPIO, ...).
+   */
   systemSitePackages?: boolean;
 }
 
@@ -79,6 +82,8 @@ export interface PlannedPackage {
   removableDeps: string[];
   /** Dependencies kept because something else needs them, with the reason. */
   keptDeps: { name: string; reason: string }[];
+  /** Apt-only modules it needs (requirements or imports), when any. */
+  aptOnly?: string[];
 }
 
 export interface Plan {

@@ -2,6 +2,7 @@ import React from 'react';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MigrationWizard, type WizardResult, type WizardRunner } from '../../components/wizard/migration-wizard.js';
+import type { WizardItem } from '../../components/wizard/use-wizard-state.js';
 import { ScanContext } from '../../src/context.js';
 import type { Distribution, Environment, Inventory } from '../../src/model.js';
 import type { Plan, Step } from '../../src/migrate/types.js';
@@ -19,7 +20,7 @@ function dist(name: string, scripts: string[], extra: Partial<Distribution> = {}
 const env: Environment = {
   id: 'system:/usr', kind: 'system', name: 'python3.11', prefix: '/usr', python: { version: '3.11', executable: '/usr/bin/python3.11' },
   externallyManaged: true, systemSitePackages: false, health: { ok: true, problems: [] }, sites: [{ path: '/s', scope: 'user', order: 0 }],
-  packages: [dist('tool-a', ['tool-a']), dist('lib-b', [], { advice: { action: 'venv', reason: 'library', distroPackage: { manager: 'apt', name: 'python3-lib-b' } } })],
+  packages: [dist('tool-a', ['tool-a']), dist('lib-b', [], { advice: { action: 'venv', reason: 'library', distroPackage: { manager: 'apt', name: 'python3-lib-b' } } }), dist('cam-lib', [], { requires: ['picamera2>=0.3', 'RPi.GPIO; python_version < "3"'] })],
 };
 const inventory: Inventory = { schema: 'pyenvtui/inventory@1', generatedAt: '', root: '/', host: 'h', platform: 'linux', arch: 'x64', home: '/root', environments: [env], path: { dirs: [], python: null, python3: null, pip: null, pip3: null, commands: [] }, problems: [] };
 
@@ -29,11 +30,12 @@ function step(id: number, kind: Step['kind'], destructive = false): Step {
 
 /** A runner that records what it was asked and never touches the machine. */
 function fakeRunner() {
-  const calls = { plan: [] as string[][], executed: 0, confirmed: [] as boolean[], undone: 0 };
+  const calls = { planItems: [] as WizardItem[][], plan: [] as string[][], executed: 0, confirmed: [] as boolean[], undone: 0 };
   const runner: WizardRunner = {
     available: ['pipx', 'venv'],
     async plan(items) {
       calls.plan.push(items.map((i) => `${i.name}:${i.target}`));
+      calls.planItems.push(items);
       const p: Plan = { schema: 'pyenvtui/plan@1', id: 'P1', createdAt: '', root: '/', target: { kind: 'pipx' }, offline: false, keepSource: false, packages: [], steps: [step(1, 'install'), step(2, 'verify'), step(3, 'remove-source', true)], blockers: [], warnings: [], backupDir: '/b' };
       return [p];
     },
@@ -56,9 +58,9 @@ function fakeRunner() {
   return { runner, calls };
 }
 
-function mount(runner: WizardRunner) {
+function mount(runner: WizardRunner, names = ['tool-a', 'lib-b']) {
   const exits: WizardResult[] = [];
-  const r = render(<MigrationWizard inventory={inventory} selection={[{ envId: env.id, name: 'tool-a' }, { envId: env.id, name: 'lib-b' }]} onExit={(x) => exits.push(x)} ctx={new ScanContext({ root: '/' })} runner={runner} />);
+  const r = render(<MigrationWizard inventory={inventory} selection={names.map((name) => ({ envId: env.id, name }))} onExit={(x) => exits.push(x)} ctx={new ScanContext({ root: '/' })} runner={runner} />);
   cleanup = r.unmount;
   return { ...r, exits, frame: () => strip(r.lastFrame()) };
 }
@@ -126,5 +128,20 @@ describe('MigrationWizard', () => {
     w.stdin.write('\r');
     await waitFor(w.frame, { accept: (t) => t.includes('Done') });
     expect(calls.confirmed).toEqual([false]);
+  });
+
+  it('pre-selects system site-packages for a library that needs an apt-only module; s toggles it', async () => {
+    const { runner, calls } = fakeRunner();
+    const w = mount(runner, ['cam-lib', 'lib-b']);
+    const f = await waitFor(w.frame, { accept: (t) => t.includes('cam-lib') });
+    expect(f).toContain('[x] system site-packages (needs picamera2, apt only)');
+    expect(f).toContain('[ ] system site-packages');
+    expect(f).not.toContain('RPi.GPIO'); // its marker does not hold on Python 3.11
+    expect(f).toContain('> lib-b'); // inventory order; the cursor starts on lib-b
+    w.stdin.write('s');
+    await waitFor(w.frame, { accept: (t) => !t.includes('[ ] system site-packages') });
+    w.stdin.write('\r');
+    await waitFor(() => calls.planItems.length === 1);
+    expect(calls.planItems[0]!.map((i) => [i.name, i.systemSite, i.systemSiteSet])).toEqual([['lib-b', true, true], ['cam-lib', true, false]]);
   });
 });

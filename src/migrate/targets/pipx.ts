@@ -5,10 +5,10 @@ import { installEnv, packageChecks, pipCheck, type TargetTools } from './common.
 
 type NewStep = Omit<Step, 'id'>;
 
-export function pipxInstallSteps(pkg: PlannedPackage, tools: TargetTools, offline: boolean, wheelDir: string): NewStep[] {
+export function pipxInstallSteps(pkg: PlannedPackage, tools: TargetTools, offline: boolean, wheelDir: string, systemSite = false): NewStep[] {
   const pipx = tools.pipx!;
   const env = { HOME: tools.home, PIPX_HOME: tools.pipxHome, PIPX_BIN_DIR: tools.pipxBinDir, ...installEnv(offline, wheelDir) };
-  const argv = [pipx, 'install', '--python', tools.python, pkg.requirement];
+  const argv = [pipx, 'install', '--python', tools.python, ...(systemSite ? ['--system-site-packages'] : []), pkg.requirement];
   const venv = `${tools.pipxHome}/venvs/${pkg.name}`;
   const uninstall = [pipx, 'uninstall', pkg.name];
   const uenv = { HOME: tools.home, PIPX_HOME: tools.pipxHome, PIPX_BIN_DIR: tools.pipxBinDir };

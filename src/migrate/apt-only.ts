@@ -1,0 +1,80 @@
+// Which packages need modules only apt provides (picamera2, libcamera, RPi.GPIO, lgpio, ...), so the
+// new venv must see the system site (`--system-site-packages`). The list belongs to the risk rule
+// src/risk/rules/pi-apt-only-module.ts; we ask the rule itself instead of keeping a copy.
+import { promises as fsp } from 'node:fs';
+import type { Distribution, Environment, Inventory } from '../model.js';
+import { piAptOnlyModule } from '../risk/rules/pi-apt-only-module.js';
+import type { RiskFacts } from '../risk/facts.js';
+
+const PROBE_ENV: Environment = {
+  id: 'venv:/pyenvtui-probe',
+  kind: 'venv',
+  name: 'probe',
+  prefix: '/pyenvtui-probe',
+  python: { version: null, executable: null },
+  externallyManaged: false,
+  systemSitePackages: false,
+  health: { ok: true, problems: [] },
+  sites: [],
+  packages: [],
+};
+
+/** Does the Pi rule call `name` (a distribution name or a dotted module name) apt-only? */
+function ruleSaysAptOnly(name: string): boolean {
+  const probe: Distribution = {
+    name: 'pyenvtui-probe', displayName: 'pyenvtui-probe', version: '0', installer: 'pip', requested: true, scripts: [],
+    scope: 'env', site: '/pyenvtui-probe', metadataPath: '/pyenvtui-probe/p.dist-info', format: 'dist-info',
+    requires: [name], hasRecord: true,
+  };
+  const inv = { environments: [{ ...PROBE_ENV, packages: [probe] }] } as unknown as Inventory;
+  try {
+    // The rule reads only the inventory; the facts argument is unused by it.
+    return piAptOnlyModule(inv, {} as RiskFacts).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The apt-only names among `candidates`: requirement names and imported module names. A module
+ * `RPi.GPIO` normalises to the distribution name `rpi-gpio`, so module paths are tried whole and
+ * by each dotted prefix. Pure.
+ */
+export function aptOnlyNames(candidates: Iterable<string>): string[] {
+  const hits = new Set<string>();
+  for (const c of candidates) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(c)) continue;
+    const parts = c.split('.');
+    for (let i = parts.length; i >= 1; i--) {
+      const n = parts.slice(0, i).join('.');
+      if (ruleSaysAptOnly(n)) {
+        hits.add(n);
+        break;
+      }
+    }
+  }
+  return [...hits].sort();
+}
+
+const IMPORT_RE = /^[ \t]*(?:from[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b|import[ \t]+([A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*))/gm;
+
+/** Top-level import statements of Python source text (module paths, relative imports skipped). Pure. */
+export function importsOf(source: string): string[] {
+  const out = new Set<string>();
+  for (const m of source.matchAll(IMPORT_RE)) {
+    if (m[1]) out.add(m[1]);
+    else for (const part of m[2]!.split(',')) out.add(part.trim().split(/\s/)[0]!);
+  }
+  return [...out];
+}
+
+/** Modules imported by the given .py files (host paths); bounded so a huge package cannot stall planning. */
+export async function readImports(files: string[], maxFiles = 400, maxBytes = 512 * 1024): Promise<string[]> {
+  const out = new Set<string>();
+  for (const f of files.filter((x) => x.endsWith('.py')).slice(0, maxFiles)) {
+    const buf = await fsp.readFile(f).catch(() => null);
+    if (!buf || buf.length > maxBytes) continue;
+    for (const m of importsOf(buf.toString('utf8'))) out.add(m);
+  }
+  return [...out];
+}
