@@ -1,6 +1,7 @@
 // Presentational views of the migration wizard: props in, JSX out. No state, no effects.
 import React from 'react';
 import { Box, Text } from 'ink';
+import { installSourceText } from '../../src/migrate/install-source.js';
 import type { Plan } from '../../src/migrate/types.js';
 import type { WizardCheck, WizardItem, WizardState } from './use-wizard-state.js';
 
@@ -38,6 +39,7 @@ export function PlanView({ plans, width }: { plans: Plan[]; width: number }): Re
       <Text bold>Plan — nothing has changed yet</Text>
       {plans.map((p) => (
         <Box key={p.id} flexDirection="column">
+          {p.packages.length ? <Text dimColor>{installSourceText(p.offline, `${p.backupDir}/wheels`)}</Text> : null}
           {p.blockers.map((b) => (
             <Text key={b}>BLOCKED: {b}</Text>
           ))}

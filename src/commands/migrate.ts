@@ -15,7 +15,7 @@ import { loadSource, parseFrom } from '../migrate/source.js';
 import type { Step, Target } from '../migrate/types.js';
 
 export const MIGRATE_USAGE =
-  'pyenvtui migrate NAME... --to pipx|uv|venv[:DIR] [--from user|local|PREFIX] [--offline] [--yes] [--dry-run] [--keep-source] [--[no-]system-site-packages] [--root DIR]\n       pyenvtui migrate --resume [ID] [--yes]';
+  'pyenvtui migrate NAME... --to pipx|uv|venv[:DIR] [--from user|local|PREFIX] [--offline] [--yes] [--dry-run] [--keep-source] [--[no-]system-site-packages] [--inject PKG]... [--root DIR]\n       pyenvtui migrate --resume [ID] [--yes]';
 
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
@@ -37,11 +37,13 @@ export interface MigrateArgs {
   systemSite?: boolean;
   resume: boolean;
   resumeId?: string;
+  /** --inject PKG (repeatable): companions for `pipx inject` (normalised). */
+  inject: string[];
 }
 
 /** Parse argv; pure. */
 export function parseMigrateArgs(argv: string[]): MigrateArgs | { error: string } {
-  const a: MigrateArgs = { names: [], offline: false, yes: false, dryRun: false, keepSource: false, resume: false };
+  const a: MigrateArgs = { names: [], offline: false, yes: false, dryRun: false, keepSource: false, resume: false, inject: [] };
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i]!;
     const eq = raw.indexOf('=');
@@ -50,10 +52,15 @@ export function parseMigrateArgs(argv: string[]): MigrateArgs | { error: string 
     switch (flag) {
       case '--to':
       case '--from':
+      case '--inject':
       case '--root': {
         const v = value();
         if (!v) return { error: `${flag} needs a value` };
-        if (flag === '--to') a.to = v;
+        if (flag === '--inject') {
+          const bad = distNameProblem(v);
+          if (bad) return { error: bad };
+          a.inject.push(normalizeName(v));
+        } else if (flag === '--to') a.to = v;
         else if (flag === '--from') a.from = v;
         else a.root = v;
         break;
@@ -149,12 +156,12 @@ export async function runMigrate(argv: string[], io: CommandIO): Promise<number>
     return EXIT_USAGE;
   }
   const names = args.names.map(normalizeName);
-  const src = await loadSource(ctx, from, names);
+  const src = await loadSource(ctx, from, [...names, ...args.inject]);
   if (!src.env) {
     io.stderr.write(`pyenvtui migrate: ${src.error}\n`);
     return EXIT_FAILED;
   }
-  const plan = await prepareMigration(ctx, { source: src.env, selection: names, target, offline: args.offline, keepSource: args.keepSource, hostEnv: io.env });
+  const plan = await prepareMigration(ctx, { source: src.env, selection: names, inject: args.inject, target, offline: args.offline, keepSource: args.keepSource, hostEnv: io.env });
   io.stdout.write(planText(plan));
   if (plan.blockers.length) {
     io.stderr.write('pyenvtui migrate: nothing was changed (see BLOCKED above)\n');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import type { Env } from '../context.js';
 import { backupFiles, findCachedWheel, listOwnedFiles, rebuildWheel, restoreFiles } from './backup.js';
+import { FALLBACK_NOTE, indexUnreachable } from './install-source.js';
 import { ownedDirs } from './record.js';
 import type { Action, Check, Step } from './types.js';
 
@@ -66,13 +67,20 @@ export async function perform(action: Action, ax: ActionContext): Promise<Action
       return { ok: true, output: '' };
     case 'run': {
       const before = action.expectGone ? await listOwnedFiles(action.expectGone) : [];
-      const r = await runArgv(action.argv, ax, action.env);
-      if (r.exitCode !== 0) return { ok: false, exitCode: r.exitCode, output: tail(r.all), error: r.error ?? 'failed' };
+      let r = await runArgv(action.argv, ax, action.env);
+      let note = '';
+      if (r.exitCode !== 0 && action.fallback && indexUnreachable(r.all)) {
+        // pip/pipx/uv leave nothing behind when resolution fails, so the retry starts clean.
+        ax.onOutput(FALLBACK_NOTE);
+        note = `${FALLBACK_NOTE}\n`;
+        r = await runArgv(action.fallback.argv, ax, action.fallback.env);
+      }
+      if (r.exitCode !== 0) return { ok: false, exitCode: r.exitCode, output: note + tail(r.all), error: r.error ?? 'failed' };
       // Debian's pip says "Not uninstalling X at /usr/lib/python3/dist-packages" and exits 0.
       const left = [];
       for (const f of before) if (await exists(f)) left.push(f);
       if (left.length) return { ok: false, exitCode: 0, output: tail(r.all), error: `the command succeeded but ${left.length} file(s) remain, e.g. ${left[0]}` };
-      return { ok: true, exitCode: 0, output: tail(r.all) };
+      return { ok: true, exitCode: 0, output: note + tail(r.all) };
     }
     case 'backup': {
       const wheelDir = path.join(ax.backupDir, 'wheels');
@@ -84,11 +92,20 @@ export async function perform(action: Action, ax: ActionContext): Promise<Action
           ax.onOutput(`${w.name}: original wheel from pip's cache (${cached})`);
         } else ax.onOutput(`${w.name}: rebuilt ${path.basename(await rebuildWheel(w, wheelDir))} (hashes match RECORD)`);
       }
+      const warnings: string[] = [];
+      for (const w of action.fallbackWheels ?? []) {
+        try {
+          ax.onOutput(`${w.name}: rebuilt ${path.basename(await rebuildWheel(w, wheelDir))} (offline fallback)`);
+        } catch (e) {
+          warnings.push(`${w.name}: no offline fallback wheel (${e instanceof Error ? e.message : String(e)})`);
+          ax.onOutput(warnings[warnings.length - 1]!);
+        }
+      }
       for (const f of action.files) {
         const n = await backupFiles(f, path.join(ax.backupDir, 'files', f.name));
         ax.onOutput(`${f.name}: copied ${n} installed files`);
       }
-      return { ok: true, output: '' };
+      return { ok: true, output: '', ...(warnings.length ? { warnings } : {}) };
     }
     case 'verify': {
       const warnings: string[] = [];

@@ -37,6 +37,8 @@ export interface PlanInput {
   existingVenv?: Environment;
   /** PEP 508 marker environment of the source interpreter (default: from its version, Linux x86-64). */
   markers?: MarkerEnv;
+  /** Companion packages (normalised names) to `pipx inject` into each tool (uv: `--with`); moved like the selection. */
+  inject?: string[];
   /** Modules each selected package's own .py files import (read by prepare), for the apt-only check. */
   imports?: Record<string, string[]>;
 }
@@ -49,7 +51,8 @@ export function planMigration(input: PlanInput): Plan {
   const warnings: string[] = [];
   const installed = visibleDists(input.source);
   const chosen: Distribution[] = [];
-  for (const name of input.selection) {
+  const companions = new Set((input.inject ?? []).filter((n) => !input.selection.includes(n)));
+  for (const name of [...input.selection, ...companions]) {
     const bad = distNameProblem(name);
     if (bad) {
       blockers.push(bad);
@@ -125,6 +128,14 @@ export function planMigration(input: PlanInput): Plan {
   const toRemove = input.keepSource ? [] : [...chosen.filter((c) => !keepChosen.has(c.name)), ...remove];
   // Offline installs need every dependency as a wheel; rebuilding needs a RECORD.
   const wheelDists = input.offline ? [...chosen, ...deps.deps] : [...chosen, ...remove];
+  // Online installs fall back to rebuilt wheels when the index is unreachable: rebuild the rest of
+  // the closure too, best effort (what cannot be rebuilt only loses the fallback).
+  const rebuildable = (d: Distribution) => d.hasRecord && d.format === 'dist-info' && !d.editable;
+  const fallbackDists = input.offline ? [] : deps.deps.filter((d) => !wheelDists.includes(d) && rebuildable(d));
+  if (!input.offline) {
+    const lost = deps.deps.filter((d) => !rebuildable(d)).map((d) => d.displayName);
+    if (lost.length) warnings.push(`no offline fallback for ${lost.join(', ')} (cannot be rebuilt as wheels): the install needs the index`);
+  }
   if (input.offline) {
     for (const d of deps.deps) {
       if (!d.hasRecord || d.format !== 'dist-info' || d.editable) {
@@ -136,8 +147,14 @@ export function planMigration(input: PlanInput): Plan {
   const steps: NewStep[] = [];
   steps.push({
     kind: 'backup',
-    purpose: `keep wheels of ${wheelDists.map((d) => d.name).join(', ')}${toRemove.length ? ' and copies of the files to remove' : ''} so undo needs no network`,
-    action: { type: 'backup', wheels: wheelDists.map(spec), files: toRemove.map(spec), ...(input.pipCache ? { pipCache: input.pipCache } : {}) },
+    purpose: `keep wheels of ${[...wheelDists, ...fallbackDists].map((d) => d.name).join(', ')}${toRemove.length ? ' and copies of the files to remove' : ''} so undo needs no network`,
+    action: {
+      type: 'backup',
+      wheels: wheelDists.map(spec),
+      files: toRemove.map(spec),
+      ...(fallbackDists.length ? { fallbackWheels: fallbackDists.map(spec) } : {}),
+      ...(input.pipCache ? { pipCache: input.pipCache } : {}),
+    },
     display: `back up into ${input.backupDir}`,
     needsRoot: false,
     destructive: false,
@@ -145,14 +162,21 @@ export function planMigration(input: PlanInput): Plan {
   });
 
   const t = target;
+  const tools = packages.filter((p) => !companions.has(p.name));
+  const extras = packages.filter((p) => companions.has(p.name));
   if (t.kind === 'pipx' || t.kind === 'uv') {
     if (t.kind === 'pipx' && !input.tools.pipx) blockers.push('pipx is not installed (apt install pipx)');
     if (t.kind === 'uv' && !input.tools.uv) blockers.push('uv is not installed');
-    for (const p of packages) {
-      if (p.scripts.length === 0) blockers.push(`${p.displayName} has no console scripts: move it into a venv instead (--to venv)`);
-      steps.push(...(t.kind === 'pipx' ? pipxInstallSteps(p, input.tools, input.offline, wheelDir, t.systemSitePackages === true) : uvInstallSteps(p, input.tools, input.offline, wheelDir)));
+    for (const c of extras) {
+      c.injectInto = tools.map((p) => p.name);
+      if (c.scripts.length) warnings.push(`${c.displayName}'s commands (${c.scripts.join(', ')}) stay inside the tool's venv: companions are injected without their apps`);
+    }
+    for (const p of tools) {
+      if (p.scripts.length === 0) blockers.push(`${p.displayName} has no console scripts: move it into a venv instead (--to venv), or inject it into a tool (--inject)`);
+      steps.push(...(t.kind === 'pipx' ? pipxInstallSteps(p, input.tools, input.offline, wheelDir, t.systemSitePackages === true, extras) : uvInstallSteps(p, input.tools, input.offline, wheelDir, extras)));
     }
   } else {
+    if (extras.length) blockers.push(`--inject is for the pipx and uv targets; to put ${extras.map((c) => c.displayName).join(', ')} in the venv, name them as packages`);
     const dir = t.dir ?? `${input.tools.home}/.venvs/${packages[0]!.name}`;
     const vt: VenvTarget = {
       dir,
@@ -166,7 +190,7 @@ export function planMigration(input: PlanInput): Plan {
 
   for (const d of toRemove) steps.push(removalStep(d, spec(d), input, live, chosen.includes(d)));
   if (t.kind === 'pipx' && !input.keepSource) {
-    for (const p of packages) {
+    for (const p of tools) {
       const link = pipxLinkStep(p, input.tools);
       if (link) steps.push(link);
     }

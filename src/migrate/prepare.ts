@@ -16,6 +16,8 @@ import type { Plan, Target } from './types.js';
 export interface PrepareOptions {
   source: Environment;
   selection: string[];
+  /** Companions to inject into each pipx tool (uv: --with). */
+  inject?: string[];
   target: Target;
   offline: boolean;
   keepSource: boolean;
@@ -90,7 +92,7 @@ export async function prepareMigration(ctx: ScanContext, o: PrepareOptions): Pro
     }
   }
   if (!tools) return blocked(id, ctx, target, o, backupDir, error ?? 'no interpreter');
-  const imports = await selectedImports(ctx, o.source, o.selection);
+  const imports = await selectedImports(ctx, o.source, [...o.selection, ...(o.inject ?? [])]);
   const pipCache = ctx.hostPath(ctx.env.XDG_CACHE_HOME ? `${ctx.env.XDG_CACHE_HOME}/pip` : `${ctx.home}/.cache/pip`);
   const plan = planMigration({
     id,
@@ -100,6 +102,7 @@ export async function prepareMigration(ctx: ScanContext, o: PrepareOptions): Pro
     isRoot: ctx.uid === 0,
     source: o.source,
     selection: o.selection,
+    ...(o.inject?.length ? { inject: o.inject } : {}),
     target,
     offline: o.offline,
     keepSource: o.keepSource,
@@ -112,7 +115,7 @@ export async function prepareMigration(ctx: ScanContext, o: PrepareOptions): Pro
   });
   if (target.kind === 'pipx' && tools.pipx) {
     for (const p of plan.packages) {
-      if (existsSync(path.join(tools.pipxHome, 'venvs', p.name))) plan.blockers.push(`${p.name} is already installed with pipx (${tools.pipxHome}/venvs/${p.name})`);
+      if (!p.injectInto && existsSync(path.join(tools.pipxHome, 'venvs', p.name))) plan.blockers.push(`${p.name} is already installed with pipx (${tools.pipxHome}/venvs/${p.name})`);
     }
     if (plan.blockers.length) plan.steps = [];
   }

@@ -1,17 +1,19 @@
 // Plain-text renderings of plans, events and journals for the CLI (and for logs). Pure.
 import type { ExecEvent } from './events.js';
+import { installSourceText } from './install-source.js';
 import type { Journal, Plan } from './types.js';
 
 export function planText(plan: Plan): string {
   const lines: string[] = [];
   lines.push(`Migration ${plan.id} → ${plan.target.kind}${plan.target.dir ? ` (${plan.target.dir})` : ''}${plan.offline ? ', offline' : ''}`);
   for (const p of plan.packages) {
-    lines.push(`  ${p.displayName} ${p.version} (${p.scope})  install as ${p.requirement}`);
+    lines.push(`  ${p.displayName} ${p.version} (${p.scope})  install as ${p.requirement}${p.injectInto ? `, injected into ${p.injectInto.join(', ')}` : ''}`);
     if (p.scripts.length) lines.push(`    commands: ${p.scripts.join(', ')}`);
   }
   const deps = plan.packages[0]?.removableDeps ?? [];
   if (deps.length) lines.push(`  dependencies removed with it: ${deps.join(', ')}`);
   for (const k of plan.packages[0]?.keptDeps ?? []) lines.push(`  keeps ${k.name}: ${k.reason}`);
+  if (plan.packages.length) lines.push(`  ${installSourceText(plan.offline, `${plan.backupDir}/wheels`)}`);
   for (const b of plan.blockers) lines.push(`  BLOCKED: ${b}`);
   for (const w of plan.warnings) lines.push(`  warning: ${w}`);
   if (plan.steps.length) lines.push('Steps:');

@@ -27,8 +27,15 @@ export interface FileBackupSpec {
 
 /** One executable action. `run` spawns argv (never a shell); the others are done in-process by the executor. */
 export type Action =
-  | { type: 'run'; argv: string[]; env?: Record<string, string>; cwd?: string; expectGone?: FileBackupSpec }
-  | { type: 'backup'; wheels: FileBackupSpec[]; files: FileBackupSpec[]; pipCache?: string }
+  | { type: 'run'; argv: string[]; env?: Record<string, string>; cwd?: string; expectGone?: FileBackupSpec; fallback?: InstallFallback }
+  | {
+      type: 'backup';
+      wheels: FileBackupSpec[];
+      files: FileBackupSpec[];
+      pipCache?: string;
+      /** Wheels rebuilt only so an online install can fall back to them: a failure is a warning. */
+      fallbackWheels?: FileBackupSpec[];
+    }
   | { type: 'verify'; checks: Check[] }
   | { type: 'remove-files'; dist: FileBackupSpec }
   | { type: 'restore-files'; dist: string }
@@ -36,6 +43,12 @@ export type Action =
   | { type: 'unlink-apps'; links: { link: string; to: string }[] }
   | { type: 'remove-dir'; dir: string }
   | { type: 'noop' };
+
+/** Run instead when the first attempt fails because the index is unreachable (install steps, online). */
+export interface InstallFallback {
+  argv: string[];
+  env?: Record<string, string>;
+}
 
 /** A verification check; each spawns argv and compares its output. */
 export interface Check {
@@ -48,7 +61,7 @@ export interface Check {
   soft?: boolean;
 }
 
-export type StepKind = 'backup' | 'create-venv' | 'install' | 'verify' | 'remove-source' | 'remove-dependency' | 'link-apps';
+export type StepKind = 'backup' | 'create-venv' | 'install' | 'inject' | 'verify' | 'remove-source' | 'remove-dependency' | 'link-apps';
 
 export interface Step {
   /** 1-based position in the plan. */
@@ -84,6 +97,8 @@ export interface PlannedPackage {
   keptDeps: { name: string; reason: string }[];
   /** Apt-only modules it needs (requirements or imports), when any. */
   aptOnly?: string[];
+  /** A companion: injected into these tools' environments (pipx inject / uv --with) instead of its own. */
+  injectInto?: string[];
 }
 
 export interface Plan {

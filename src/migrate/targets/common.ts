@@ -1,5 +1,5 @@
 // Pieces shared by the target step builders. Pure.
-import type { Check, PlannedPackage } from '../types.js';
+import type { Check, InstallFallback, PlannedPackage } from '../types.js';
 
 /** What every target builder needs to know about the host it will run on (host paths). */
 export interface TargetTools {
@@ -53,6 +53,11 @@ export function packageChecks(py: string, pkg: PlannedPackage, binDir: string | 
 
 export function pipCheck(py: string, env?: Record<string, string>): Check {
   return { label: 'pip check passes', argv: [py, '-m', 'pip', 'check', '--disable-pip-version-check'], ...(env ? { env } : {}) };
+}
+
+/** Online installs retry from the rebuilt wheels when the index cannot serve them. */
+export function installFallback(offline: boolean, argv: string[], env: Record<string, string>, wheelDir: string): { fallback?: InstallFallback } {
+  return offline ? {} : { fallback: { argv, env: { ...env, ...installEnv(true, wheelDir) } } };
 }
 
 /** Environment for installs: offline = only the backup wheels, no index. */

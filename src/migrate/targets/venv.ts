@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { formatArgv } from '../names.js';
 import type { PlannedPackage, Step } from '../types.js';
-import { installEnv, packageChecks, pipCheck, type TargetTools } from './common.js';
+import { installEnv, installFallback, packageChecks, pipCheck, type TargetTools } from './common.js';
 
 type NewStep = Omit<Step, 'id'>;
 
@@ -44,8 +44,8 @@ export function venvInstallSteps(
   return [
     {
       kind: 'install',
-      purpose: `install ${pkgs.map((p) => p.requirement).join(' ')} into ${t.dir}`,
-      action: { type: 'run', argv, env },
+      purpose: `install ${pkgs.map((p) => p.requirement).join(' ')} into ${t.dir}${offline ? ' from the rebuilt wheels' : ''}`,
+      action: { type: 'run', argv, env, ...installFallback(offline, argv, env, wheelDir) },
       display: formatArgv(argv, env),
       needsRoot: false,
       destructive: false,
