@@ -4,6 +4,10 @@ const ENTER_ALT = '\x1b[?1049h';
 const LEAVE_ALT = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
 const HIDE_CURSOR = '\x1b[?25l';
+// Autowrap off while we own the screen: a frame drawn for the old width right after a resize is
+// clipped instead of wrapping and scrolling the screen under the frame writer's feet.
+const NO_WRAP = '\x1b[?7l';
+const WRAP = '\x1b[?7h';
 
 export interface ScreenSession {
   /** Leave the alternate screen and show the cursor; safe to call more than once. */
@@ -16,7 +20,7 @@ export function enterFullScreen(stdout: NodeJS.WriteStream, beforeRestore: () =>
   const restore = (): void => {
     if (!active) return;
     active = false;
-    stdout.write(SHOW_CURSOR + LEAVE_ALT);
+    stdout.write(WRAP + SHOW_CURSOR + LEAVE_ALT);
     process.off('exit', restore);
     for (const [sig, h] of handlers) process.off(sig, h);
     process.off('uncaughtException', onCrash);
@@ -41,7 +45,7 @@ export function enterFullScreen(stdout: NodeJS.WriteStream, beforeRestore: () =>
     process.stderr.write(`pyenvtui crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(70);
   };
-  stdout.write(ENTER_ALT + HIDE_CURSOR + '\x1b[H');
+  stdout.write(ENTER_ALT + HIDE_CURSOR + NO_WRAP + '\x1b[H');
   process.on('exit', restore);
   for (const [sig, h] of handlers) process.once(sig, h);
   process.on('uncaughtException', onCrash);

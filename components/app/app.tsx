@@ -1,6 +1,7 @@
 import React, { useCallback, useEffect, useReducer, useState } from 'react';
 import { useApp } from 'ink';
 import { Dashboard } from '../dashboard/dashboard.js';
+import { DashboardWizard } from '../wizard/dashboard-wizard.js';
 import { reducer } from '../state/dashboard-reducer.js';
 import { initialState, type DashboardOptions } from '../state/dashboard-state.js';
 import { useTerminalSize } from './terminal-size.js';
@@ -26,5 +27,17 @@ export function App({ version, loader, options, onRedraw }: AppProps): React.JSX
   useInventory(loader, generation, dispatch);
   const rescan = useCallback(() => setGeneration((g) => g + 1), []);
   useKeyRouter(state, dispatch, { quit: exit, rescan, redraw: onRedraw ?? (() => {}) });
+  // `m` opens the migration wizard over the dashboard; it owns the keyboard until it closes.
+  if (state.overlay === 'wizard' && state.inventory) {
+    return (
+      <DashboardWizard
+        state={state}
+        onExit={(r) => {
+          dispatch({ type: 'overlay-closed', message: r.changed ? 'migration finished: rescanning' : 'migration cancelled: nothing changed' });
+          if (r.changed) rescan();
+        }}
+      />
+    );
+  }
   return <Dashboard state={state} version={version} />;
 }

@@ -6,13 +6,19 @@
 // the cursor absolutely: a cursor move costs two lines, and nothing relies on relative cursor math
 // (which is what goes wrong after a resize). Ctrl-L repaints from the last frame we kept.
 import { EventEmitter } from 'node:events';
+import { displayWidth } from '../ui/text.js';
+import { lineUpdate } from './line-diff.js';
 
 /** A chunk made only of control sequences (cursor show/hide, synchronized output): passed through. */
 // eslint-disable-next-line no-control-regex
 const CONTROL_ONLY = /^(?:\x1b\[[?<>=]?[0-9;]*[A-Za-z~]|\x1b\][^\x07]*\x07)+$/;
 /** Ink's log-update erase prefix: erase line, cursor up, cursor to column 1. */
 // eslint-disable-next-line no-control-regex
-const ERASE_PREFIX = /^(?:\x1b\[2K|\x1b\[1A|\x1b\[\d*A|\x1b\[G)+/;
+// One alternative per sequence: overlapping ones (1A and \d*A) backtrack exponentially on a frame.
+const ERASE_PREFIX = /^(?:\x1b\[2K|\x1b\[\d*A|\x1b\[G)+/;
+
+// eslint-disable-next-line no-control-regex
+const ERASE_ONLY = /^(?:\x1b\[2K|\x1b\[\d*A|\x1b\[G)+$/;
 
 export interface Sink {
   write(data: string): unknown;
@@ -26,6 +32,45 @@ export interface TerminalLike extends Sink {
   off(event: 'resize', fn: () => void): unknown;
 }
 
+/**
+ * Shortens runs of blanks (panes pad every line to their border) into "move n right" (CUF) on a
+ * line already erased to its end, except inside inverse video where blanks are visible.
+ * Trailing blanks go entirely. Pure.
+ */
+export function compressBlanks(line: string): string {
+  let out = '';
+  let inverse = false;
+  let i = 0;
+  while (i < line.length) {
+    if (line[i] === '\x1b') {
+      // eslint-disable-next-line no-control-regex
+      const m = /^\x1b\[([0-9;]*)m/.exec(line.slice(i, i + 24));
+      if (m) {
+        for (const p of (m[1] || '0').split(';')) {
+          if (p === '7') inverse = true;
+          else if (p === '27' || p === '0' || p === '') inverse = false;
+        }
+        out += m[0];
+        i += m[0].length;
+        continue;
+      }
+      out += line[i++];
+      continue;
+    }
+    if (line[i] === ' ' && !inverse) {
+      let j = i;
+      while (line[j] === ' ') j++;
+      const n = j - i;
+      if (j >= line.length) return out;
+      out += n >= 5 ? `\x1b[${n}C` : ' '.repeat(n);
+      i = j;
+      continue;
+    }
+    out += line[i++];
+  }
+  return out;
+}
+
 /** Diff one frame against the previous lines; returns the bytes to write. Pure. */
 export function frameDiff(prev: readonly string[] | null, next: readonly string[], maxRows: number): string {
   const rows = Math.max(1, maxRows);
@@ -33,8 +78,12 @@ export function frameDiff(prev: readonly string[] | null, next: readonly string[
   const n = Math.min(next.length, rows);
   for (let i = 0; i < n; i++) {
     if (prev !== null && prev[i] === next[i]) continue;
-    // Reset attributes before erasing so the rest of the line keeps the default background.
-    out += `\x1b[${i + 1};1H${next[i]}\x1b[0m\x1b[K`;
+    // Only from the first changed column; reset attributes before erasing the rest of the line.
+    const u = prev !== null && prev[i] !== undefined ? lineUpdate(prev[i]!, next[i]!, i + 1) : { col: 1, text: next[i]! };
+    if (u === null) continue;
+    // Erase first, then write: with autowrap off, erasing after a full-width line would take its
+    // last column with it. The erased tail lets blank runs become plain cursor moves.
+    out += `\x1b[${i + 1};${u.col}H\x1b[0m\x1b[K${compressBlanks(u.text)}\x1b[0m`;
   }
   if (prev !== null) for (let i = n; i < Math.min(prev.length, rows); i++) out += `\x1b[${i + 1};1H\x1b[2K`;
   return out;
@@ -45,9 +94,13 @@ export class FrameWriter extends EventEmitter {
   private last: string[] = [];
   /** Bytes written to the terminal (bench and tests). */
   bytesWritten = 0;
+  /** After a resize, frames are drawn from scratch until one fits the new size. */
+  private settling = false;
   private readonly onResize = (): void => {
-    // The terminal may have reflowed or scrolled: the next frame is drawn from scratch.
+    // The terminal may have reflowed or clipped: frames are drawn from scratch until the app has
+    // re-laid out for the new size (Ink first redraws the old layout, which the terminal clips).
     this.lines = null;
+    this.settling = true;
     this.emit('resize');
   };
 
@@ -73,12 +126,18 @@ export class FrameWriter extends EventEmitter {
     const done = typeof encoding === 'function' ? encoding : cb;
     if (text === '') {
       // Ink flushes with write('', cb) on exit.
+    } else if (ERASE_ONLY.test(text)) {
+      // Ink clearing its output (width shrank, clear()): relative erases mean nothing to an
+      // absolute writer; repaint the next frame from scratch instead.
+      this.lines = null;
     } else if (CONTROL_ONLY.test(text)) {
       this.emitBytes(text);
     } else {
       const body = text.replace(ERASE_PREFIX, '').replace(/\n$/, '');
       const next = body.split('\n');
-      this.emitBytes(frameDiff(this.lines, next, this.rows));
+      this.emitBytes(frameDiff(this.settling ? null : this.lines, next, this.rows));
+      // eslint-disable-next-line no-control-regex
+      if (this.settling) this.settling = next.length > this.rows || next.some((l) => displayWidth(l.replace(/\x1b\[[0-9;]*m/g, '')) > this.columns);
       this.lines = next;
       this.last = next;
     }

@@ -29,7 +29,10 @@ export function useInventory(loader: InventoryLoader | undefined, generation: nu
     const ac = new AbortController();
     const live = (): boolean => !ac.signal.aborted;
     dispatch({ type: 'scan-start' });
-    loader(
+    // Start on the next turn of the event loop: the first frame is flushed and the keyboard is in
+    // raw mode before discovery's synchronous reads begin (Ctrl-C then reaches the key router).
+    const timer = setImmediate(() => start());
+    const start = (): void => void loader(
       {
         progress: (p) => live() && dispatch({ type: 'scan-progress', ...p }),
         done: (inventory, findings) => live() && dispatch({ type: 'scan-done', inventory, findings }),
@@ -39,6 +42,9 @@ export function useInventory(loader: InventoryLoader | undefined, generation: nu
     ).catch((e: unknown) => {
       if (live()) dispatch({ type: 'scan-error', message: e instanceof Error ? e.message : String(e) });
     });
-    return () => ac.abort();
+    return () => {
+      clearImmediate(timer);
+      ac.abort();
+    };
   }, [loader, generation, dispatch]);
 }

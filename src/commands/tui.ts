@@ -53,7 +53,7 @@ export async function runTui(argv: string[], io: CommandIO): Promise<number> {
   const loader = createScanLoader({ root: args.root, search: args.search, env: io.env, ...(args.depth !== undefined ? { depth: args.depth } : {}) });
   if (!io.isTTY) {
     const { plainSummary } = await import('../../components/app/plain-summary.js');
-    io.stdout.write(`pyenvtui ${VERSION}: not a terminal, printing a summary instead of the dashboard.\n`);
+    io.stdout.write(`pyenvtui ${VERSION}: the dashboard needs an interactive terminal (stdin and stdout must be a TTY); here is a plain-text summary.\n\n`);
     io.stdout.write(await plainSummary(loader));
     return 0;
   }
@@ -63,7 +63,7 @@ export async function runTui(argv: string[], io: CommandIO): Promise<number> {
   await launchDashboard({
     version: VERSION,
     loader,
-    options: { readonly: args.readonly, ascii: args.ascii, color },
+    options: { readonly: args.readonly, ascii: args.ascii, color, canMigrate: !args.readonly },
     slow: env.SSH_CONNECTION !== undefined && env.SSH_CONNECTION !== '',
   });
   return 0;

@@ -1,5 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { TmuxSession } from '../helpers/tmux.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { TmuxSession as Tmux, type TmuxOptions } from '../helpers/tmux.js';
+
+// These tests are about the terminal (alternate screen, cursor, exit paths), not the scan: they run
+// on an empty machine so the host's Pythons cannot slow them down.
+const emptyRoot = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-empty-root-'));
+afterAll(() => rmSync(emptyRoot, { recursive: true, force: true }));
+class TmuxSession extends Tmux {
+  constructor(opts: TmuxOptions = {}) {
+    super({ ...opts, args: ['--root', emptyRoot, ...(opts.args ?? [])] });
+  }
+}
 
 let s: TmuxSession | undefined;
 afterEach(() => s?.kill());

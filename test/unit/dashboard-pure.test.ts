@@ -137,7 +137,7 @@ describe('frame writer', () => {
     const a = ['head', '> one', '  two', 'foot'];
     const b = ['head', '  one', '> two', 'foot'];
     expect(frameDiff(null, a, 24).startsWith('\x1b[H\x1b[2J')).toBe(true);
-    expect(frameDiff(a, b, 24)).toBe('\x1b[2;1H  one\x1b[0m\x1b[K\x1b[3;1H> two\x1b[0m\x1b[K');
+    expect(frameDiff(a, b, 24)).toBe('\x1b[2;1H\x1b[0m\x1b[K  one\x1b[0m\x1b[3;1H\x1b[0m\x1b[K> two\x1b[0m');
     expect(frameDiff(a, a, 24)).toBe('');
     expect(frameDiff(a, ['head'], 24)).toContain('\x1b[4;1H\x1b[2K');
   });
@@ -150,10 +150,10 @@ describe('frame writer', () => {
     w.write('a\nb\nc\n');
     w.write('\x1b[2K\x1b[1A\x1b[2K\x1b[1A\x1b[2K\x1b[Ga\nB\nc\n');
     expect(out[0]).toBe('\x1b[?25l');
-    expect(out[2]).toBe('\x1b[2;1HB\x1b[0m\x1b[K');
+    expect(out[2]).toBe('\x1b[2;1H\x1b[0m\x1b[KB\x1b[0m');
     w.repaint();
     expect(out[3]).toContain('\x1b[2J');
-    expect(out[3]).toContain('\x1b[2;1HB');
+    expect(out[3]).toContain('\x1b[2;1H\x1b[0m\x1b[KB');
     let resized = 0;
     w.on('resize', () => resized++);
     term.emit('resize');
@@ -163,4 +163,39 @@ describe('frame writer', () => {
     w.dispose();
     expect(term.listenerCount('resize')).toBe(0);
   });
+});
+
+describe('blank compression', () => {
+  it('turns long blank runs into erase+move, keeps short ones, drops trailing ones, never inside inverse', async () => {
+    const { compressBlanks } = await import('../../components/app/frame-writer.js');
+    expect(compressBlanks('│ a          b │')).toBe('│ a\x1b[10Cb │');
+    expect(compressBlanks('a  b')).toBe('a  b');
+    expect(compressBlanks('abc        ')).toBe('abc');
+    expect(compressBlanks('\x1b[7m> x          \x1b[27m│')).toBe('\x1b[7m> x          \x1b[27m│');
+    expect(compressBlanks('\x1b[1;7mx\x1b[0m        y')).toBe('\x1b[1;7mx\x1b[0m\x1b[8Cy');
+  });
+});
+
+describe('line diff', () => {
+  it('rewrites from the first changed column, recreating the style there', async () => {
+    const { lineUpdate } = await import('../../components/app/line-diff.js');
+    expect(lineUpdate('│ left │ right', '│ left │ RIGHT', 1)).toEqual({ col: 10, text: 'RIGHT' });
+    expect(lineUpdate('ab\x1b[1mcd\x1b[22m', 'ab\x1b[1mcx\x1b[22m', 1)).toEqual({ col: 4, text: '\x1b[0;1mx' });
+    expect(lineUpdate('日本x', '日本y', 1)).toEqual({ col: 5, text: 'y' });
+    expect(lineUpdate('same', 'same', 1)).toBeNull();
+    expect(lineUpdate('a\x1b[7mb\x1b[27m', 'a\x1b[7mb\x1b[27m', 1)).toBeNull();
+  });
+});
+
+it('classifies a tall frame after a long erase prefix in linear time (no regex backtracking)', async () => {
+  const { FrameWriter } = await import('../../components/app/frame-writer.js');
+  const { EventEmitter } = await import('node:events');
+  const out: string[] = [];
+  const term = Object.assign(new EventEmitter(), { columns: 200, rows: 200, isTTY: true, write: (s: string) => out.push(s) });
+  const w = new FrameWriter(term);
+  const frame = Array.from({ length: 150 }, (_, i) => `line ${i}`).join('\n') + '\n';
+  w.write(frame);
+  // 150 "erase line, cursor up" pairs, then the frame: exponential with overlapping alternatives.
+  w.write('\x1b[2K\x1b[1A'.repeat(149) + '\x1b[2K\x1b[G' + frame.replace('line 7', 'LINE 7'));
+  expect(out.at(-1)).toBe('\x1b[8;1H\x1b[0m\x1b[KLINE 7\x1b[0m');
 });

@@ -1,0 +1,121 @@
+// The dashboard's numbers, measured in a real pseudo-terminal (80x24) the way a user meets them:
+//   - time from launch to the first complete screen (scan done, findings counted, on screen)
+//   - peak RSS of the process
+//   - bytes written to the terminal for one cursor move (j), once the screen is idle
+// on the standard messy sandbox machine and on a 100-environment synthetic machine.
+// The pty is Python's pty module (no native Node addon needed), driven by argument arrays.
+//
+//   node bench/dashboard.mjs [--machine <standard machine base dir>]
+// Without --machine (or PYENVTUI_STANDARD_MACHINE) the standard machine is built first (~1 min).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { syntheticMachine } from './synthetic.mjs';
+
+const PYTHON = '/usr/bin/python3';
+const BIN = path.resolve('bin/pyenvtui.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+const PTY_DRIVER = String.raw`
+import json, os, pty, re, resource, select, struct, sys, termios, fcntl, time
+argv, env, cols, rows = json.loads(sys.argv[1]), json.loads(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+t0 = time.monotonic()
+pid, fd = pty.fork()
+if pid == 0:
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack('HHHH', rows, cols, 0, 0))
+    os.execve(argv[0], argv, env)
+buf = bytearray()
+def read_for(timeout):
+    r, _, _ = select.select([fd], [], [], timeout)
+    if not r: return None
+    try: return os.read(fd, 65536)
+    except OSError: return b''
+def until(pattern, limit=60.0):
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        chunk = read_for(0.05)
+        if chunk: buf.extend(chunk)
+        if chunk == b'': break
+        if re.search(pattern, bytes(buf)): return time.monotonic()
+    raise SystemExit('timed out waiting for %r; got %r' % (pattern, bytes(buf[-400:])))
+def quiet(ms, limit=60.0):
+    n, end = 0, time.monotonic() + limit
+    while time.monotonic() < end:
+        chunk = read_for(ms / 1000.0)
+        if not chunk: return n
+        n += len(chunk)
+    return n
+t_first = until(rb'found \d+ environments')
+quiet(500)
+os.write(fd, b'j')
+move = quiet(300)
+os.write(fd, b'j')
+move2 = quiet(300)
+os.write(fd, b'q')
+while read_for(5) not in (None, b''): pass
+os.waitpid(pid, 0)
+print(json.dumps({'firstScreenMs': (t_first - t0) * 1000, 'moveBytes': [move, move2], 'peakRssKiB': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+`;
+
+function measure(args, env, cols = 80, rows = 24) {
+  const full = { ...env, CI: 'false', TERM: 'xterm-256color' };
+  const out = execFileSync(PYTHON, ['-c', PTY_DRIVER, JSON.stringify([process.execPath, BIN, ...args]), JSON.stringify(full), String(cols), String(rows)], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+async function standardMachineBase() {
+  const arg = process.argv.indexOf('--machine');
+  const given = arg > 0 ? process.argv[arg + 1] : process.env.PYENVTUI_STANDARD_MACHINE;
+  if (given && existsSync(path.join(given, 'machine.json'))) return given;
+  // The test harness is TypeScript: bundle it once with esbuild and build the machine with it.
+  const { build } = await import('esbuild');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-bench-dash-'));
+  const outfile = path.join(dir, 'sandbox.mjs');
+  await build({ entryPoints: ['test/helpers/sandbox/index.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'warning' });
+  const sb = await import(pathToFileURL(outfile).href);
+  const cache = path.join(dir, 'cache');
+  await sb.ensureWheels(cache);
+  const built = await sb.buildStandardMachine({ parent: path.join(cache, 'machines') });
+  return built.sandbox.base;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function row(name, args, env) {
+  measure(args, env); // warm the page cache, as a user's second launch would be
+  const runs = Array.from({ length: RUNS }, () => measure(args, env));
+  const first = median(runs.map((r) => r.firstScreenMs));
+  const rss = Math.max(...runs.map((r) => r.peakRssKiB)) / 1024;
+  const move = median(runs.map((r) => Math.max(...r.moveBytes)));
+  console.log(`| ${name} | ${first.toFixed(0)} ms | ${rss.toFixed(1)} MiB | ${move} B |`);
+  return { name, firstScreenMs: first, peakRssMiB: rss, moveBytes: move };
+}
+
+export async function benchDashboard() {
+  console.log('\n## Dashboard: launch to first complete screen, peak RSS, bytes for one cursor move (pty 80x24)\n');
+  console.log(`machine: ${os.cpus().length} cores; node ${process.version}; ${RUNS} runs, median (RSS: max)`);
+  console.log('| machine | first complete screen | peak RSS | one cursor move |');
+  console.log('|---|---:|---:|---:|');
+  const base = await standardMachineBase();
+  const manifest = JSON.parse(readFileSync(path.join(base, 'machine.json'), 'utf8'));
+  const home = manifest.home;
+  const sandboxEnv = {
+    HOME: home,
+    PATH: [path.join(home, '.local/bin'), '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
+    PIPX_HOME: path.join(home, '.local/pipx'),
+    WORKON_HOME: path.join(home, '.virtualenvs'),
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    LANG: 'C.UTF-8',
+  };
+  const results = [row('standard messy machine', ['--root', manifest.root], sandboxEnv)];
+  const synth = syntheticMachine(100);
+  results.push(row('synthetic, 100 envs x 50 dists', ['--root', synth], { HOME: path.join(synth, 'home/bench'), PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' }));
+  return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchDashboard();
