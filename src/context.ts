@@ -4,11 +4,28 @@
 // onto *host paths* under `root`. With root "/" both are the same; with `--root /mnt/sd` the SD
 // card scans as if it were the live machine. Symlinks are resolved inside the root, so an absolute
 // link target such as /usr/bin/python3.11 stays inside the image.
-import { promises as fsp, type Dirent, type Stats } from 'node:fs';
+//
+// Speed: a scan asks about the same directories tens of thousands of times, so every resolved path
+// is cached for the context's life, and lookups use synchronous syscalls that report a missing file
+// as a value (no Error built). Each call is a few microseconds; scan loops call breathe() so a
+// dashboard running the scan in-process still gets keys and repaints.
+import {
+  closeSync,
+  constants as fsConstants,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 
-export type Env = Record<string, string | undefined>;
+import { PATH_VARS, toMachine, translateEnv, type Env } from './context-env.js';
+import { Fail, baseOf, dirOf, join, lstatOr, norm, readRegular, statOr, toError } from './context-fs.js';
+
+export { translateEnv, type Env };
 
 export interface ScanOptions {
   /** Host directory treated as "/". Default "/". */
@@ -16,6 +33,8 @@ export interface ScanOptions {
   env?: Env;
   /** Machine path of the user's home. Default: $HOME translated into the root. */
   home?: string;
+  /** Homes to scan for per-user environments. Default: see ScanContext.homes. */
+  homes?: string[];
   platform?: NodeJS.Platform;
   arch?: string;
   /** Extra directories to search for project venvs (machine paths). */
@@ -25,64 +44,86 @@ export interface ScanOptions {
   now?: () => Date;
   uid?: number;
 }
+/** State shared by a context and its per-home children (one scan, one set of caches). */
+interface Shared {
+  /** Machine path → real machine path, for every path that resolved once during this context's life. */
+  resolved: Map<string, string>;
+  memo: Map<string, unknown>;
+  spawns: number;
+  lastBreath: number;
+}
 
-/** Environment variables that hold paths; they are translated into the root or dropped. */
-const PATH_VARS = [
-  'HOME',
-  'PATH',
-  'PIPX_HOME',
-  'PIPX_BIN_DIR',
-  'PIPX_GLOBAL_HOME',
-  'PIPX_GLOBAL_BIN_DIR',
-  'WORKON_HOME',
-  'VIRTUAL_ENV',
-  'CONDA_PREFIX',
-  'CONDA_ENVS_PATH',
-  'MAMBA_ROOT_PREFIX',
-  'PYENV_ROOT',
-  'XDG_CONFIG_HOME',
-  'XDG_CONFIG_DIRS',
-  'XDG_DATA_HOME',
-  'XDG_STATE_HOME',
-  'XDG_CACHE_HOME',
-  'PIP_CONFIG_FILE',
-  'UV_PYTHON_INSTALL_DIR',
-  'UV_TOOL_DIR',
-  'UV_TOOL_BIN_DIR',
-  'UV_CONFIG_FILE',
-  'UV_PROJECT_ENVIRONMENT',
-  'HATCH_DATA_DIR',
-  'MISE_DATA_DIR',
-  'ASDF_DATA_DIR',
-  'HOMEBREW_PREFIX',
-  'POETRY_VIRTUALENVS_PATH',
-  'POETRY_CACHE_DIR',
-];
+const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = fsConstants;
 
 export class ScanContext {
   readonly root: string;
   readonly env: Env;
   readonly home: string;
+  /**
+   * Homes scanned for per-user environments. Without --root, or when HOME lies inside the root, just
+   * `home`; otherwise every /home/*, /Users/* and /root that exists under the root (an SD card's users).
+   */
+  readonly homes: string[];
   readonly platform: NodeJS.Platform;
   readonly arch: string;
   readonly search: string[];
   readonly depth: number;
   readonly uid: number;
   readonly now: () => Date;
-  /** Number of processes spawned during the scan (discovery should keep this at 0). */
-  spawns = 0;
+  private readonly shared: Shared;
+  /** root + machine path = host path; '' when root is '/'. */
+  private readonly prefix: string;
 
-  constructor(opts: ScanOptions = {}) {
+  /** `parent` is internal (forHome): its caches are shared and opts.env is already in machine terms. */
+  constructor(opts: ScanOptions = {}, parent?: { shared: Shared; env: Env }) {
     this.root = path.resolve(opts.root ?? '/');
+    this.prefix = this.root === '/' ? '' : this.root;
+    this.shared = parent?.shared ?? { resolved: new Map(), memo: new Map(), spawns: 0, lastBreath: performance.now() };
     const rawEnv = opts.env ?? process.env;
-    this.env = this.root === '/' ? { ...rawEnv } : translateEnv(rawEnv, this.root);
-    this.home = opts.home ?? this.env.HOME ?? (this.root === '/' ? os.homedir() : '/root');
+    this.env = parent ? parent.env : this.root === '/' ? { ...rawEnv } : translateEnv(rawEnv, this.root);
+    const given = opts.home ?? this.env.HOME;
+    this.homes = opts.homes ?? (given !== undefined ? [given] : this.root === '/' ? [os.homedir()] : this.findHomes());
+    this.home = given ?? this.homes[0] ?? '/root';
     this.platform = opts.platform ?? process.platform;
     this.arch = opts.arch ?? process.arch;
     this.search = opts.search ?? [];
     this.depth = opts.depth ?? 4;
     this.uid = opts.uid ?? (typeof process.getuid === 'function' ? process.getuid() : 0);
     this.now = opts.now ?? (() => new Date());
+  }
+
+  /** Number of processes spawned during the scan (discovery should keep this at 0); shared with children. */
+  get spawns(): number {
+    return this.shared.spawns;
+  }
+  set spawns(n: number) {
+    this.shared.spawns = n;
+  }
+
+  /**
+   * The same machine seen from another user's home: HOME is `home`, caches and the spawn count are
+   * shared. The primary child keeps the scanning user's variables and --search dirs; the others drop
+   * every per-user variable ($XDG_DATA_HOME, $PIPX_HOME, ...), so each home is read with its defaults.
+   */
+  forHome(home: string, opts: { primary?: boolean } = {}): ScanContext {
+    const env: Env = { ...this.env, HOME: home };
+    if (!opts.primary) for (const k of PER_USER_VARS) delete env[k];
+    const o = { root: this.root, home, homes: [home], platform: this.platform, arch: this.arch, depth: this.depth, now: this.now, uid: this.uid };
+    return new ScanContext({ ...o, search: opts.primary ? this.search : [] }, { shared: this.shared, env });
+  }
+
+  /** A value computed once per scan and shared by per-home children (dpkg index, dpkg status, ...). */
+  memo<T>(key: string, make: () => T): T {
+    if (!this.shared.memo.has(key)) this.shared.memo.set(key, make());
+    return this.shared.memo.get(key) as T;
+  }
+
+  /** Let the event loop run (keys, repaints) when the scan has held it for a while; cheap otherwise. */
+  async breathe(): Promise<void> {
+    const now = performance.now();
+    if (now - this.shared.lastBreath < 10) return;
+    await new Promise<void>((r) => setImmediate(r));
+    this.shared.lastBreath = performance.now();
   }
 
   /** Host path for a machine path. */
@@ -97,74 +138,125 @@ export class ScanContext {
   }
 
   async readFile(p: string): Promise<Buffer> {
-    return fsp.readFile(await this.resolveInRoot(p));
+    return this.readFileSync(p);
+  }
+
+  /** Synchronous read (small files on the hot path); FIFOs and devices are refused, never opened blocking. */
+  readFileSync(p: string): Buffer {
+    const abs = norm(p);
+    const parent = this.res(dirOf(abs));
+    if (parent instanceof Fail) throw toError(parent, abs);
+    let fd: number;
+    try {
+      // O_NOFOLLOW: one syscall for the common case; a symlinked file is resolved inside the root instead.
+      fd = openSync(this.prefix + join(parent, baseOf(abs)), O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'ELOOP') throw e;
+      const real = this.res(abs);
+      if (real instanceof Fail) throw toError(real, abs);
+      fd = openSync(this.prefix + real, O_RDONLY | O_NONBLOCK);
+    }
+    try {
+      return readRegular(fd, abs);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   async readText(p: string): Promise<string> {
-    return (await this.readFile(p)).toString('utf8');
+    return this.readFileSync(p).toString('utf8');
   }
 
   /** Text of a file, or null when it is missing or unreadable. */
   async tryReadText(p: string): Promise<string | null> {
     try {
-      return await this.readText(p);
+      return this.readFileSync(p).toString('utf8');
     } catch {
       return null;
     }
   }
 
   async readdir(p: string): Promise<Dirent[]> {
-    return fsp.readdir(await this.resolveInRoot(p), { withFileTypes: true });
+    return this.readdirSync(p);
+  }
+
+  readdirSync(p: string): Dirent[] {
+    const real = this.res(norm(p));
+    if (real instanceof Fail) throw toError(real, p);
+    return readdirSync(this.prefix + real, { withFileTypes: true });
   }
 
   /** Directory entries, or [] when missing/unreadable. */
   async tryReaddir(p: string): Promise<Dirent[]> {
     try {
-      return await this.readdir(p);
+      return this.readdirSync(p);
     } catch {
       return [];
     }
   }
 
   async stat(p: string): Promise<Stats> {
-    return fsp.stat(await this.resolveInRoot(p));
+    const st = this.statSync(p);
+    if (st instanceof Fail) throw toError(st, p);
+    return st;
+  }
+
+  /** Stats of what p leads to, or a Fail; one lstat when no component is a symlink (parents are cached). */
+  private statSync(p: string): Stats | Fail {
+    const abs = norm(p);
+    const parent = this.res(dirOf(abs));
+    if (parent instanceof Fail) return parent;
+    const st = lstatOr(this.prefix + join(parent, baseOf(abs)));
+    if (st instanceof Fail || !st.isSymbolicLink()) return st;
+    const real = this.res(abs);
+    return real instanceof Fail ? real : statOr(this.prefix + real);
   }
 
   async lstat(p: string): Promise<Stats> {
-    return fsp.lstat(this.hostPath(p));
+    const st = this.lstatSync(p);
+    if (st instanceof Fail) throw toError(st, p);
+    return st;
+  }
+
+  private lstatSync(p: string): Stats | Fail {
+    const abs = norm(p);
+    const parent = this.res(dirOf(abs));
+    return parent instanceof Fail ? parent : lstatOr(this.prefix + join(parent, baseOf(abs)));
+  }
+
+  /** Stats, or null; never throws and never builds an Error for a missing file. */
+  tryStatSync(p: string): Stats | null {
+    const st = this.statSync(p);
+    return st instanceof Fail ? null : st;
   }
 
   async tryStat(p: string): Promise<Stats | null> {
-    try {
-      return await this.stat(p);
-    } catch {
-      return null;
-    }
+    return this.tryStatSync(p);
   }
 
   async tryLstat(p: string): Promise<Stats | null> {
-    try {
-      return await this.lstat(p);
-    } catch {
-      return null;
-    }
+    const st = this.lstatSync(p);
+    return st instanceof Fail ? null : st;
   }
 
   async exists(p: string): Promise<boolean> {
-    return (await this.tryStat(p)) !== null;
+    return this.tryStatSync(p) !== null;
   }
 
   async isDir(p: string): Promise<boolean> {
-    return (await this.tryStat(p))?.isDirectory() ?? false;
+    return this.tryStatSync(p)?.isDirectory() ?? false;
   }
 
   async isFile(p: string): Promise<boolean> {
-    return (await this.tryStat(p))?.isFile() ?? false;
+    return this.tryStatSync(p)?.isFile() ?? false;
   }
 
   /** Raw link text of a symlink (machine semantics: absolute targets are inside the root). */
   async readlink(p: string): Promise<string> {
-    return fsp.readlink(this.hostPath(p));
+    const abs = norm(p);
+    const parent = this.res(dirOf(abs));
+    if (parent instanceof Fail) throw toError(parent, abs);
+    return readlinkSync(this.prefix + join(parent, baseOf(abs)));
   }
 
   /**
@@ -172,75 +264,81 @@ export class ScanContext {
    * Throws ELOOP on loops and ENOENT on dangling links, like realpath(3).
    */
   async realpath(p: string): Promise<string> {
-    if (this.root === '/') return fsp.realpath(p);
-    return this.resolveMachine(path.resolve('/', p), 0);
+    return this.realpathSync(p);
+  }
+
+  realpathSync(p: string): string {
+    const r = this.res(norm(p));
+    if (r instanceof Fail) throw toError(r, p);
+    return r;
   }
 
   async tryRealpath(p: string): Promise<string | null> {
-    try {
-      return await this.realpath(p);
-    } catch {
-      return null;
-    }
+    const r = this.res(norm(p));
+    return r instanceof Fail ? null : r;
   }
 
-  private async resolveInRoot(p: string): Promise<string> {
-    if (this.root === '/') return path.resolve('/', p);
-    return this.hostPath(await this.resolveMachine(path.resolve('/', p), 0));
+  /** Host path of the real file behind machine path p, or null. */
+  tryHostReal(p: string): string | null {
+    const r = this.res(norm(p));
+    return r instanceof Fail ? null : this.prefix + r;
   }
 
-  private async resolveMachine(p: string, hops: number): Promise<string> {
-    const parts = p.split('/').filter(Boolean);
-    let cur = '/';
-    for (let i = 0; i < parts.length; i++) {
-      const next = path.posix.join(cur, parts[i]!);
-      let st: Stats;
+  /**
+   * Resolve a normalised machine path component by component, inside the root. Every settled answer is
+   * cached, so a path under an already-resolved directory costs one lstat of its last component.
+   */
+  private res(p: string, hops = { n: 0 }): string | Fail {
+    if (p === '/') return '/';
+    const hit = this.shared.resolved.get(p);
+    if (hit !== undefined) return hit;
+    const parent = this.res(dirOf(p), hops);
+    if (parent instanceof Fail) return parent;
+    const cand = join(parent, baseOf(p));
+    const host = this.prefix + cand;
+    const st = lstatOr(host);
+    if (st instanceof Fail) return st;
+    let out = cand;
+    if (st.isSymbolicLink()) {
+      if (++hops.n > 40) return new Fail('ELOOP');
+      let target: string;
       try {
-        st = await fsp.lstat(this.hostPath(next));
+        target = readlinkSync(host);
       } catch (e) {
-        // Missing tail components resolve lexically (realpath would throw; callers use that).
-        if (i === parts.length - 1) throw e;
-        throw e;
+        return new Fail((e as { code?: string }).code ?? 'EIO');
       }
-      if (st.isSymbolicLink()) {
-        if (hops > 40) throw Object.assign(new Error(`ELOOP: too many symbolic links: ${p}`), { code: 'ELOOP' });
-        const target = await fsp.readlink(this.hostPath(next));
-        const abs = path.posix.resolve(cur, target);
-        const rest = parts.slice(i + 1).join('/');
-        return this.resolveMachine(rest ? path.posix.join(abs, rest) : abs, hops + 1);
-      }
-      cur = next;
+      const r = this.res(path.posix.resolve(parent, target), hops);
+      if (r instanceof Fail) return r;
+      out = r;
     }
-    return cur;
+    this.shared.resolved.set(p, out);
+    return out;
+  }
+
+  /** Users' homes under an image root: /home/*, /Users/* (macOS), then /root. */
+  private findHomes(): string[] {
+    const out: string[] = [];
+    for (const base of ['/home', '/Users']) {
+      let names: Dirent[] = [];
+      try {
+        names = readdirSync(this.prefix + base, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const d of names.sort((a, b) => a.name.localeCompare(b.name))) {
+        // A home is a real directory; "Shared" on macOS and non-UTF-8 names are not users.
+        if (!d.isDirectory() || NOT_USERS.has(d.name) || d.name.includes('\uFFFD') || d.name.startsWith('.')) continue;
+        out.push(`${base}/${d.name}`);
+      }
+    }
+    const r = lstatOr(this.prefix + '/root');
+    if (!(r instanceof Fail) && r.isDirectory()) out.push('/root');
+    return out;
   }
 }
 
-function toMachine(hostP: string, root: string): string | null {
-  if (root === '/') return hostP;
-  if (hostP === root) return '/';
-  if (hostP.startsWith(root + path.sep)) return hostP.slice(root.length);
-  return null;
-}
+/** Variables that describe one user's setup; another home does not inherit them. */
+const PER_USER_VARS = PATH_VARS.filter((k) => !['HOME', 'PATH', 'XDG_CONFIG_DIRS', 'HOMEBREW_PREFIX', 'PIPX_GLOBAL_HOME', 'PIPX_GLOBAL_BIN_DIR'].includes(k));
 
-/** Translate path-valued variables into the root; drop those that point outside it. */
-export function translateEnv(env: Env, root: string): Env {
-  const out: Env = { ...env };
-  for (const k of PATH_VARS) {
-    const v = env[k];
-    if (v === undefined) continue;
-    if (k === 'PATH' || k === 'XDG_CONFIG_DIRS' || k === 'CONDA_ENVS_PATH') {
-      const kept = v
-        .split(':')
-        .filter(Boolean)
-        .map((d) => toMachine(path.resolve(d), root))
-        .filter((d): d is string => d !== null);
-      out[k] = kept.length ? kept.join(':') : undefined;
-      if (k === 'PATH' && !kept.length) out[k] = '/usr/local/bin:/usr/bin:/bin';
-      continue;
-    }
-    if (k === 'PIP_CONFIG_FILE' && v === '/dev/null') continue;
-    const m = toMachine(path.resolve(v), root);
-    out[k] = m ?? undefined;
-  }
-  return out;
-}
+/** Directories under /home or /Users that are not users: macOS's shared folder, Homebrew on Linux. */
+const NOT_USERS = new Set(['Shared', 'linuxbrew', 'lost+found']);

@@ -13,20 +13,14 @@ export interface DpkgIndex {
 }
 
 const INFO = '/var/lib/dpkg/info';
-const cache = new WeakMap<ScanContext, Promise<DpkgIndex>>();
 
 function keepPath(p: string): boolean {
   return p.includes('python') || p.includes('/bin/') || p.endsWith('EXTERNALLY-MANAGED');
 }
 
-/** The dpkg index for this scan (memoised per ScanContext so dpkg is read once). */
+/** The dpkg index for this scan (memoised on the ScanContext, shared by per-home children: read once). */
 export function getDpkgIndex(ctx: ScanContext): Promise<DpkgIndex> {
-  let p = cache.get(ctx);
-  if (!p) {
-    p = loadDpkgIndex(ctx);
-    cache.set(ctx, p);
-  }
-  return p;
+  return ctx.memo('dpkg-index', () => loadDpkgIndex(ctx));
 }
 
 async function loadDpkgIndex(ctx: ScanContext): Promise<DpkgIndex> {

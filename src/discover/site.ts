@@ -1,11 +1,11 @@
 // Reading a site directory: every *.dist-info and *.egg-info (dir or file) becomes a Distribution.
-// This is the hot path of a scan (tens of thousands of metadata dirs), so it resolves each site dir
-// once through the ScanContext and then reads children by host path, one readdir per dist-info.
-// Those small reads are synchronous on purpose: no thread-pool hop per file, and no pile-up of open
-// files (thousands of parallel async reads hit EMFILE). Dirent types are checked first, so a FIFO
-// is never opened and the sync reads cannot block.
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import path from 'node:path';
+// This is the hot path of a scan (tens of thousands of metadata dirs). The site dir is resolved once
+// through the ScanContext; its children are then read by host path, synchronously, one readdir per
+// dist-info plus one open/read/close per needed file (small-read.ts). Synchronous on purpose: no
+// thread-pool hop and no promise per file, and no pile-up of open files (EMFILE). Dirent types are
+// checked first, so a FIFO is never opened; a symlinked child is resolved through the context, so it
+// stays inside --root.
+import { readdirSync, type Dirent } from 'node:fs';
 import type { ScanContext } from '../context.js';
 import { normalizeName, type Distribution, type SiteDir } from '../model.js';
 import {
@@ -17,6 +17,7 @@ import {
 } from '../formats/dist-info.js';
 import { parseEntryPoints } from '../formats/entry-points.js';
 import type { DpkgIndex } from './dpkg-index.js';
+import { readHeaderText, readSmallText } from './small-read.js';
 import * as fs from './resolve.js';
 
 export { envFromPrefix, type EnvExtra } from './env-prefix.js';
@@ -40,12 +41,14 @@ export async function readSite(
   let hostDir: string;
   let entries: Dirent[];
   try {
-    hostDir = ctx.hostPath(await fs.realpath(ctx, site.path));
+    hostDir = ctx.hostPath(ctx.realpathSync(site.path));
     entries = readdirSync(hostDir, { withFileTypes: true });
   } catch (e) {
     return { packages: [], problems: [`cannot read site dir ${site.path}: ${errText(e)}`] };
   }
-  const jobs: Array<Promise<Distribution | null>> = [];
+  const packages: Distribution[] = [];
+  const sitePath = site.path.replace(/\/+$/, '');
+  let n = 0;
   for (const e of entries) {
     const name = e.name;
     if (name.includes('\uFFFD')) {
@@ -53,54 +56,60 @@ export async function readSite(
       continue;
     }
     if (!META_RE.test(name)) continue;
-    jobs.push(
-      readDistribution(ctx, site, hostDir, e, opts.dpkg).catch((err: unknown) => {
-        problems.push(`cannot read ${site.path}/${name}: ${errText(err)}`);
-        return null;
-      }),
-    );
+    // A site with thousands of dists (conda base) must not hold a dashboard's event loop for long.
+    if ((++n & 127) === 0) await ctx.breathe();
+    try {
+      const d = readDistribution(ctx, site, sitePath, hostDir, e, opts.dpkg);
+      packages.push(d);
+      if (d.problems) for (const p of d.problems) problems.push(`${d.metadataPath}: ${p}`);
+    } catch (err) {
+      problems.push(`cannot read ${sitePath}/${name}: ${errText(err)}`);
+    }
   }
-  const packages = (await Promise.all(jobs)).filter((d): d is Distribution => d !== null);
-  for (const d of packages) for (const p of d.problems ?? []) problems.push(`${d.metadataPath}: ${p}`);
   return { packages, problems };
 }
 
-async function readDistribution(
+/** Children of a metadata dir by name, with the types readdir reported. */
+type Children = Map<string, Dirent>;
+
+function readDistribution(
   ctx: ScanContext,
   site: SiteDir,
+  sitePath: string,
   hostDir: string,
   entry: Dirent,
   dpkg: DpkgIndex | undefined,
-): Promise<Distribution | null> {
-  const metadataPath = `${site.path.replace(/\/+$/, '')}/${entry.name}`;
+): Distribution {
+  const metadataPath = `${sitePath}/${entry.name}`;
   const fromName = parseMetadataDirName(entry.name);
   const format = fromName?.format ?? (entry.name.endsWith('.egg-info') ? 'egg-info' : 'dist-info');
   const problems: string[] = [];
   let kind: 'dir' | 'file' | 'other' = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
-  let hostMeta = path.join(hostDir, entry.name);
+  let hostMeta = `${hostDir}/${entry.name}`;
   if (entry.isSymbolicLink()) {
-    const st = await fs.stat(ctx, metadataPath);
-    const real = st ? await fs.tryRealpath(ctx, metadataPath) : null;
+    const st = ctx.tryStatSync(metadataPath);
+    const real = st ? ctx.tryHostReal(metadataPath) : null;
     if (!st || !real) {
       problems.push('metadata is a dangling or looping symlink');
       kind = 'other';
     } else {
       kind = st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
-      hostMeta = ctx.hostPath(real);
+      hostMeta = real;
     }
   } else if (kind === 'other') problems.push('metadata is neither a file nor a directory');
 
-  let files = new Map<string, Dirent>();
+  let files: Children = new Map();
   let metaText: string | null = null;
+  const child = (name: string, headersOnly = false): string | null =>
+    readChild(ctx, files, hostMeta, `${metadataPath}/${name}`, name, problems, headersOnly);
   if (kind === 'dir') {
-    const children = readdirSync(hostMeta, { withFileTypes: true });
-    files = new Map(children.map((c) => [c.name, c]));
+    for (const c of readdirSync(hostMeta, { withFileTypes: true })) files.set(c.name, c);
     const metaName = format === 'dist-info' ? 'METADATA' : 'PKG-INFO';
-    metaText = readChild(files, hostMeta, metaName, problems);
+    metaText = child(metaName, true);
     if (metaText === null && !problems.length) problems.push(`${metaName} is missing`);
   } else if (kind === 'file' && format === 'egg-info') {
     // A single-file egg-info (distutils) is PKG-INFO itself.
-    metaText = readFileSync(hostMeta).toString('utf8');
+    metaText = entry.isSymbolicLink() ? ctx.readFileSync(metadataPath).toString('utf8') : readHeaderText(hostMeta);
   } else if (kind === 'file') problems.push('dist-info is a file, not a directory');
 
   const meta = metaText !== null ? parseCoreMetadata(metaText) : null;
@@ -108,11 +117,10 @@ async function readDistribution(
   const displayName = meta?.name ?? fromName?.name ?? entry.name;
   const version = meta?.version ?? fromName?.version ?? '';
 
-  const installerText = readChild(files, hostMeta, 'INSTALLER', problems);
-  const epText = readChild(files, hostMeta, 'entry_points.txt', problems);
-  const duText = readChild(files, hostMeta, 'direct_url.json', problems);
-  const reqText =
-    format === 'egg-info' && !meta?.requires.length ? readChild(files, hostMeta, 'requires.txt', problems) : null;
+  const installerText = child('INSTALLER');
+  const epText = child('entry_points.txt');
+  const duText = child('direct_url.json');
+  const reqText = format === 'egg-info' && !meta?.requires.length ? child('requires.txt') : null;
   const ep = epText !== null ? parseEntryPoints(epText) : null;
   const du = duText !== null ? parseDirectUrl(duText) : null;
   if (duText !== null && !du) problems.push('direct_url.json is not valid JSON');
@@ -145,18 +153,23 @@ async function readDistribution(
 }
 
 /** Text of a regular file inside a metadata dir; null when absent. FIFOs and dirs are problems, not hangs. */
-function readChild(files: Map<string, Dirent>, hostDir: string, name: string, problems: string[]): string | null {
+function readChild(
+  ctx: ScanContext,
+  files: Children,
+  hostDir: string,
+  machinePath: string,
+  name: string,
+  problems: string[],
+  headersOnly: boolean,
+): string | null {
   const d = files.get(name);
   if (!d) return null;
-  const p = path.join(hostDir, name);
   try {
-    if (d.isSymbolicLink()) {
-      const st = statSync(p);
-      if (!st.isFile()) throw new Error('not a regular file');
-    } else if (!d.isFile()) {
-      throw new Error('not a regular file');
-    }
-    return readFileSync(p).toString('utf8');
+    // A link may point anywhere (absolute targets mean "inside the image"): resolve it through ctx,
+    // which also refuses FIFOs and devices.
+    if (d.isSymbolicLink()) return ctx.readFileSync(machinePath).toString('utf8');
+    if (!d.isFile()) throw new Error('not a regular file');
+    return headersOnly ? readHeaderText(`${hostDir}/${name}`) : readSmallText(`${hostDir}/${name}`);
   } catch (e) {
     problems.push(`cannot read ${name}: ${errText(e)}`);
     return null;
@@ -199,6 +212,7 @@ export function errText(e: unknown): string {
       EPERM: 'permission denied',
       ELOOP: 'symlink loop',
       EISDIR: 'is a directory',
+      EINVAL: 'not a regular file',
     };
     return map[code] ?? code;
   }

@@ -29,16 +29,9 @@ export async function versionFromPrefixFiles(
   return null;
 }
 
-let statusCache: WeakMap<ScanContext, Promise<string | null>> = new WeakMap();
-
 /** Debian: the version of python3.X-minimal from /var/lib/dpkg/status ("3.11.2-6+deb12u6" → "3.11.2"). */
 export async function versionFromDpkgStatus(ctx: ScanContext, minor: string): Promise<string | null> {
-  let p = statusCache.get(ctx);
-  if (!p) {
-    p = fs.tryReadText(ctx, '/var/lib/dpkg/status');
-    statusCache.set(ctx, p);
-  }
-  const status = await p;
+  const status = await ctx.memo('dpkg-status', () => fs.tryReadText(ctx, '/var/lib/dpkg/status'));
   if (!status) return null;
   const v = dpkgStatusVersion(status, `python${minor}-minimal`) ?? dpkgStatusVersion(status, `libpython${minor}-minimal`);
   const m = v ? /^(?:\d+:)?(\d+\.\d+\.\d+(?:(?:a|b|rc)\d+)?)/.exec(v) : null;
@@ -98,5 +91,4 @@ export async function probeVersion(ctx: ScanContext, exe: string): Promise<strin
 /** For tests: forget cached answers. */
 export function resetVersionCaches(): void {
   probeCache.clear();
-  statusCache = new WeakMap();
 }
