@@ -184,6 +184,8 @@ export interface Inventory {
   platform: string;
   arch: string;
   home: string;
+  /** Every home scanned for per-user environments (all users' homes under an image root). */
+  homes?: string[];
   environments: Environment[];
   path: PathResolution;
   problems: ScanProblem[];

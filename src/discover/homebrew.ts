@@ -14,7 +14,7 @@ import { envFromPrefix, errText } from './site.js';
 
 /** Homebrew prefixes to look in (machine paths), $HOMEBREW_PREFIX first. */
 export function homebrewPrefixes(ctx: ScanContext): string[] {
-  const list = [ctx.env.HOMEBREW_PREFIX, '/opt/homebrew', '/usr/local', '/home/linuxbrew/.linuxbrew', `${ctx.home}/.linuxbrew`];
+  const list = [ctx.env.HOMEBREW_PREFIX, '/opt/homebrew', '/usr/local', '/home/linuxbrew/.linuxbrew', ...ctx.homes.map((h) => `${h}/.linuxbrew`)];
   return [...new Set(list.filter((p): p is string => !!p && p.startsWith('/')).map((p) => p.replace(/\/+$/, '')))];
 }
 
@@ -55,6 +55,7 @@ async function kegEnv(ctx: ScanContext, brew: string, formula: string, keg: stri
 
 export const homebrewLocator: Locator = {
   name: 'homebrew',
+  scope: 'machine',
   async locate(ctx): Promise<LocatorResult> {
     const problems: ScanProblem[] = [];
     const environments: Environment[] = [];

@@ -36,15 +36,28 @@ export interface ScanRunOptions {
   onProgress?: ProgressFn;
 }
 
+/**
+ * One context per home to scan: ctx itself when it has one home (the usual case), else a child per
+ * home (an SD card with /home/pi and /root) sharing ctx's caches. Only the first keeps --search dirs.
+ */
+export function homeContexts(ctx: ScanContext): ScanContext[] {
+  if (ctx.homes.length === 0 || (ctx.homes.length === 1 && ctx.homes[0] === ctx.home)) return [ctx];
+  return ctx.homes.map((h, i) => ctx.forHome(h, { primary: i === 0 }));
+}
+
 /** Scan the machine behind ctx and return the inventory (no sizes; see computeSize). */
 export async function scan(ctx: ScanContext, opts: ScanRunOptions = {}): Promise<Inventory> {
   const locators = opts.locators ?? LOCATORS;
   const problems: ScanProblem[] = [];
   const found: Environment[] = [];
+  const homeCtxs = homeContexts(ctx);
+  // Machine-wide locators run once; per-home ones once per home. Duplicates (a /opt/conda seen from
+  // two homes) fold in dedupe, by real path.
+  const runs = locators.flatMap((loc) => (loc.scope === 'machine' ? [ctx] : homeCtxs).map((c) => [loc, c] as const));
   await Promise.all(
-    locators.map(async (loc) => {
+    runs.map(async ([loc, c]) => {
       try {
-        const r = await loc.locate(ctx);
+        const r = await loc.locate(c);
         found.push(...r.environments);
         problems.push(...r.problems);
       } catch (e) {
@@ -64,6 +77,7 @@ export async function scan(ctx: ScanContext, opts: ScanRunOptions = {}): Promise
     platform: ctx.platform,
     arch: ctx.arch,
     home: ctx.home,
+    homes: ctx.homes,
     environments,
     path,
     problems,

@@ -11,5 +11,10 @@ export interface LocatorResult {
 export interface Locator {
   /** Short name used in problems and progress ("pipx", "conda", ...). */
   name: string;
+  /**
+   * 'home' (default): what it finds depends on HOME, so scan() runs it once per home (ctx.homes).
+   * 'machine': run once; it reads ctx.homes itself where it needs them (user sites, ~/.linuxbrew).
+   */
+  scope?: 'home' | 'machine';
   locate(ctx: ScanContext): Promise<LocatorResult>;
 }

@@ -25,6 +25,8 @@ interface Candidate {
 
 export const systemLocator: Locator = {
   name: 'system',
+  // Runs once: every home's user site is added to each interpreter below.
+  scope: 'machine',
   async locate(ctx: ScanContext): Promise<LocatorResult> {
     const problems: ScanProblem[] = [];
     const cands = await findCandidates(ctx);
@@ -81,10 +83,9 @@ async function firstDir(ctx: ScanContext, paths: string[]): Promise<string[]> {
 /** Site dirs in sys.path order for a system interpreter (existing dirs only). */
 export async function systemSites(ctx: ScanContext, c: Candidate, debian: boolean): Promise<SiteDir[]> {
   const X = c.minor;
-  const user = c.framework
-    ? `${ctx.home}/Library/Python/${X}/lib/python/site-packages`
-    : `${ctx.home}/.local/lib/python${X}/site-packages`;
-  const groups: Array<[SiteDir['scope'], string[]]> = [['user', [user]]];
+  const userSite = (h: string): string =>
+    c.framework ? `${h}/Library/Python/${X}/lib/python/site-packages` : `${h}/.local/lib/python${X}/site-packages`;
+  const groups: Array<[SiteDir['scope'], string[]]> = [];
   if (c.framework) groups.push(['local', [`${c.prefix}/lib/python${X}/site-packages`]]);
   else if (c.prefix === '/usr' && debian) {
     groups.push(['local', [`/usr/local/lib/python${X}/dist-packages`]]);
@@ -95,10 +96,20 @@ export async function systemSites(ctx: ScanContext, c: Candidate, debian: boolea
   } else {
     groups.push(['local', [`${c.prefix}/lib64/python${X}/site-packages`, `${c.prefix}/lib/python${X}/site-packages`]]);
   }
+  // Each home's user site comes first on that user's sys.path, so all of them share order 0 (one
+  // user never sees another's); the shared sites follow in sys.path order.
   const sites: SiteDir[] = [];
+  const seen = new Set<string>();
+  for (const h of ctx.homes.length ? ctx.homes : [ctx.home]) {
+    for (const p of await firstDir(ctx, [userSite(h)])) {
+      const real = (await fs.tryRealpath(ctx, p)) ?? p;
+      if (!seen.has(real)) sites.push({ path: p, scope: 'user', order: 0 }), seen.add(real);
+    }
+  }
+  let order = sites.length ? 1 : 0;
   for (const [scope, paths] of groups) {
     for (const p of await firstDir(ctx, paths)) {
-      if (!sites.some((s) => s.path === p)) sites.push({ path: p, scope, order: sites.length });
+      if (!sites.some((s) => s.path === p)) sites.push({ path: p, scope, order: order++ });
     }
   }
   return sites;
