@@ -33,7 +33,8 @@ export function App({ version, loader, options, onRedraw }: AppProps): React.JSX
       <DashboardWizard
         state={state}
         onExit={(r) => {
-          dispatch({ type: 'overlay-closed', message: r.changed ? 'migration finished: rescanning' : 'migration cancelled: nothing changed' });
+          // A finished migration moved the tagged packages: the tags would point at nothing.
+          dispatch({ type: 'overlay-closed', message: r.changed ? 'migration finished: rescanning' : 'migration cancelled: nothing changed', clearTags: r.changed });
           if (r.changed) rescan();
         }}
       />

@@ -2,7 +2,7 @@
 // state they land on; performs the side effects (quit, rescan, redraw) the reducer asks for.
 // Focus lives in the reducer's state, never in Ink's focus manager (which swallows Tab and Esc).
 import { useInput, type Key } from 'ink';
-import { useEffect, useRef, type Dispatch } from 'react';
+import { useCallback, useEffect, useRef, type Dispatch } from 'react';
 import type { Action } from '../state/dashboard-reducer.js';
 import type { DashboardState } from '../state/dashboard-state.js';
 import type { KeyFlags } from '../state/key-bindings.js';
@@ -23,7 +23,10 @@ function flags(k: Key): KeyFlags {
 }
 
 export function useKeyRouter(state: DashboardState, dispatch: Dispatch<Action>, effects: RouterEffects): void {
-  useInput((input, key) => dispatch({ type: 'key', input, key: flags(key) }));
+  // A stable handler keeps this listener first in Ink's input order: a key that closes the wizard
+  // (Esc) reaches the reducer while the wizard is still open, so it is not handled twice.
+  const onKey = useCallback((input: string, key: Key) => dispatch({ type: 'key', input, key: flags(key) }), [dispatch]);
+  useInput(onKey);
   const seen = useRef(state.effects);
   useEffect(() => {
     const prev = seen.current;

@@ -20,7 +20,7 @@ export type Action =
   | { type: 'key'; input: string; key: KeyFlags }
   | { type: 'filter-text'; text: string }
   | { type: 'message'; text: string }
-  | { type: 'overlay-closed'; message?: string };
+  | { type: 'overlay-closed'; message?: string; clearTags?: boolean };
 
 const MOTIONS: ReadonlySet<string> = new Set(['up', 'down', 'top', 'bottom', 'pageUp', 'pageDown', 'halfUp', 'halfDown']);
 
@@ -232,6 +232,6 @@ export function reducer(s: DashboardState, a: Action): DashboardState {
     case 'message':
       return { ...s, message: a.text };
     case 'overlay-closed':
-      return { ...s, overlay: null, message: a.message ?? s.message };
+      return { ...s, overlay: null, message: a.message ?? s.message, tagged: a.clearTags ? [] : s.tagged };
   }
 }

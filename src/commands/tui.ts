@@ -68,3 +68,4 @@ export async function runTui(argv: string[], io: CommandIO): Promise<number> {
   });
   return 0;
 }
+

@@ -1,47 +1,18 @@
-import React from 'react';
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../components/app/app.js';
-import { TerminalSizeProvider } from '../../components/app/terminal-size.js';
 import type { InventoryLoader } from '../../components/app/use-inventory.js';
-import type { DashboardOptions } from '../../components/state/dashboard-state.js';
 import { displayWidth } from '../../components/ui/text.js';
 import type { Finding, Inventory } from '../../src/model.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { messyInventory, syntheticInventory } from './inventory-fixture.js';
+import { fixedLoader, mountApp, type MountOptions } from './render-helpers.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
-// eslint-disable-next-line no-control-regex
-export const strip = (s: string): string => s.replace(/\x1b\[[0-9;]*m/g, '');
-
-/** A loader over a fixed inventory; counts how often it ran (r = rescan). */
-export function fixedLoader(data = messyInventory()): InventoryLoader & { runs: number } {
-  const loader = Object.assign(
-    async (events: Parameters<InventoryLoader>[0]) => {
-      loader.runs++;
-      events.progress({ inventory: { ...data.inventory, environments: data.inventory.environments.slice(0, 1) }, done: 1, total: 2, active: ['venv'] });
-      events.done(data.inventory, data.findings);
-      events.sizes({ [data.inventory.environments[0]!.id]: 123_000_000 }, false);
-    },
-    { runs: 0 },
-  );
-  return loader;
-}
-
-export function mount(opts: { columns?: number; rows?: number; loader?: InventoryLoader; options?: Partial<DashboardOptions>; onRedraw?: () => void } = {}) {
-  const { columns = 80, rows = 24 } = opts;
-  const r = render(
-    <TerminalSizeProvider size={{ columns, rows }}>
-      <App version="9.9.9" loader={opts.loader ?? fixedLoader()} options={opts.options} onRedraw={opts.onRedraw} />
-    </TerminalSizeProvider>,
-  );
+function mount(opts: MountOptions = {}) {
+  const r = mountApp(opts);
   cleanup = r.unmount;
-  const frame = (): string => strip(r.lastFrame() ?? '');
-  const until = (pred: (f: string) => boolean, what: string): Promise<string> => waitFor(frame, { accept: pred, what });
-  const has = (text: string): Promise<string> => until((f) => f.includes(text), `frame to contain ${JSON.stringify(text)}`);
-  return { ...r, frame, until, has };
+  return r;
 }
 
 function expectFits(frame: string, columns: number, rows: number): void {
@@ -157,6 +128,11 @@ describe('<App> at 80x24', () => {
     expect(await r.has('m migrate')).toContain('Space tag');
     r.stdin.write('m');
     await r.has('migration: coming');
+    r.unmount();
+    const ro2 = mount({ options: { readonly: true, canMigrate: true } });
+    await ro2.has('found 8 environments');
+    ro2.stdin.write('m');
+    await ro2.has('read-only');
   });
 
   it('r rescans through the loader and Ctrl-L asks for a redraw', async () => {
