@@ -35,6 +35,10 @@ export interface ScanOptions {
   home?: string;
   /** Homes to scan for per-user environments. Default: see ScanContext.homes. */
   homes?: string[];
+  /** Host directory for pyenvtui's own cache (site listings); null disables it. Default: see cacheDir. */
+  cacheDir?: string | null;
+  /** Files changed less than this many ms ago are not cached (timestamp granularity). Default 2000. */
+  cacheRacyMs?: number;
   platform?: NodeJS.Platform;
   arch?: string;
   /** Extra directories to search for project venvs (machine paths). */
@@ -70,6 +74,13 @@ export class ScanContext {
   readonly depth: number;
   readonly uid: number;
   readonly now: () => Date;
+  /**
+   * Host directory of pyenvtui's cache: $PYENVTUI_CACHE_DIR, else $XDG_CACHE_HOME/pyenvtui, else
+   * ~/.cache/pyenvtui, from the scanning user's environment. Null when $PYENVTUI_NO_CACHE is set, or
+   * when it would lie inside a --root image (a scan never writes into the machine it reads).
+   */
+  readonly cacheDir: string | null;
+  readonly cacheRacyMs: number;
   private readonly shared: Shared;
   /** root + machine path = host path; '' when root is '/'. */
   private readonly prefix: string;
@@ -90,6 +101,8 @@ export class ScanContext {
     this.depth = opts.depth ?? 4;
     this.uid = opts.uid ?? (typeof process.getuid === 'function' ? process.getuid() : 0);
     this.now = opts.now ?? (() => new Date());
+    this.cacheDir = opts.cacheDir !== undefined ? opts.cacheDir : parent ? null : defaultCacheDir(rawEnv, this.root);
+    this.cacheRacyMs = opts.cacheRacyMs ?? 2000;
   }
 
   /** Number of processes spawned during the scan (discovery should keep this at 0); shared with children. */
@@ -109,7 +122,7 @@ export class ScanContext {
     const env: Env = { ...this.env, HOME: home };
     if (!opts.primary) for (const k of PER_USER_VARS) delete env[k];
     const o = { root: this.root, home, homes: [home], platform: this.platform, arch: this.arch, depth: this.depth, now: this.now, uid: this.uid };
-    return new ScanContext({ ...o, search: opts.primary ? this.search : [] }, { shared: this.shared, env });
+    return new ScanContext({ ...o, search: opts.primary ? this.search : [], cacheDir: this.cacheDir, cacheRacyMs: this.cacheRacyMs }, { shared: this.shared, env });
   }
 
   /** A value computed once per scan and shared by per-home children (dpkg index, dpkg status, ...). */
@@ -335,6 +348,14 @@ export class ScanContext {
     if (!(r instanceof Fail) && r.isDirectory()) out.push('/root');
     return out;
   }
+}
+
+function defaultCacheDir(env: Env, root: string): string | null {
+  if (env.PYENVTUI_NO_CACHE) return null;
+  const base = env.PYENVTUI_CACHE_DIR || (env.XDG_CACHE_HOME ? `${env.XDG_CACHE_HOME}/pyenvtui` : env.HOME ? `${env.HOME}/.cache/pyenvtui` : null);
+  if (!base || !path.isAbsolute(base)) return null;
+  const dir = path.resolve(base);
+  return root !== '/' && toMachine(dir, root) !== null ? null : dir;
 }
 
 /** Variables that describe one user's setup; another home does not inherit them. */

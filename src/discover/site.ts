@@ -18,6 +18,7 @@ import {
 import { parseEntryPoints } from '../formats/entry-points.js';
 import type { DpkgIndex } from './dpkg-index.js';
 import { readHeaderText, readSmallText } from './small-read.js';
+import { openSiteCache, type DistFacts } from './site-cache.js';
 import * as fs from './resolve.js';
 
 export { envFromPrefix, type EnvExtra } from './env-prefix.js';
@@ -48,6 +49,7 @@ export async function readSite(
   }
   const packages: Distribution[] = [];
   const sitePath = site.path.replace(/\/+$/, '');
+  const cache = openSiteCache(ctx, hostDir);
   let n = 0;
   for (const e of entries) {
     const name = e.name;
@@ -58,28 +60,61 @@ export async function readSite(
     if (!META_RE.test(name)) continue;
     // A site with thousands of dists (conda base) must not hold a dashboard's event loop for long.
     if ((++n & 127) === 0) await ctx.breathe();
+    // Only plain directories are cached (see site-cache.ts); the metadata file's name depends on the format.
+    const metaFile = e.isDirectory() ? (name.endsWith('.egg-info') ? 'PKG-INFO' : 'METADATA') : null;
+    const hit = cache && metaFile ? cache.get(name, metaFile) : null;
+    if (hit) {
+      packages.push(distribution(hit, site, `${sitePath}/${name}`, [], opts.dpkg));
+      continue;
+    }
     try {
-      const d = readDistribution(ctx, site, sitePath, hostDir, e, opts.dpkg);
+      const r = readDistribution(ctx, sitePath, hostDir, e);
+      const d = distribution(r.facts, site, r.metadataPath, r.problems, opts.dpkg);
       packages.push(d);
       if (d.problems) for (const p of d.problems) problems.push(`${d.metadataPath}: ${p}`);
+      else if (cache && metaFile) cache.put(name, metaFile, r.facts);
     } catch (err) {
       problems.push(`cannot read ${sitePath}/${name}: ${errText(err)}`);
     }
   }
+  cache?.save();
   return { packages, problems };
 }
 
 /** Children of a metadata dir by name, with the types readdir reported. */
 type Children = Map<string, Dirent>;
 
+/** A Distribution from facts read (or cached) for one metadata dir; dpkg ownership is looked up now. */
+function distribution(f: DistFacts, site: SiteDir, metadataPath: string, problems: string[], dpkg: DpkgIndex | undefined): Distribution {
+  const dpkgPackage = dpkg?.owner(metadataPath);
+  const dist: Distribution = {
+    name: normalizeName(f.displayName),
+    displayName: f.displayName,
+    version: f.version,
+    installer: f.installer ?? (dpkgPackage ? 'debian' : null),
+    requested: f.requested,
+    scripts: f.scripts,
+    scope: site.scope,
+    site: site.path,
+    metadataPath,
+    format: f.format,
+    requires: f.requires,
+    hasRecord: f.hasRecord,
+  };
+  if (f.summary) dist.summary = f.summary;
+  if (f.editable !== undefined) dist.editable = f.editable;
+  if (f.url) dist.url = f.url;
+  if (dpkgPackage) dist.dpkgPackage = dpkgPackage;
+  if (problems.length) dist.problems = problems;
+  return dist;
+}
+
 function readDistribution(
   ctx: ScanContext,
-  site: SiteDir,
   sitePath: string,
   hostDir: string,
   entry: Dirent,
-  dpkg: DpkgIndex | undefined,
-): Distribution {
+): { facts: DistFacts; metadataPath: string; problems: string[] } {
   const metadataPath = `${sitePath}/${entry.name}`;
   const fromName = parseMetadataDirName(entry.name);
   const format = fromName?.format ?? (entry.name.endsWith('.egg-info') ? 'egg-info' : 'dist-info');
@@ -124,32 +159,22 @@ function readDistribution(
   const ep = epText !== null ? parseEntryPoints(epText) : null;
   const du = duText !== null ? parseDirectUrl(duText) : null;
   if (duText !== null && !du) problems.push('direct_url.json is not valid JSON');
-  let installer = installerText !== null ? parseInstaller(installerText) : null;
-  const dpkgPackage = dpkg?.owner(metadataPath);
-  if (!installer && dpkgPackage) installer = 'debian';
-
-  const dist: Distribution = {
-    name: normalizeName(displayName),
+  const facts: DistFacts = {
     displayName,
     version,
-    installer,
+    installer: installerText !== null ? parseInstaller(installerText) : null,
     requested: files.has('REQUESTED'),
     scripts: ep ? [...ep.consoleScripts, ...ep.guiScripts] : [],
-    scope: site.scope,
-    site: site.path,
-    metadataPath,
     format,
     requires: meta?.requires.length ? meta.requires : reqText !== null ? parseRequiresTxt(reqText) : [],
     hasRecord: files.has('RECORD') || files.has('installed-files.txt'),
   };
-  if (meta?.summary) dist.summary = meta.summary;
+  if (meta?.summary) facts.summary = meta.summary;
   if (du) {
-    dist.editable = du.editable;
-    if (du.url) dist.url = du.url;
+    facts.editable = du.editable;
+    if (du.url) facts.url = du.url;
   }
-  if (dpkgPackage) dist.dpkgPackage = dpkgPackage;
-  if (problems.length) dist.problems = problems;
-  return dist;
+  return { facts, metadataPath, problems };
 }
 
 /** Text of a regular file inside a metadata dir; null when absent. FIFOs and dirs are problems, not hangs. */

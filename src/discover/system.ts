@@ -61,7 +61,7 @@ async function findCandidates(ctx: ScanContext): Promise<Candidate[]> {
       const st = await fs.stat(ctx, real);
       if (!st?.isFile()) continue;
       const framework = dir.startsWith(FRAMEWORK);
-      const aliases = [...reals].filter(([, r]) => r === real).map(([n]) => `${dir}/${n}`);
+      const aliases = [...reals].filter(([, r]) => r === real).map(([n]) => `${dir}/${n}`).sort();
       byReal.set(real, { exe: `${dir}/${name}`, real, minor: m[1]!, prefix: path.posix.dirname(path.posix.dirname(real)), framework, aliases });
     }
   }

@@ -97,7 +97,7 @@ describe('the benchmark machine through the CLI', () => {
   it('finds the venvs under /home/bench though HOME points outside the root', async () => {
     const cache = tmp('pyenvtui-bench-cache-');
     cleanup.push(cache);
-    const { syntheticMachine } = (await import('../../../bench/synthetic.mjs')) as { syntheticMachine: (n: number, dir: string) => string };
+    const { syntheticMachine } = await import('../../../bench/synthetic.mjs');
     const machine = syntheticMachine(3, cache);
     const out = new PassThrough();
     const chunks: Buffer[] = [];
