@@ -177,9 +177,10 @@ export function MigrationWizard({ inventory, selection, onExit, ctx, hostEnv, ru
     <Box flexDirection="column" width={columns}>
       {state.phase === 'choose' || state.phase === 'planning' ? <ChooseView items={state.items} cursor={state.cursor} {...(note ? { note } : {})} /> : null}
       {state.phase === 'plan' ? <PlanView plans={state.plans} width={columns} /> : null}
-      {state.phase === 'running' || state.phase === 'confirm' ? <ProgressView state={state} rows={rows} /> : null}
-      {state.phase === 'confirm' && state.confirm ? <ConfirmView {...state.confirm} /> : null}
+      {state.phase === 'running' || state.phase === 'confirm' ? <ProgressView state={state} rows={rows} columns={columns} /> : null}
+      {/* Verification above the question: the user sees what passed before agreeing to remove the source. */}
       {state.phase !== 'choose' && state.phase !== 'plan' && state.phase !== 'planning' ? <ChecksView checks={state.checks} /> : null}
+      {state.phase === 'confirm' && state.confirm ? <ConfirmView {...state.confirm} /> : null}
       {state.phase === 'done' || state.phase === 'failed' || state.phase === 'undoing' || state.phase === 'undone' ? <ResultView state={state} /> : null}
     </Box>
   );

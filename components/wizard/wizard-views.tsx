@@ -68,25 +68,40 @@ export function PlanView({ plans, width }: { plans: Plan[]; width: number }): Re
   );
 }
 
-export function ProgressView({ state, rows }: { state: WizardState; rows: number }): React.JSX.Element {
-  const tail = state.output.slice(-Math.max(3, rows - 8 - state.plans.reduce((n, p) => n + p.steps.length, 0)));
+/** Lines the confirmation box, the checks and the result take below the progress (keeps 80x24 whole). */
+export function reservedBelow(state: WizardState, columns = 80): number {
+  const inner = Math.max(20, columns - 4);
+  const wrap = (text: string) => Math.ceil(Math.max(1, text.length) / inner);
+  // Box borders, title, buttons and hint, plus the wrapped purpose and command.
+  const confirm = state.phase === 'confirm' && state.confirm ? 5 + wrap(`${state.confirm.purpose}. This will run:`) + wrap(`  ${state.confirm.display}`) : 0;
+  const checks = state.checks.length ? state.checks.length + 1 : 0;
+  const result = ['done', 'failed', 'undoing', 'undone'].includes(state.phase) ? 4 : 0;
+  return confirm + checks + result;
+}
+
+export function ProgressView({ state, rows, columns = 80 }: { state: WizardState; rows: number; columns?: number }): React.JSX.Element {
+  // rows - 1 (Ink's last row) - title - box borders - step lines - what sits below (one spare for wrapping).
+  const budget = rows - 1 - 3 - state.plans.reduce((n, p) => n + p.steps.length, 0) - reservedBelow(state, columns) - 1;
+  const tail = budget >= 1 ? state.output.slice(-budget) : [];
   return (
     <Box flexDirection="column">
       <Text bold>Migrating…</Text>
       {state.plans.flatMap((p) =>
         p.steps.map((s) => (
-          <Text key={`${p.id}:${s.id}`}>
+          <Text key={`${p.id}:${s.id}`} wrap="truncate-end">
             [{MARK[state.steps[`${p.id}:${s.id}`] ?? 'pending']}] {s.id}. {s.purpose}
           </Text>
         )),
       )}
-      <Box flexDirection="column" borderStyle="single" paddingX={1}>
-        {tail.map((l, i) => (
-          <Text key={i} dimColor wrap="truncate-end">
-            {l}
-          </Text>
-        ))}
-      </Box>
+      {tail.length ? (
+        <Box flexDirection="column" borderStyle="single" paddingX={1}>
+          {tail.map((l, i) => (
+            <Text key={i} dimColor wrap="truncate-end">
+              {l}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
     </Box>
   );
 }

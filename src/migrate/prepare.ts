@@ -1,6 +1,6 @@
 // Gathering what the pure planner needs from the machine: host paths of tools, pipx's home, whether the
 // target venv exists. Reads only. Shared by `pyenvtui migrate` and the dashboard's wizard.
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { ScanContext } from '../context.js';
 import { envFromPrefix } from '../discover/env-prefix.js';
@@ -44,12 +44,32 @@ export function findOnPath(name: string, pathVar: string | undefined): string | 
   return undefined;
 }
 
+/**
+ * Under --root the image's interpreter may be for another CPU (an SD card) or a stand-in script: only
+ * a native ELF binary counts as runnable here. On the live machine the executable bit is enough.
+ */
+function runnableHere(ctx: ScanContext, host: string): boolean {
+  if (!existsSync(host) || !executable(host)) return false;
+  if (ctx.root === '/') return true;
+  try {
+    const fd = openSync(host, 'r');
+    const head = Buffer.alloc(20);
+    readSync(fd, head, 0, 20, 0);
+    closeSync(fd);
+    const machine = head.readUInt16LE(18);
+    const native: Record<string, number> = { x64: 62, arm64: 183, arm: 40, ia32: 3 };
+    return head.subarray(0, 4).toString('latin1') === '\x7fELF' && (native[process.arch] === undefined || machine === native[process.arch]);
+  } catch {
+    return false;
+  }
+}
+
 /** Host interpreter to build the target with: the source's own, or in a sandbox root the host's same path. */
 export function targetPython(ctx: ScanContext, source: Environment): { python?: string; warning?: string } {
   const exe = source.python.executable;
   if (!exe) return {};
   const host = ctx.hostPath(exe);
-  if (existsSync(host) && executable(host)) return { python: host };
+  if (runnableHere(ctx, host)) return { python: host };
   if (ctx.root !== '/' && existsSync(exe) && executable(exe)) {
     return { python: exe, warning: `${host} is not runnable here; using this host's ${exe} to build the target` };
   }
