@@ -1,49 +1,10 @@
-// RECORD (PEP 376/627): CSV of path, hash, size. Pure parsing and path resolution.
+// RECORD (PEP 376/627) for migration: path resolution, what a wheel leaves out, what a distribution owns.
 import path from 'node:path';
 
-export interface RecordEntry {
-  /** Path as written, relative to the site directory (may start with ../ for scripts). */
-  path: string;
-  /** `sha256=<urlsafe b64, no padding>` or ''. */
-  hash: string;
-  size: number | null;
-}
+// Parsing is shared with discovery and the risk rules; this file adds what migration needs on top.
+import type { RecordEntry } from '../formats/record.js';
 
-/** Parse RECORD text; tolerates quoted fields (commas in file names) and blank lines. */
-export function parseRecord(text: string): RecordEntry[] {
-  const out: RecordEntry[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (!line.trim()) continue;
-    const fields = splitCsvLine(line);
-    const p = fields[0] ?? '';
-    if (!p) continue;
-    const size = fields[2] ? Number(fields[2]) : null;
-    out.push({ path: p, hash: fields[1] ?? '', size: Number.isFinite(size) ? size : null });
-  }
-  return out;
-}
-
-function splitCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      fields.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  fields.push(cur);
-  return fields;
-}
+export { parseRecord, type RecordEntry } from '../formats/record.js';
 
 /** Absolute path of a RECORD entry (RECORD paths are relative to the site dir, or absolute). */
 export function resolveRecordPath(site: string, p: string): string {
