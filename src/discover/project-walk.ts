@@ -25,6 +25,7 @@ export async function walkForVenvs(ctx: ScanContext, start: string, depth: numbe
   const visited = new Set<string>();
 
   async function visit(dir: string, level: number): Promise<void> {
+    await ctx.breathe();
     let real: string;
     try {
       real = await fs.realpath(ctx, dir);

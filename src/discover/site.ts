@@ -39,6 +39,7 @@ export async function readSite(
   opts: { dpkg?: DpkgIndex } = {},
 ): Promise<SiteResult> {
   const problems: string[] = [];
+  await ctx.breathe();
   let hostDir: string;
   let entries: Dirent[];
   try {
