@@ -80,7 +80,8 @@ export async function scan(ctx: ScanContext, opts: ScanRunOptions = {}): Promise
     homes: ctx.homes,
     environments,
     path,
-    problems,
+    // A machine-wide place seen from several homes (/opt/conda) reports its problem once.
+    problems: [...new Map(problems.map((p) => [`${p.locator}\0${p.path ?? ''}\0${p.message}`, p])).values()],
   };
 }
 
