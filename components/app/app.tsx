@@ -1,12 +1,15 @@
-import React, { useCallback, useEffect, useReducer, useState } from 'react';
+import React, { lazy, Suspense, useCallback, useEffect, useReducer, useState } from 'react';
 import { useApp } from 'ink';
 import { Dashboard } from '../dashboard/dashboard.js';
-import { DashboardWizard } from '../wizard/dashboard-wizard.js';
 import { reducer } from '../state/dashboard-reducer.js';
 import { initialState, type DashboardOptions } from '../state/dashboard-state.js';
 import { useTerminalSize } from './terminal-size.js';
 import { useInventory, type InventoryLoader } from './use-inventory.js';
 import { useKeyRouter } from './use-key-router.js';
+
+// The wizard brings the migration engine (planner, executor, execa): loaded on the first `m`, so
+// the dashboard's first frame does not wait for code most sessions never run.
+const DashboardWizard = lazy(() => import('../wizard/dashboard-wizard.js').then((m) => ({ default: m.DashboardWizard })));
 
 export interface AppProps {
   version: string;
@@ -29,15 +32,18 @@ export function App({ version, loader, options, onRedraw }: AppProps): React.JSX
   useKeyRouter(state, dispatch, { quit: exit, rescan, redraw: onRedraw ?? (() => {}) });
   // `m` opens the migration wizard over the dashboard; it owns the keyboard until it closes.
   if (state.overlay === 'wizard' && state.inventory) {
+    // While it loads (a few ms) the dashboard stays on screen.
     return (
-      <DashboardWizard
-        state={state}
-        onExit={(r) => {
-          // A finished migration moved the tagged packages: the tags would point at nothing.
-          dispatch({ type: 'overlay-closed', message: r.changed ? 'migration finished: rescanning' : 'migration cancelled: nothing changed', clearTags: r.changed });
-          if (r.changed) rescan();
-        }}
-      />
+      <Suspense fallback={<Dashboard state={state} version={version} />}>
+        <DashboardWizard
+          state={state}
+          onExit={(r) => {
+            // A finished migration moved the tagged packages: the tags would point at nothing.
+            dispatch({ type: 'overlay-closed', message: r.changed ? 'migration finished: rescanning' : 'migration cancelled: nothing changed', clearTags: r.changed });
+            if (r.changed) rescan();
+          }}
+        />
+      </Suspense>
     );
   }
   return <Dashboard state={state} version={version} />;

@@ -6,7 +6,7 @@ import { LOCATORS, scanProgressive } from '../../src/discover/index.js';
 import { computeSize } from '../../src/discover/size.js';
 import type { Environment, Inventory } from '../../src/model.js';
 import { evaluate } from '../../src/risk/index.js';
-import type { InventoryLoader } from './use-inventory.js';
+import type { InventoryLoader, ScanProgress } from './use-inventory.js';
 
 export interface ScanLoaderOptions {
   /** Host directory treated as "/". */
@@ -17,6 +17,13 @@ export interface ScanLoaderOptions {
   env: Env;
   /** Environments sized at once. */
   sizeConcurrency?: number;
+  /** Least time between two progress reports (each one is a React render and a yoga layout). */
+  progressMs?: number;
+  /**
+   * How long sizing waits after the findings are reported: Ink writes a frame at most every
+   * 1000/maxFps ms, and the complete screen must reach the terminal before the disk walk begins.
+   */
+  sizeDelayMs?: number;
 }
 
 function skeleton(ctx: ScanContext, environments: Environment[]): Inventory {
@@ -40,16 +47,21 @@ export function createScanLoader(opts: ScanLoaderOptions): InventoryLoader {
     const total = LOCATORS.length;
     const active = new Set(LOCATORS.map((l) => l.name));
     let done = 0;
-    events.progress({ inventory: skeleton(ctx, []), done, total, active: [...active] });
+    // Locators finish in bursts (a dozen within a few ms on a small machine): one report per frame
+    // interval is all the screen can show, and each report costs a full render and layout.
+    const report = throttled(opts.progressMs ?? 66, (p: ScanProgress) => !signal.aborted && events.progress(p));
+    // Not sent at once: a scan that ends within one interval goes straight to the complete screen.
+    report.push({ inventory: skeleton(ctx, []), done, total, active: [...active] });
     const inv = await scanProgressive(ctx, (name, envs) => {
       done++;
       active.delete(name);
-      if (!signal.aborted) events.progress({ inventory: skeleton(ctx, envs), done, total, active: [...active] });
-    });
+      report.push({ inventory: skeleton(ctx, envs), done, total, active: [...active] });
+    }).finally(() => report.cancel());
     if (signal.aborted) return;
     const findings = await evaluate(inv, ctx);
     if (signal.aborted) return;
     events.done(inv, findings);
+    await pause(opts.sizeDelayMs ?? 150, signal);
     await sizeAll(ctx, inv.environments, opts.sizeConcurrency ?? 4, signal, events.sizes);
   };
 }
@@ -72,6 +84,8 @@ async function sizeAll(
       const env = envs[next++]!;
       const r = await computeSize(ctx, env, { signal });
       batch[env.id] = r.bytes;
+      // computeSize walks with synchronous reads: give keys and frames a turn between environments.
+      await new Promise<void>((res) => setImmediate(res));
       // Batches keep a 1,000-env machine from re-rendering a thousand times.
       if (++inBatch >= 8) {
         report(batch, true);
@@ -82,4 +96,49 @@ async function sizeAll(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, envs.length) }, worker));
   if (!signal.aborted) report(batch, false);
+}
+
+/** Resolves after ms, or at once when the scan is aborted (a rescan must not wait for it). */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal.aborted) return Promise.resolve();
+  return new Promise((res) => {
+    const done = (): void => {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      res();
+    };
+    const t = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+  });
+}
+
+/**
+ * At most one call per `ms`, counted from creation: values are coalesced into the newest, which is
+ * sent when the interval has passed (so a slow locator after a burst still shows the burst's result).
+ */
+export function throttled<T>(ms: number, send: (v: T) => unknown): { push(v: T): void; cancel(): void } {
+  let last = performance.now();
+  let pending: { v: T } | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  const flush = (): void => {
+    timer = null;
+    if (!pending) return;
+    const { v } = pending;
+    pending = null;
+    last = performance.now();
+    send(v);
+  };
+  return {
+    push(v) {
+      pending = { v };
+      const wait = last + ms - performance.now();
+      if (wait <= 0 && !timer) flush();
+      else timer ??= setTimeout(flush, Math.max(0, wait));
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      pending = null;
+    },
+  };
 }

@@ -205,8 +205,13 @@ export function reducer(s: DashboardState, a: Action): DashboardState {
     case 'resize':
       if (s.size.columns === a.columns && s.size.rows === a.rows) return s;
       return normalize({ ...s, size: { columns: a.columns, rows: a.rows } });
-    case 'scan-start':
-      return { ...s, scan: { ...s.scan, running: true, done: 0, total: 0, active: [], error: null } };
+    case 'scan-start': {
+      const c = s.scan;
+      // The first scan starts in the state the screen opened with: the same object means no render,
+      // and no render means Ink's frame throttle is free when the results arrive.
+      if (c.running && c.done === 0 && c.total === 0 && c.active.length === 0 && c.error === null) return s;
+      return { ...s, scan: { ...c, running: true, done: 0, total: 0, active: [], error: null } };
+    }
     case 'scan-progress':
       return normalize({
         ...untouched(s),

@@ -59,7 +59,7 @@ export async function runTui(argv: string[], io: CommandIO): Promise<number> {
   }
   const env = io.env;
   const color = !args.noColor && !(env.NO_COLOR !== undefined && env.NO_COLOR !== '') && env.FORCE_COLOR !== '0' && env.TERM !== 'dumb';
-  const { launchDashboard } = await import('../../components/app/launch.js');
+  const { launchDashboard } = await withoutFetch(() => import('../../components/app/launch.js'));
   await launchDashboard({
     version: VERSION,
     loader,
@@ -69,3 +69,19 @@ export async function runTui(argv: string[], io: CommandIO): Promise<number> {
   return 0;
 }
 
+
+/**
+ * Loads Ink with `fetch` hidden. Yoga's wasm glue (Ink's layout engine) tries `fetch` on its own
+ * data: URL before decoding it directly; in Node 20 the first touch of `fetch` loads undici, which
+ * costs ~25-30 ms and a few MB before the first frame for nothing. The getter is put back untouched.
+ */
+export async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const desc = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!desc?.configurable) return load();
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', desc);
+  }
+}

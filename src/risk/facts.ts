@@ -160,7 +160,9 @@ async function pthFiles(ctx: ScanContext, inv: Inventory): Promise<PthFile[]> {
       if (!pths.length) continue;
       for (const d of env.packages.filter((p) => p.site === site.path)) {
         const rec = await ctx.tryReadText(`${d.metadataPath}/RECORD`);
-        if (rec) for (const r of parseRecord(rec)) recorded.add(path.posix.normalize(`${site.path}/${r.path}`));
+        // Only whether a .pth is recorded matters: parse just the lines naming one (pip's own RECORD
+        // has ~1,000 lines and every venv has it; parsing them all was most of evaluate()).
+        if (rec?.includes('.pth')) for (const r of parseRecord(pthLines(rec))) recorded.add(path.posix.normalize(`${site.path}/${r.path}`));
         if (d.dpkgPackage) recorded.add(`${site.path}/${d.name}.pth`);
       }
       for (const e of pths) {
@@ -177,6 +179,14 @@ async function pthFiles(ctx: ScanContext, inv: Inventory): Promise<PthFile[]> {
     }
   }
   return out;
+}
+
+/** The RECORD lines that mention a .pth file (RECORD is one entry per line). */
+function pthLines(rec: string): string {
+  return rec
+    .split('\n')
+    .filter((l) => l.includes('.pth'))
+    .join('\n');
 }
 
 /** For distributions outside isolated envs: the files RECORD installs into a bin directory. */
