@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ScanContext, type Env } from '../context.js';
 import { analyze } from '../analyze.js';
 import { scan } from '../discover/index.js';
-import { inventoryJson } from '../report/json.js';
+import { writeInventoryJson } from '../report/json.js';
 import { inventoryText } from '../report/text.js';
 
 export interface ScanIO {
@@ -12,10 +12,12 @@ export interface ScanIO {
   env: Env;
 }
 
-export const SCAN_USAGE = 'pyenvtui scan [--json] [--root DIR] [--search DIR]... [--depth N]';
+export const SCAN_USAGE = 'pyenvtui scan [--json [--pretty]] [--root DIR] [--search DIR]... [--depth N]';
 
 export interface ScanArgs {
   json: boolean;
+  /** Indent the JSON (compact by default: it is for machines, and `jq .` pretty-prints). */
+  pretty: boolean;
   root?: string;
   search: string[];
   depth?: number;
@@ -23,13 +25,14 @@ export interface ScanArgs {
 
 /** Parse scan options; returns an error message for bad usage. Pure. */
 export function parseScanArgs(argv: string[]): ScanArgs | { error: string } {
-  const out: ScanArgs = { json: false, search: [] };
+  const out: ScanArgs = { json: false, pretty: false, search: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
     const [flag, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
     const value = (): string | null => (inline !== undefined ? inline : (argv[++i] ?? null));
     if (flag === '--json') out.json = true;
+    else if (flag === '--pretty') out.pretty = true;
     else if (flag === '--root' || flag === '--search' || flag === '--depth') {
       const v = value();
       if (v === null || v === '') return { error: `${flag} needs a value` };
@@ -65,6 +68,7 @@ export async function runScan(argv: string[], io: ScanIO): Promise<number> {
   }
   const inv = await scan(ctx);
   await analyze(inv, ctx);
-  io.stdout.write(args.json ? inventoryJson(inv) : inventoryText(inv));
+  if (args.json) await writeInventoryJson(inv, io.stdout, args.pretty);
+  else io.stdout.write(inventoryText(inv));
   return 0;
 }

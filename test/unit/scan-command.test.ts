@@ -14,7 +14,7 @@ function capture(): { stream: PassThrough; text: () => string } {
 describe('pyenvtui scan', () => {
   it('parses options and rejects bad usage', () => {
     expect(parseScanArgs(['--json', '--root', '/mnt', '--search', 'a', '--search=b', '--depth', '2'])).toEqual({
-      json: true, root: '/mnt', search: ['a', 'b'], depth: 2,
+      json: true, pretty: false, root: '/mnt', search: ['a', 'b'], depth: 2,
     });
     expect(parseScanArgs(['--depth', 'x'])).toHaveProperty('error');
     expect(parseScanArgs(['--root'])).toHaveProperty('error');
@@ -51,5 +51,26 @@ describe('pyenvtui scan', () => {
     expect(err.text()).toMatch(/Usage: pyenvtui scan/);
     expect(await runScan(['--root', '/nonexistent/x'], { stdout: out.stream, stderr: err.stream, env: {} })).toBe(2);
     expect(out.text()).toBe('');
+  });
+});
+
+describe('streamed JSON output', () => {
+  it('equals JSON.stringify of the inventory, compact and pretty, even when the stream pushes back', async () => {
+    const { writeInventoryJson, inventoryJson } = await import('../../src/report/json.js');
+    const { Writable } = await import('node:stream');
+    const env = (i: number) => ({ id: `venv:/p${i}`, kind: 'venv', name: `p${i}`, prefix: `/p${i}`, python: { version: '3.11.2', executable: `/p${i}/bin/python` },
+      externallyManaged: false, systemSitePackages: false, health: { ok: true, problems: [] }, sites: [], packages: [] });
+    for (const n of [0, 1, 3]) {
+      const inv = { schema: 'pyenvtui/inventory@1', generatedAt: 'x', root: '/', host: 'h', platform: 'linux', arch: 'x64', home: '/h',
+        environments: Array.from({ length: n }, (_, i) => env(i)), path: { dirs: [], python: null, python3: null, pip: null, pip3: null, commands: [] },
+        problems: [], findings: [] } as unknown as import('../../src/model.js').Inventory;
+      for (const pretty of [false, true]) {
+        let text = '';
+        // highWaterMark 1: every write reports backpressure, so the drain path is exercised.
+        const sink = new Writable({ highWaterMark: 1, write(chunk, _e, cb) { text += chunk; setImmediate(cb); } });
+        await writeInventoryJson(inv, sink, pretty);
+        expect(text).toBe(pretty ? inventoryJson(inv) : JSON.stringify(inv) + '\n');
+      }
+    }
   });
 });

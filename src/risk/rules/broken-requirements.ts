@@ -7,6 +7,9 @@ import { finding, q, safeName, type Rule } from './util.js';
 
 export const brokenRequirements: Rule = (inv) => {
   const out: Finding[] = [];
+  // 50k dists repeat a few thousand distinct requirement lines and (version, specifier) pairs.
+  const reqs = new Map<string, ReturnType<typeof parseRequirement> | null>();
+  const sat = new Map<string, boolean>();
   for (const env of inv.environments) {
     if (!env.python.version) continue;
     const menv = markerEnv(env.python.version, inv.platform, inv.arch);
@@ -16,9 +19,17 @@ export const brokenRequirements: Rule = (inv) => {
     for (const d of [...env.packages].sort((a, b) => (order.get(a.site) ?? 99) - (order.get(b.site) ?? 99))) if (!visible.has(d.name)) visible.set(d.name, d);
     for (const d of visible.values()) {
       for (const line of d.requires) {
-        let req;
+        let req = reqs.get(line);
+        if (req === undefined) {
+          try {
+            req = parseRequirement(line);
+          } catch {
+            req = null;
+          }
+          reqs.set(line, req);
+        }
+        if (!req) continue;
         try {
-          req = parseRequirement(line);
           if (req.marker && !evalMarker(req.marker, menv)) continue;
         } catch {
           continue; // unparsable metadata is discovery's problem record, not a requirement failure
@@ -26,7 +37,7 @@ export const brokenRequirements: Rule = (inv) => {
         const dep = visible.get(normalizeName(req.name));
         let problem: string | null = null;
         if (!dep) problem = `requires ${line.split(';')[0]!.trim()}, which is not installed`;
-        else if (req.specifier && !satisfies(dep.version, req.specifier, { prereleases: true })) problem = `requires ${req.name}${req.specifier}, but ${dep.version} is installed`;
+        else if (req.specifier && !memoSat(sat, dep.version, req.specifier)) problem = `requires ${req.name}${req.specifier}, but ${dep.version} is installed`;
         if (!problem) continue;
         const depName = /^[A-Za-z0-9._-]+$/.test(req.name) ? req.name : null;
         const py = env.kind === 'system' ? `${env.python.executable ?? 'python3'}` : `${env.prefix}/bin/python`;
@@ -38,3 +49,10 @@ export const brokenRequirements: Rule = (inv) => {
   }
   return out;
 };
+
+function memoSat(cache: Map<string, boolean>, version: string, spec: string): boolean {
+  const k = `${version}\0${spec}`;
+  let v = cache.get(k);
+  if (v === undefined) cache.set(k, (v = satisfies(version, spec, { prereleases: true })));
+  return v;
+}
