@@ -8,6 +8,11 @@ export type Env = Record<string, string | undefined>;
 export const PATH_VARS = [
   'HOME',
   'PATH',
+  'PWD',
+  'XDG_BIN_HOME',
+  'CONDARC',
+  'CONDA_ROOT',
+  'CONDA_EXE',
   'PIPX_HOME',
   'PIPX_BIN_DIR',
   'PIPX_GLOBAL_HOME',

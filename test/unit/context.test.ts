@@ -147,3 +147,16 @@ describe('ScanContext homes', () => {
     expect(b.homes).toEqual(['/home/pi']);
   });
 });
+
+describe('ScanContext environment under --root', () => {
+  it('translates path variables that point into the root and drops those that point outside', async () => {
+    const { translateEnv } = await import('../../src/context-env.js');
+    const root = '/mnt/sd';
+    const env = translateEnv(
+      { HOME: '/mnt/sd/home/pi', PWD: '/mnt/sd/home/pi/proj', CONDARC: '/etc/conda/.condarc', XDG_BIN_HOME: '/mnt/sd/home/pi/bin', LANG: 'C' },
+      root,
+    );
+    expect(env).toMatchObject({ HOME: '/home/pi', PWD: '/home/pi/proj', XDG_BIN_HOME: '/home/pi/bin', LANG: 'C' });
+    expect(env.CONDARC).toBeUndefined();
+  });
+});
