@@ -69,11 +69,13 @@ async function standardMachineBase() {
   const arg = process.argv.indexOf('--machine');
   const given = arg > 0 ? process.argv[arg + 1] : process.env.PYENVTUI_STANDARD_MACHINE;
   if (given && existsSync(path.join(given, 'machine.json'))) return given;
-  // The test harness is TypeScript: bundle it once with esbuild and build the machine with it.
+  // The test harness is TypeScript: bundle it once with esbuild and build the machine with it. Its
+  // files find their helpers (../py, ../../fixtures) from import.meta.url, which must stay theirs.
   const { build } = await import('esbuild');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-bench-dash-'));
   const outfile = path.join(dir, 'sandbox.mjs');
-  await build({ entryPoints: ['test/helpers/sandbox/index.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'warning' });
+  const self = pathToFileURL(path.resolve('test/helpers/sandbox/index.ts')).href;
+  await build({ entryPoints: ['test/helpers/sandbox/index.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'warning', define: { 'import.meta.url': JSON.stringify(self) } });
   const sb = await import(pathToFileURL(outfile).href);
   const cache = path.join(dir, 'cache');
   await sb.ensureWheels(cache);
