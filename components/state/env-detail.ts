@@ -1,6 +1,7 @@
 // Detail pane of one environment: facts, the packages table, and its findings with evidence and fix.
 import { severityRank, type Environment, type Finding } from '../../src/model.js';
 import { formatBytes } from '../ui/text.js';
+import { adviceRow } from './advice-rows.js';
 import { findingBodyRows } from './finding-rows.js';
 import { SEVERITY_BADGE, textRow, type Row } from './rows.js';
 
@@ -59,6 +60,10 @@ export function envDetailRows({ env, findings, size, sizing, width }: EnvDetailI
         { text: d.scripts.join(' '), flex: 1, tone: 'dim' },
       ],
     });
+    // The playbook's advice under its package; `keep` (dpkg-owned, shown as `by debian`) would only
+    // double a distro site's table, so it is left to the packages view.
+    const advice = d.advice?.action === 'keep' ? null : adviceRow(d.metadataPath, d.advice);
+    if (advice) rows.push(advice);
   }
 
   const sorted = [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity));

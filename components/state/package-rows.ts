@@ -1,6 +1,7 @@
 // The packages view: one row per project name across the machine, versions side by side, and
 // for one name every copy with the one that wins on its interpreter's sys.path.
 import type { Distribution, Environment, Inventory } from '../../src/model.js';
+import { adviceRow } from './advice-rows.js';
 import { pathPythonEnv } from './kinds.js';
 import { textRow, type Row } from './rows.js';
 
@@ -108,6 +109,8 @@ export function packageDetailRows(inv: Inventory | null, g: PackageGroup): Row[]
         { text: status, width: 8, align: 'right', tone: c.shadowed ? 'dim' : 'ok' },
       ],
     });
+    const advice = adviceRow(`copy:${i}`, c.dist.advice);
+    if (advice) rows.push(advice);
   });
   rows.push(textRow('hint', 'Enter: open the environment', 'dim'));
   return rows;
