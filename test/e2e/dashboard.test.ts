@@ -78,6 +78,18 @@ describe('dashboard on the standard messy machine (tmux, NO_COLOR)', () => {
     expectTidy(copies, 80, 24);
   });
 
+  it('shows the playbook\'s advice under the user-site demo tool in the system detail', async () => {
+    const t = open();
+    await t.waitForText(FOUND, 20_000);
+    // The system interpreter is selected first; its detail lists the global packages with advice.
+    const screen = await t.waitForText(/advice: pipx — command-line tool \(demo-tool\)/, 20_000);
+    const lines = screen.split('\n');
+    const tool = lines.findIndex((l) => /2\.0\.0\s+pip\s+user\s+demo-/.test(l));
+    expect(tool, screen).toBeGreaterThan(0);
+    expect(lines[tool + 1]).toMatch(/advice: pipx — command-line tool \(demo-tool\)/);
+    expectTidy(screen, 80, 24);
+  });
+
   it('lists findings worst first and Enter jumps to the environment', async () => {
     const t = open();
     await t.waitForText(FOUND, 20_000);
@@ -89,7 +101,8 @@ describe('dashboard on the standard messy machine (tmux, NO_COLOR)', () => {
     expect(badges.length).toBeGreaterThan(2);
     expect(badges.map((b) => rank.indexOf(b))).toEqual([...badges.map((b) => rank.indexOf(b))].sort((a, b) => a - b));
     t.send('Enter');
-    await t.waitForText(/▸ Environments|Findings \(\d+\)/);
+    // The environments view opens, focus on the detail (whose findings may lie below advice lines).
+    await t.waitForText(/[▸ ] Environments\s+\d+\/\d+/);
   });
 
   it('opens help generated from the key table, and q closes it before quitting', async () => {
