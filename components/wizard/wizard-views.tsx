@@ -2,6 +2,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
 import { installSourceText } from '../../src/migrate/install-source.js';
+import { otherNotes, prerequisiteLines } from '../../src/migrate/prerequisites.js';
 import type { Plan } from '../../src/migrate/types.js';
 import type { WizardCheck, WizardItem, WizardState } from './use-wizard-state.js';
 
@@ -40,10 +41,18 @@ export function PlanView({ plans, width }: { plans: Plan[]; width: number }): Re
       {plans.map((p) => (
         <Box key={p.id} flexDirection="column">
           {p.packages.length ? <Text dimColor>{installSourceText(p.offline, `${p.backupDir}/wheels`)}</Text> : null}
-          {p.blockers.map((b) => (
+          {/* A missing tool comes first, with the command that installs it: the plan does not start. */}
+          {(p.prerequisites ?? []).map((pre) =>
+            prerequisiteLines(pre).map((l, i) => (
+              <Text key={`${pre.rule}:${i}`} bold={i === 0 && pre.blocking} dimColor={!pre.blocking}>
+                {l}
+              </Text>
+            )),
+          )}
+          {otherNotes(p).blockers.map((b) => (
             <Text key={b}>BLOCKED: {b}</Text>
           ))}
-          {p.warnings.map((w) => (
+          {otherNotes(p).warnings.map((w) => (
             <Text key={w} dimColor>
               warning: {w}
             </Text>
@@ -63,7 +72,7 @@ export function PlanView({ plans, width }: { plans: Plan[]; width: number }): Re
           ))}
         </Box>
       ))}
-      <Text dimColor>{blocked ? 'Esc back' : 'Enter run · Esc cancel (nothing changed)'}</Text>
+      <Text dimColor>{blocked ? 'blocked: nothing will run · Esc back' : 'Enter run · Esc cancel (nothing changed)'}</Text>
     </Box>
   );
 }

@@ -45,6 +45,9 @@ export interface PlanInput {
 
 type NewStep = Omit<Step, 'id'>;
 
+/** Start of the planner's blocker for a missing pipx (prepare replaces it with the platform's fix). */
+export const PIPX_NOT_INSTALLED = 'pipx is not installed';
+
 /** Build a plan; problems that make it unsafe land in `blockers` and the plan has no steps. */
 export function planMigration(input: PlanInput): Plan {
   const blockers: string[] = [];
@@ -165,7 +168,7 @@ export function planMigration(input: PlanInput): Plan {
   const tools = packages.filter((p) => !companions.has(p.name));
   const extras = packages.filter((p) => companions.has(p.name));
   if (t.kind === 'pipx' || t.kind === 'uv') {
-    if (t.kind === 'pipx' && !input.tools.pipx) blockers.push('pipx is not installed (apt install pipx)');
+    if (t.kind === 'pipx' && !input.tools.pipx) blockers.push(`${PIPX_NOT_INSTALLED} (apt install pipx)`);
     if (t.kind === 'uv' && !input.tools.uv) blockers.push('uv is not installed');
     for (const c of extras) {
       c.injectInto = tools.map((p) => p.name);

@@ -9,7 +9,8 @@ import { newMigrationId, stateDir } from './journal.js';
 import { readImports } from './apt-only.js';
 import { listOwnedFiles } from './backup.js';
 import { markersFor } from './closure.js';
-import { planMigration } from './plan.js';
+import { PIPX_NOT_INSTALLED, planMigration } from './plan.js';
+import { migrationPrerequisites, prerequisiteText } from './prerequisites.js';
 import type { TargetTools } from './targets/common.js';
 import type { Plan, Target } from './types.js';
 
@@ -133,6 +134,17 @@ export async function prepareMigration(ctx: ScanContext, o: PrepareOptions): Pro
     markers: markersFor(o.source, ctx.platform, ctx.arch),
     imports,
   });
+  // Before anything can run: the tool the target needs must work, else the plan names the fix.
+  const prerequisites = await migrationPrerequisites(ctx, { source: o.source, selection: [...o.selection, ...(o.inject ?? [])], target, tools, existingVenv: existingVenv !== undefined, hostEnv: o.hostEnv });
+  if (prerequisites.length) {
+    plan.prerequisites = prerequisites;
+    const blocking = prerequisites.filter((p) => p.blocking);
+    // The planner's own "pipx is not installed" says less than the prerequisite (no platform command).
+    if (blocking.some((p) => p.rule === 'pipx-missing')) plan.blockers = plan.blockers.filter((b) => !b.startsWith(PIPX_NOT_INSTALLED));
+    plan.blockers.unshift(...blocking.map(prerequisiteText));
+    plan.warnings.push(...prerequisites.filter((p) => !p.blocking).map(prerequisiteText));
+    if (blocking.length) plan.steps = [];
+  }
   if (target.kind === 'pipx' && tools.pipx) {
     for (const p of plan.packages) {
       if (!p.injectInto && existsSync(path.join(tools.pipxHome, 'venvs', p.name))) plan.blockers.push(`${p.name} is already installed with pipx (${tools.pipxHome}/venvs/${p.name})`);

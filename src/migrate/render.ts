@@ -1,6 +1,7 @@
 // Plain-text renderings of plans, events and journals for the CLI (and for logs). Pure.
 import type { ExecEvent } from './events.js';
 import { installSourceText } from './install-source.js';
+import { otherNotes, prerequisiteLines } from './prerequisites.js';
 import type { Journal, Plan } from './types.js';
 
 export function planText(plan: Plan): string {
@@ -14,8 +15,11 @@ export function planText(plan: Plan): string {
   if (deps.length) lines.push(`  dependencies removed with it: ${deps.join(', ')}`);
   for (const k of plan.packages[0]?.keptDeps ?? []) lines.push(`  keeps ${k.name}: ${k.reason}`);
   if (plan.packages.length) lines.push(`  ${installSourceText(plan.offline, `${plan.backupDir}/wheels`)}`);
-  for (const b of plan.blockers) lines.push(`  BLOCKED: ${b}`);
-  for (const w of plan.warnings) lines.push(`  warning: ${w}`);
+  // Prerequisites first, each with the commands that fix it; then the planner's own notes.
+  for (const p of plan.prerequisites ?? []) lines.push(...prerequisiteLines(p).map((l) => `  ${l}`));
+  const notes = otherNotes(plan);
+  for (const b of notes.blockers) lines.push(`  BLOCKED: ${b}`);
+  for (const w of notes.warnings) lines.push(`  warning: ${w}`);
   if (plan.steps.length) lines.push('Steps:');
   for (const s of plan.steps) {
     const tags = [s.destructive ? 'asks first' : '', s.needsRoot ? 'needs root' : ''].filter(Boolean).join(', ');

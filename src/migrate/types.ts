@@ -1,6 +1,6 @@
 // The vocabulary of a migration: what the planner produces, the executor runs and the journal keeps.
 // Everything here is plain JSON so a plan can be written to disk and resumed by another process.
-import type { Scope } from '../model.js';
+import type { Evidence, Scope } from '../model.js';
 
 export type TargetKind = 'pipx' | 'uv' | 'venv';
 
@@ -101,6 +101,18 @@ export interface PlannedPackage {
   injectInto?: string[];
 }
 
+/** A prerequisite of the target (guidance's finding about the tool it needs), checked before planning. */
+export interface Prerequisite {
+  /** venv-unavailable | pipx-missing | pipx-bin-not-on-path */
+  rule: string;
+  /** The plan cannot run until it is fixed (its text is also in `blockers`); otherwise a warning. */
+  blocking: boolean;
+  title: string;
+  /** Commands that fix it, for this platform (`sudo apt install pipx`, `pipx ensurepath`, ...). */
+  fix: string[];
+  evidence: Evidence[];
+}
+
 export interface Plan {
   schema: 'pyenvtui/plan@1';
   id: string;
@@ -115,6 +127,8 @@ export interface Plan {
   /** Reasons the plan cannot run; non-empty = nothing will be changed. */
   blockers: string[];
   warnings: string[];
+  /** Prerequisites that failed (blocking ones are in `blockers` too, warnings in `warnings`). */
+  prerequisites?: Prerequisite[];
   /** Host directory where backups and rebuilt wheels go. */
   backupDir: string;
 }

@@ -1,0 +1,162 @@
+// Prerequisites of one migration, checked before anything runs: the tool the target needs must work,
+// or the plan is blocked with the platform's fix (instead of failing half-way through the steps).
+// The checks are guidance's own (`prerequisiteFindings`): this file only decides which interpreter and
+// which PATH they are about, and phrases the result for the plan.
+import path from 'node:path';
+import { ScanContext, type Env } from '../context.js';
+import type { Distribution, Environment, Evidence, Finding, Inventory } from '../model.js';
+import { fixCommand, prerequisiteFindings } from '../guidance/index.js';
+import { detectPlatform } from '../platform/index.js';
+import type { TargetTools } from './targets/common.js';
+import type { Prerequisite, Target } from './types.js';
+
+export interface PrerequisiteInput {
+  source: Environment;
+  /** Normalised names of the packages that move (companions included). */
+  selection: string[];
+  target: Target;
+  /** Host tools resolved by prepare; `python` builds the target. */
+  tools: TargetTools;
+  /** The venv target already exists: nothing creates a venv. */
+  existingVenv: boolean;
+  /** The operator's environment: its PATH is where pipx and uv are looked up. */
+  hostEnv: Env;
+}
+
+/** Base interpreters as guidance knows them; anything else is a venv borrowing a base's stdlib. */
+const BASE_KINDS = new Set(['system', 'homebrew', 'pyenv', 'uv-python', 'mise', 'asdf']);
+
+/** The operator's PATH without pyenv-style shims, as prepare's own tool lookup sees it. */
+function toolPath(hostEnv: Env): string {
+  return (hostEnv.PATH ?? '/usr/local/bin:/usr/bin:/bin')
+    .split(':')
+    .filter((d) => d && !d.includes('/shims'))
+    .join(':');
+}
+
+/** A context on the host (root "/") for the tools that run there: pipx, and a stand-in interpreter. */
+function hostContext(ctx: ScanContext, hostEnv: Env): ScanContext {
+  return new ScanContext({ root: '/', env: { ...hostEnv, PATH: toolPath(hostEnv) }, cacheDir: null, uid: ctx.uid, now: ctx.now });
+}
+
+/** An inventory holding only `envs`: guidance's checks are asked about exactly what this migration uses. */
+function whatIf(ctx: ScanContext, envs: Environment[]): Inventory {
+  return {
+    schema: 'pyenvtui/inventory@1',
+    generatedAt: ctx.now().toISOString(),
+    root: ctx.root,
+    host: '',
+    platform: ctx.platform,
+    arch: ctx.arch,
+    home: ctx.home,
+    environments: envs,
+    path: { dirs: [], python: null, python3: null, pip: null, pip3: null, commands: [] },
+    problems: [],
+  };
+}
+
+function toPrerequisite(f: Finding, blocking: boolean): Prerequisite {
+  return { rule: f.rule, blocking, title: f.title, fix: f.fix, evidence: f.evidence as Evidence[] };
+}
+
+/**
+ * The selection as global command-line tools headed for pipx: guidance's pipx checks fire for
+ * packages whose advice is pipx, so that is what the selected packages are here, whatever they were.
+ */
+function pipxBound(source: Environment, selection: string[]): Environment {
+  const packages: Distribution[] = source.packages
+    .filter((d) => selection.includes(d.name))
+    .map((d) => ({ ...d, scope: d.scope === 'env' ? 'user' : d.scope, advice: { action: 'pipx', reason: 'selected for pipx', command: `pipx install ${d.name}` } }));
+  return { ...source, kind: 'venv', packages };
+}
+
+async function pipxChecks(ctx: ScanContext, o: PrerequisiteInput): Promise<Prerequisite[]> {
+  const tools = pipxBound(o.source, o.selection);
+  // pipx runs on the host (the operator's PATH); its links land in the scanned home's bin dir.
+  const host = ctx.root === '/' ? null : hostContext(ctx, o.hostEnv);
+  const live = ctx.root === '/' ? new ScanContext({ root: '/', env: { ...ctx.env, PATH: toolPath(ctx.env) }, home: ctx.home, cacheDir: null, uid: ctx.uid, now: ctx.now }) : ctx;
+  const out: Prerequisite[] = [];
+  const missingCtx = host ?? live;
+  const missing = await prerequisiteFindings(whatIf(missingCtx, [tools]), missingCtx, await detectPlatform(missingCtx));
+  for (const f of missing) if (f.rule === 'pipx-missing') out.push(toPrerequisite(f, true));
+  const platform = host ? await detectPlatform(ctx) : null;
+  const onPath = host ? await prerequisiteFindings(whatIf(ctx, [tools]), ctx, platform!) : missing;
+  // Whether pipx is installed is pipx-missing's business (asked of the host): the warning keeps only
+  // what puts the bin dir on PATH.
+  const install = fixCommand(platform ?? (await detectPlatform(missingCtx)), { installPipx: true });
+  for (const f of onPath) if (f.rule === 'pipx-bin-not-on-path') out.push(toPrerequisite({ ...f, fix: f.fix.filter((x) => x !== install) }, false));
+  return out;
+}
+
+/** A base interpreter environment for an interpreter path, by where it lives; null when unknown. */
+function baseFor(exe: string, version: string | null): Environment | null {
+  const prefix = path.dirname(path.dirname(exe));
+  const kind = /\/\.pyenv\/versions\/[^/]+$/.test(prefix)
+    ? 'pyenv'
+    : prefix === '/usr' || prefix === '/usr/local'
+      ? 'system'
+      : /^\/(opt\/homebrew|home\/linuxbrew\/\.linuxbrew)(\/|$)/.test(prefix)
+        ? 'homebrew'
+        : null;
+  if (!kind) return null;
+  return {
+    id: `${kind}:${prefix}`,
+    kind,
+    name: path.basename(exe),
+    prefix,
+    python: { version, executable: exe },
+    externallyManaged: false,
+    systemSitePackages: false,
+    health: { ok: true, problems: [] },
+    sites: [],
+    packages: [],
+  };
+}
+
+/** "3.11" from an interpreter file name such as python3.11. */
+function minorOfExe(p: string | null): string | null {
+  return p ? (/python(\d+\.\d+)$/.exec(p)?.[1] ?? null) : null;
+}
+
+async function venvChecks(ctx: ScanContext, o: PrerequisiteInput): Promise<Prerequisite[]> {
+  const exe = o.source.python.executable;
+  if (!exe) return [];
+  // prepare picks the image's own interpreter when it runs here, else the host's at the same path
+  // (docs/migration.md "Live machine vs --root"): check the one that will really run `-m venv`.
+  const own = ctx.root === '/' || o.tools.python === ctx.hostPath(exe);
+  const where = own ? ctx : hostContext(ctx, o.hostEnv);
+  let base: Environment | null;
+  if (own && BASE_KINDS.has(o.source.kind)) base = o.source;
+  else {
+    const basePath = BASE_KINDS.has(o.source.kind) ? exe : (o.source.python.base ?? null);
+    if (!basePath) return [];
+    const real = (await where.tryRealpath(basePath)) ?? basePath;
+    base = baseFor(real, minorOfExe(real) ?? (own ? o.source.python.version : null));
+  }
+  if (!base) return [];
+  const found = await prerequisiteFindings(whatIf(where, [base]), where, await detectPlatform(where));
+  return found.filter((f) => f.rule === 'venv-unavailable').map((f) => toPrerequisite(f, true));
+}
+
+/** Prerequisites for the target: pipx → pipx-missing (blocks), pipx-bin-not-on-path (warns); new venv → venv-unavailable (blocks). */
+export async function migrationPrerequisites(ctx: ScanContext, o: PrerequisiteInput): Promise<Prerequisite[]> {
+  if (o.target.kind === 'pipx') return pipxChecks(ctx, o);
+  if (o.target.kind === 'venv' && !o.existingVenv) return venvChecks(ctx, o);
+  return [];
+}
+
+/** One line for the plan: what is missing and the first command that fixes it. */
+export function prerequisiteText(p: Prerequisite): string {
+  return p.fix.length ? `${p.title} — fix: ${p.fix[0]}` : p.title;
+}
+
+/** Plain lines for a prerequisite: the title as BLOCKED/warning, then each fix on its own line. */
+export function prerequisiteLines(p: Prerequisite): string[] {
+  return [`${p.blocking ? 'BLOCKED' : 'warning'}: ${p.title}`, ...p.fix.map((f, i) => `${i === 0 ? '  fix: ' : '       '}${f}`)];
+}
+
+/** Blockers and warnings of a plan that are not a prerequisite's own line (those print with their fixes). */
+export function otherNotes(plan: { blockers: string[]; warnings: string[]; prerequisites?: Prerequisite[] }): { blockers: string[]; warnings: string[] } {
+  const mine = new Set((plan.prerequisites ?? []).map(prerequisiteText));
+  return { blockers: plan.blockers.filter((b) => !mine.has(b)), warnings: plan.warnings.filter((w) => !mine.has(w)) };
+}
