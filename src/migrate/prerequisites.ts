@@ -2,6 +2,7 @@
 // or the plan is blocked with the platform's fix (instead of failing half-way through the steps).
 // The checks are guidance's own (`prerequisiteFindings`): this file only decides which interpreter and
 // which PATH they are about, and phrases the result for the plan.
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { ScanContext, type Env } from '../context.js';
 import type { Distribution, Environment, Evidence, Finding, Inventory } from '../model.js';
@@ -99,12 +100,14 @@ function baseFor(exe: string, version: string | null): Environment | null {
         ? 'homebrew'
         : null;
   if (!kind) return null;
+  // pyenv's directory names carry the full version (`pyenv install --force 3.11.7` needs it).
+  const full = kind === 'pyenv' && /^\d+\.\d+\.\d+$/.test(path.basename(prefix)) ? path.basename(prefix) : version;
   return {
     id: `${kind}:${prefix}`,
     kind,
     name: path.basename(exe),
     prefix,
-    python: { version, executable: exe },
+    python: { version: full, executable: exe },
     externallyManaged: false,
     systemSitePackages: false,
     health: { ok: true, problems: [] },
@@ -119,20 +122,21 @@ function minorOfExe(p: string | null): string | null {
 }
 
 async function venvChecks(ctx: ScanContext, o: PrerequisiteInput): Promise<Prerequisite[]> {
-  const exe = o.source.python.executable;
-  if (!exe) return [];
-  // prepare picks the image's own interpreter when it runs here, else the host's at the same path
-  // (docs/migration.md "Live machine vs --root"): check the one that will really run `-m venv`.
-  const own = ctx.root === '/' || o.tools.python === ctx.hostPath(exe);
-  const where = own ? ctx : hostContext(ctx, o.hostEnv);
-  let base: Environment | null;
-  if (own && BASE_KINDS.has(o.source.kind)) base = o.source;
-  else {
-    const basePath = BASE_KINDS.has(o.source.kind) ? exe : (o.source.python.base ?? null);
-    if (!basePath) return [];
-    const real = (await where.tryRealpath(basePath)) ?? basePath;
-    base = baseFor(real, minorOfExe(real) ?? (own ? o.source.python.version : null));
+  // The interpreter that will run `-m venv` is tools.python as the host resolves it: under --root that
+  // is the image's own binary when it runs here, else the host's at the same path (docs/migration.md
+  // "Live machine vs --root"), and a venv's bin/python may lead either way. Check that one, where it lives.
+  let real = o.tools.python;
+  try {
+    real = realpathSync(o.tools.python);
+  } catch {
+    // A dangling interpreter fails later with its own message; check the path as given.
   }
+  const machine = ctx.machinePath(real);
+  const where = machine !== null ? ctx : hostContext(ctx, o.hostEnv);
+  const interp = machine ?? real;
+  const src = o.source;
+  const isSource = machine !== null && BASE_KINDS.has(src.kind) && interp.startsWith(`${src.prefix === '/' ? '' : src.prefix}/`);
+  const base = isSource ? src : baseFor(interp, minorOfExe(interp) ?? (machine !== null ? src.python.version : null));
   if (!base) return [];
   const found = await prerequisiteFindings(whatIf(where, [base]), where, await detectPlatform(where));
   return found.filter((f) => f.rule === 'venv-unavailable').map((f) => toPrerequisite(f, true));

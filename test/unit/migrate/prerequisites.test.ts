@@ -70,6 +70,26 @@ describe('venv target on a Debian root without python3-venv', () => {
       expect((p.prerequisites ?? []).map((x) => x.rule)).not.toContain('venv-unavailable');
     });
 
+    it('a venv source is judged by the interpreter its bin/python leads to: the host\'s is not blocked, the image\'s is', async () => {
+      const venv = await sb.venv('~/src/.venv', { packages: [`${DEMO.extra}==${DEMO.extraVersion}`] });
+      const ctx = new ScanContext({ root: sb.root, env: sb.env, cacheDir: null });
+      const fromVenv = async (): Promise<Plan> => {
+        const src = await loadSource(ctx, { kind: 'prefix', prefix: venv.machine }, [DEMO.extra]);
+        return prepareMigration(ctx, { source: src.env!, selection: [DEMO.extra], target: { kind: 'venv' }, offline: true, keepSource: false, hostEnv: { ...sb.env, XDG_STATE_HOME: operatorState(sb) } });
+      };
+      // python -m venv links bin/python3 to the host's /usr/bin/python3: that one builds the target.
+      expect((await fromVenv()).prerequisites ?? []).toEqual([]);
+      // Relative links keep it inside the image: now the image's python3.11 (no ensurepip) would run.
+      for (const n of await fsp.readdir(path.join(venv.prefix, 'bin'))) {
+        if (!/^python/.test(n)) continue;
+        await fsp.rm(path.join(venv.prefix, 'bin', n));
+        await fsp.symlink('../../../../../usr/bin/python3.11', path.join(venv.prefix, 'bin', n));
+      }
+      const p = await fromVenv();
+      expect(p.prerequisites?.map((x) => `${x.rule}:${x.fix[0]}`)).toEqual(['venv-unavailable:sudo apt install python3-venv']);
+      expect(p.steps).toEqual([]);
+    });
+
     it('the CLI exits 1 (blocked), prints the fix, and changes nothing', { timeout: 120_000 }, async () => {
       const before = await listing(sb.root);
       const r = await cli(sb, ['migrate', DEMO.lib, '--from', 'local', '--to', 'venv', '--offline', '--yes', '--root', sb.root]);
