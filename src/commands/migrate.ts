@@ -164,7 +164,10 @@ export async function runMigrate(argv: string[], io: CommandIO): Promise<number>
   const plan = await prepareMigration(ctx, { source: src.env, selection: names, inject: args.inject, target, offline: args.offline, keepSource: args.keepSource, hostEnv: io.env });
   io.stdout.write(planText(plan));
   if (plan.blockers.length) {
-    io.stderr.write('pyenvtui migrate: nothing was changed (see BLOCKED above)\n');
+    // A missing prerequisite is the user's next command: say it where a script's log shows it.
+    const fixes = (plan.prerequisites ?? []).filter((p) => p.blocking && p.fix.length).map((p) => p.fix[0]!);
+    const first = fixes.length ? `; first run: ${[...new Set(fixes)].join(' && ')}, then try again` : '';
+    io.stderr.write(`pyenvtui migrate: nothing was changed (see BLOCKED above)${first}\n`);
     return EXIT_FAILED;
   }
   if (args.dryRun) return 0;

@@ -96,7 +96,7 @@ describe('venv target on a Debian root without python3-venv', () => {
       expect(r.code, r.stdout + r.stderr).toBe(1);
       expect(r.stdout).toMatch(/BLOCKED: \/usr\/bin\/python3\.11 cannot create venvs/);
       expect(r.stdout).toContain('fix: sudo apt install python3-venv');
-      expect(r.stderr).toContain('nothing was changed');
+      expect(r.stderr).toContain('nothing was changed (see BLOCKED above); first run: sudo apt install python3-venv, then try again');
       expect(await listing(sb.root)).toEqual(before);
     });
   });
@@ -137,6 +137,7 @@ describe('pipx target with an operator PATH without pipx', () => {
     expect(r.stdout).toMatch(/fix: (sudo )?apt install pipx/);
     expect(r.stdout).toContain('pipx ensurepath');
     expect(r.stdout).not.toContain('(apt install pipx)');
+    expect(r.stderr).toMatch(/first run: (sudo )?apt install pipx, then try again/);
     expect(await listing(sb.root)).toEqual(before);
   });
 
