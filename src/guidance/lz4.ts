@@ -83,7 +83,10 @@ export function decodeBlock(src: Uint8Array, out: Buffer, pos: number): number {
       } while (b === 255);
     }
     if (i + lit > n || pos + lit > out.length) throw new Lz4Error('literal run out of bounds');
-    out.set(src.subarray(i, i + lit), pos);
+    // Runs are mostly a few bytes: a loop beats a subarray object and a native call per run
+    // (bookworm's main list has millions of them; this decoder was most of the dashboard's wait).
+    if (lit < 32) for (let k = 0; k < lit; k++) out[pos + k] = src[i + k]!;
+    else out.set(src.subarray(i, i + lit), pos);
     i += lit;
     pos += lit;
     if (i >= n) break; // the last sequence carries literals only
@@ -102,11 +105,12 @@ export function decodeBlock(src: Uint8Array, out: Buffer, pos: number): number {
     }
     if (pos + len > out.length) throw new Lz4Error('match run out of bounds');
     let from = pos - offset;
-    if (offset >= len) {
-      out.copy(out, pos, from, from + len);
+    if (offset >= len && len >= 32) {
+      out.copyWithin(pos, from, from + len);
       pos += len;
     } else {
-      // Overlapping copy repeats the last `offset` bytes: must go byte by byte.
+      // Short matches go byte by byte (cheaper than a native call); an overlapping copy repeats the
+      // last `offset` bytes and must go byte by byte anyway.
       for (let k = 0; k < len; k++) out[pos++] = out[from++]!;
     }
   }
