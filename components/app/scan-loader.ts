@@ -62,6 +62,7 @@ export function createScanLoader(opts: ScanLoaderOptions): InventoryLoader {
     if (signal.aborted) return;
     events.done(inv, findings);
     await pause(opts.sizeDelayMs ?? 150, signal);
+    if (signal.aborted) return;
     // Each environment is sized through a context of its own: the scan's context caches every
     // directory it resolves (100 venvs: ~10 MB more heap, ~4 MB RSS, held until the scan is dropped).
     const sizer = (): ScanContext => new ScanContext({ root: opts.root, env: opts.env, home: ctx.home, homes: ctx.homes, cacheDir: null });

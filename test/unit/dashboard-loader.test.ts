@@ -1,0 +1,113 @@
+import { mkdirSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createScanLoader, throttled } from '../../components/app/scan-loader.js';
+import type { ScanEvents } from '../../components/app/use-inventory.js';
+import { reducer } from '../../components/state/dashboard-reducer.js';
+import { initialState } from '../../components/state/dashboard-state.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { tempRoot, type TempRoot } from './platform/root-builder.js';
+import { messyInventory } from '../components/inventory-fixture.js';
+
+const roots: TempRoot[] = [];
+afterEach(() => roots.splice(0).forEach((r) => r.cleanup()));
+
+describe('progress throttle', () => {
+  it('sends nothing at once, then only the newest of a burst, once the interval has passed', async () => {
+    const sent: number[] = [];
+    const t = throttled<number>(30, (v) => sent.push(v));
+    for (let i = 1; i <= 5; i++) t.push(i);
+    expect(sent).toEqual([]);
+    await waitFor(() => sent.length, { accept: (n) => n > 0 });
+    expect(sent).toEqual([5]);
+    t.push(6);
+    t.cancel();
+    t.push(7);
+    await waitFor(() => sent.length, { accept: (n) => n > 1 });
+    // 6 was dropped by cancel(); 7 came in after it.
+    expect(sent).toEqual([5, 7]);
+  });
+});
+
+describe('scan-start', () => {
+  it('is no render on the state the screen opened with (Ink keeps its frame budget for the results)', () => {
+    const s = initialState({ columns: 80, rows: 24 });
+    expect(reducer(s, { type: 'scan-start' })).toBe(s);
+    const { inventory, findings } = messyInventory();
+    const done = reducer(s, { type: 'scan-done', inventory, findings });
+    const again = reducer(done, { type: 'scan-start' });
+    expect(again).not.toBe(done);
+    expect(again.scan.running).toBe(true);
+  });
+});
+
+/** A machine root with `n` virtualenvwrapper venvs laid out as `python3 -m venv` leaves them. */
+function venvRoot(n: number): TempRoot {
+  const files: Record<string, string> = { '/usr/bin/python3.11': '' };
+  for (let i = 0; i < n; i++) {
+    const v = `/home/u/.virtualenvs/env${i}`;
+    files[`${v}/pyvenv.cfg`] = 'home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.2\n';
+    files[`${v}/lib/python3.11/site-packages/demo_${i}-1.0.dist-info/METADATA`] = `Metadata-Version: 2.1\nName: demo-${i}\nVersion: 1.0\n\n`;
+    files[`${v}/lib/python3.11/site-packages/demo_${i}-1.0.dist-info/INSTALLER`] = 'pip\n';
+    files[`${v}/lib/python3.11/site-packages/demo_${i}/__init__.py`] = 'x = 1\n'.repeat(2000);
+  }
+  const r = tempRoot(files);
+  for (let i = 0; i < n; i++) {
+    const bin = path.join(r.root, `home/u/.virtualenvs/env${i}/bin`);
+    mkdirSync(bin);
+    symlinkSync('/usr/bin/python3.11', path.join(bin, 'python'));
+  }
+  roots.push(r);
+  return r;
+}
+
+describe('the real loader', () => {
+  it('reports findings before any size, then sizes every environment, the last report saying sizing is over', async () => {
+    const r = venvRoot(3);
+    const log: string[] = [];
+    const sizes: Record<string, number> = {};
+    let envIds: string[] = [];
+    let finished = false;
+    const events: ScanEvents = {
+      progress: () => log.push('progress'),
+      done: (inv) => {
+        log.push('done');
+        envIds = inv.environments.map((e) => e.id);
+      },
+      sizes: (s, sizing) => {
+        log.push(sizing ? 'sizes' : 'sizes-final');
+        Object.assign(sizes, s);
+        if (!sizing) finished = true;
+      },
+    };
+    const loader = createScanLoader({ root: r.root, search: [], env: { HOME: '/home/u', PATH: '/usr/bin' }, sizeDelayMs: 0 });
+    await loader(events, new AbortController().signal);
+    await waitFor(() => finished);
+    expect(envIds.filter((id) => /env\d/.test(id))).toHaveLength(3);
+    expect(log.indexOf('done')).toBeGreaterThanOrEqual(0);
+    expect(log.slice(0, log.indexOf('done')).every((e) => e === 'progress')).toBe(true);
+    expect(log.at(-1)).toBe('sizes-final');
+    for (const id of envIds) expect(sizes[id], id).toBeGreaterThan(0);
+  });
+
+  it('an aborted scan reports nothing after the abort, not even sizes', async () => {
+    const r = venvRoot(2);
+    const log: string[] = [];
+    const ac = new AbortController();
+    const loader = createScanLoader({ root: r.root, search: [], env: { HOME: '/home/u', PATH: '/usr/bin' }, sizeDelayMs: 10_000 });
+    const run = loader(
+      {
+        progress: () => log.push('progress'),
+        done: () => {
+          log.push('done');
+          ac.abort();
+        },
+        sizes: () => log.push('sizes'),
+      },
+      ac.signal,
+    );
+    // The pause before sizing ends at the abort instead of waiting out its 10 s.
+    await run;
+    expect(log.at(-1)).toBe('done');
+  });
+});
