@@ -1,6 +1,6 @@
 // Detail pane of one environment: facts, the packages table, and its findings with evidence and fix.
 import { severityRank, type Environment, type Finding } from '../../src/model.js';
-import { formatBytes } from '../ui/text.js';
+import { compareText, formatBytes } from '../ui/text.js';
 import { adviceRow } from './advice-rows.js';
 import { findingBodyRows } from './finding-rows.js';
 import { SEVERITY_BADGE, textRow, type Row } from './rows.js';
@@ -44,7 +44,7 @@ export function envDetailRows({ env, findings, size, sizing, width }: EnvDetailI
       ],
     });
   }
-  const pkgs = [...env.packages].sort((a, b) => a.name.localeCompare(b.name) || a.scope.localeCompare(b.scope));
+  const pkgs = [...env.packages].sort((a, b) => compareText(a.name, b.name) || compareText(a.scope, b.scope));
   for (const d of pkgs) {
     rows.push({
       key: `dist:${d.metadataPath}`,

@@ -2,6 +2,7 @@
 import type { Environment, Finding, Inventory } from '../../src/model.js';
 import { KIND_GROUPS, findingsByEnv, groupOf, worst } from './kinds.js';
 import { SEVERITY_LETTER, type Row } from './rows.js';
+import { compareText } from '../ui/text.js';
 
 export interface EnvRowsInput {
   inventory: Inventory | null;
@@ -30,7 +31,7 @@ function compareVersions(a: string | null, b: string | null): number {
 }
 
 function comparator(key: string, sizes: Readonly<Record<string, number>>): (a: Environment, b: Environment) => number {
-  const byName = (a: Environment, b: Environment): number => a.name.localeCompare(b.name) || a.prefix.localeCompare(b.prefix);
+  const byName = (a: Environment, b: Environment): number => compareText(a.name, b.name) || compareText(a.prefix, b.prefix);
   switch (key) {
     case 'packages':
       return (a, b) => b.packages.length - a.packages.length || byName(a, b);

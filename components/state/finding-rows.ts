@@ -1,6 +1,6 @@
 // Rows of the findings view (worst first) and the detail of one finding.
 import { severityRank, type Environment, type Finding, type Inventory } from '../../src/model.js';
-import { wrap } from '../ui/text.js';
+import { compareText, wrap } from '../ui/text.js';
 import { SEVERITY_BADGE, textRow, type Row } from './rows.js';
 
 /** Stable key of a finding (rule + environment + package + position). */
@@ -21,12 +21,12 @@ export function buildFindingRows(inv: Inventory | null, findings: readonly Findi
     return { f, i, env, envName: env?.name ?? '' };
   });
   const bySev = (a: (typeof items)[0], b: (typeof items)[0]): number =>
-    severityRank(a.f.severity) - severityRank(b.f.severity) || a.f.rule.localeCompare(b.f.rule) || a.i - b.i;
+    severityRank(a.f.severity) - severityRank(b.f.severity) || compareText(a.f.rule, b.f.rule) || a.i - b.i;
   const cmp =
     sort.key === 'rule'
-      ? (a: (typeof items)[0], b: (typeof items)[0]) => a.f.rule.localeCompare(b.f.rule) || bySev(a, b)
+      ? (a: (typeof items)[0], b: (typeof items)[0]) => compareText(a.f.rule, b.f.rule) || bySev(a, b)
       : sort.key === 'environment'
-        ? (a: (typeof items)[0], b: (typeof items)[0]) => a.envName.localeCompare(b.envName) || bySev(a, b)
+        ? (a: (typeof items)[0], b: (typeof items)[0]) => compareText(a.envName, b.envName) || bySev(a, b)
         : bySev;
   return items
     .map((x) => ({ ...x, search: [x.f.rule, x.f.title, x.f.severity, x.envName, x.f.package ?? ''].join(' ').toLowerCase() }))

@@ -4,6 +4,7 @@ import type { Distribution, Environment, Inventory } from '../../src/model.js';
 import { adviceRow } from './advice-rows.js';
 import { pathPythonEnv } from './kinds.js';
 import { textRow, type Row } from './rows.js';
+import { compareText } from '../ui/text.js';
 
 export interface Copy {
   env: Environment;
@@ -55,7 +56,7 @@ export function groupPackages(inv: Inventory | null): Map<string, PackageGroup> 
 export function buildPackageRows(groups: Map<string, PackageGroup>, filter: string, sort: { key: string; reverse: boolean }): Row[] {
   const needle = filter.toLowerCase();
   const list = [...groups.values()].filter((g) => needle === '' || g.name.includes(needle) || g.displayName.toLowerCase().includes(needle));
-  const byName = (a: PackageGroup, b: PackageGroup): number => a.name.localeCompare(b.name);
+  const byName = (a: PackageGroup, b: PackageGroup): number => compareText(a.name, b.name);
   const cmp =
     sort.key === 'copies'
       ? (a: PackageGroup, b: PackageGroup) => b.copies.length - a.copies.length || byName(a, b)

@@ -1,6 +1,7 @@
 // The PATH view: which interpreter and which commands win, and what they shadow.
 import type { Inventory, PathCommand } from '../../src/model.js';
 import { textRow, type Row } from './rows.js';
+import { compareText } from '../ui/text.js';
 
 export interface PathEntry {
   label: string;
@@ -32,7 +33,7 @@ export function buildPathRows(inv: Inventory | null, filter: string, sort: { key
   const list = pathEntries(inv).filter((e) => needle === '' || `${e.label} ${e.cmd.path}`.toLowerCase().includes(needle));
   const cmp =
     sort.key === 'name'
-      ? (a: PathEntry, b: PathEntry) => a.label.localeCompare(b.label)
+      ? (a: PathEntry, b: PathEntry) => compareText(a.label, b.label)
       : sort.key === 'shadows'
         ? (a: PathEntry, b: PathEntry) => b.cmd.shadows.length - a.cmd.shadows.length || a.order - b.order
         : (a: PathEntry, b: PathEntry) => a.order - b.order;

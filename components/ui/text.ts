@@ -115,3 +115,15 @@ export function formatBytes(n: number): string {
   }
   return `${i === 0 || v >= 10 ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
 }
+
+/**
+ * Orders names case-insensitively, then by code unit. For the names we sort (packages, environments,
+ * rules, paths) this is `localeCompare`'s order except where punctuation meets a digit, and it does not
+ * load ICU's collator: ~4 MB of RSS once anything in the process calls `localeCompare`.
+ */
+export function compareText(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x !== y) return x < y ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

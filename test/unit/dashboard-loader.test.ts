@@ -6,6 +6,7 @@ import type { ScanEvents } from '../../components/app/use-inventory.js';
 import { reducer } from '../../components/state/dashboard-reducer.js';
 import { initialState } from '../../components/state/dashboard-state.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { compareText } from '../../components/ui/text.js';
 import { tempRoot, type TempRoot } from './platform/root-builder.js';
 import { messyInventory } from '../components/inventory-fixture.js';
 
@@ -109,5 +110,13 @@ describe('the real loader', () => {
     // The pause before sizing ends at the abort instead of waiting out its 10 s.
     await run;
     expect(log.at(-1)).toBe('done');
+  });
+});
+
+describe('compareText', () => {
+  it('orders names as localeCompare does for package, environment and rule names, case-insensitively', () => {
+    const names = ['webapp', 'PyYAML', 'pyenvtui-demo-lib', 'App', 'scratch', 'six', 'pip', 'pyenvtui-demo-cli', 'app2', 'zz'];
+    expect([...names].sort(compareText)).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    expect(compareText('same', 'same')).toBe(0);
   });
 });
