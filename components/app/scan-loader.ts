@@ -3,9 +3,9 @@
 import os from 'node:os';
 import { ScanContext, type Env } from '../../src/context.js';
 import { LOCATORS, scanProgressive } from '../../src/discover/index.js';
-import { computeSize } from '../../src/discover/size.js';
 import type { Environment, Inventory } from '../../src/model.js';
 import { analyze } from '../../src/analyze.js';
+import { sizeInBackground } from './size-walk.js';
 import type { InventoryLoader, ScanProgress } from './use-inventory.js';
 
 export interface ScanLoaderOptions {
@@ -15,7 +15,7 @@ export interface ScanLoaderOptions {
   search: string[];
   depth?: number;
   env: Env;
-  /** Environments sized at once (default 1: computeSize reads synchronously, more only holds more garbage). */
+  /** Environments sized at once (default 1: the walk reads synchronously, more only holds more garbage). */
   sizeConcurrency?: number;
   /** Least time between two progress reports (each one is a React render and a yoga layout). */
   progressMs?: number;
@@ -89,10 +89,10 @@ async function sizeAll(
   const worker = async (): Promise<void> => {
     while (next < envs.length && !signal.aborted) {
       const env = envs[next++]!;
-      const r = await computeSize(contextFor(), env, { signal });
-      batch[env.id] = r.bytes;
-      // computeSize walks with synchronous reads: give keys and frames a turn between environments.
+      const r = await sizeInBackground(contextFor(), env, { signal });
+      // Each walk breathes every ~10 ms of its own; small ones end sooner, so yield between them too.
       await new Promise<void>((res) => setImmediate(res));
+      batch[env.id] = r.bytes;
       // Each report re-sorts and redraws the list: a few a second fill the column in without taking
       // the keyboard's turn (per 8 envs, a 1,000-env machine answered a key in ~115 ms while sizing).
       if (performance.now() - last >= SIZE_REPORT_MS) {

@@ -1,10 +1,13 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { linkSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createScanLoader, throttled } from '../../components/app/scan-loader.js';
+import { sizeInBackground } from '../../components/app/size-walk.js';
 import type { ScanEvents } from '../../components/app/use-inventory.js';
 import { reducer } from '../../components/state/dashboard-reducer.js';
 import { initialState } from '../../components/state/dashboard-state.js';
+import { ScanContext } from '../../src/context.js';
+import { computeSize } from '../../src/discover/size.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { compareText } from '../../components/ui/text.js';
 import { tempRoot, type TempRoot } from './platform/root-builder.js';
@@ -118,5 +121,24 @@ describe('compareText', () => {
     const names = ['webapp', 'PyYAML', 'pyenvtui-demo-lib', 'App', 'scratch', 'six', 'pip', 'pyenvtui-demo-cli', 'app2', 'zz'];
     expect([...names].sort(compareText)).toEqual([...names].sort((a, b) => a.localeCompare(b)));
     expect(compareText('same', 'same')).toBe(0);
+  });
+});
+
+describe('background sizing', () => {
+  it('gives computeSize\'s answer, counting a hard-linked file once, and stops at the budget', async () => {
+    const r = venvRoot(2);
+    linkSync(path.join(r.root, 'home/u/.virtualenvs/env0/lib/python3.11/site-packages/demo_0/__init__.py'), path.join(r.root, 'home/u/.virtualenvs/env0/twin.py'));
+    const ctx = new ScanContext({ root: r.root, env: { HOME: '/home/u', PATH: '/usr/bin' }, cacheDir: null });
+    const env = { prefix: '/home/u/.virtualenvs/env0' } as Parameters<typeof computeSize>[1];
+    const want = await computeSize(ctx, env);
+    const got = await sizeInBackground(ctx, env);
+    expect(got).toEqual(want);
+    expect(got.complete).toBe(true);
+    expect(got.bytes).toBeGreaterThan(12_000);
+    const cut = await sizeInBackground(ctx, env, { maxEntries: 2 });
+    expect(cut).toMatchObject({ complete: false, entries: 2 });
+    const ac = new AbortController();
+    ac.abort();
+    expect(await sizeInBackground(ctx, env, { signal: ac.signal })).toMatchObject({ complete: false, entries: 0 });
   });
 });
