@@ -66,7 +66,12 @@ export class ControlScanner {
 
   private flush(): void {
     if (this.start !== 0 && this.opts.keep(this.current)) {
-      this.opts.onStanza({ fields: this.current, line: this.start });
+      // Field values are slices of the text chunk they were read from (V8 keeps the parent alive): a
+      // kept stanza would pin its whole chunk, up to 4 MB of a list, for as long as the index lives
+      // (~30 MB after reading bookworm's lists). Kept values are copied out.
+      const fields: Record<string, string> = {};
+      for (const [k, v] of Object.entries(this.current)) fields[k] = Buffer.from(v, 'latin1').toString('latin1');
+      this.opts.onStanza({ fields, line: this.start });
     }
     this.current = {};
     this.start = 0;
