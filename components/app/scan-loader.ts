@@ -3,10 +3,10 @@
 import os from 'node:os';
 import { ScanContext, type Env } from '../../src/context.js';
 import { LOCATORS, scanProgressive } from '../../src/discover/index.js';
-import type { Environment, Inventory } from '../../src/model.js';
+import type { Environment, Finding, Inventory } from '../../src/model.js';
 import { analyze } from '../../src/analyze.js';
 import { sizeInBackground } from './size-walk.js';
-import type { InventoryLoader, ScanProgress } from './use-inventory.js';
+import type { InventoryLoader, ScanEvents, ScanProgress } from './use-inventory.js';
 
 export interface ScanLoaderOptions {
   /** Host directory treated as "/". */
@@ -43,31 +43,46 @@ function skeleton(ctx: ScanContext, environments: Environment[]): Inventory {
 
 export function createScanLoader(opts: ScanLoaderOptions): InventoryLoader {
   return async (events, signal) => {
-    const ctx = new ScanContext({ root: opts.root, env: opts.env, search: opts.search, ...(opts.depth !== undefined ? { depth: opts.depth } : {}) });
-    const total = LOCATORS.length;
-    const active = new Set(LOCATORS.map((l) => l.name));
-    let done = 0;
-    // Locators finish in bursts (a dozen within a few ms on a small machine): one report per frame
-    // interval is all the screen can show, and each report costs a full render and layout.
-    const report = throttled(opts.progressMs ?? 66, (p: ScanProgress) => !signal.aborted && events.progress(p));
-    // Not sent at once: a scan that ends within one interval goes straight to the complete screen.
-    report.push({ inventory: skeleton(ctx, []), done, total, active: [...active] });
-    const inv = await scanProgressive(ctx, (name, envs) => {
-      done++;
-      active.delete(name);
-      report.push({ inventory: skeleton(ctx, envs), done, total, active: [...active] });
-    }).finally(() => report.cancel());
-    if (signal.aborted) return;
-    const { findings } = await analyze(inv, ctx);
-    if (signal.aborted) return;
-    events.done(inv, findings);
+    const scanned = await scanAndAnalyze(opts, events, signal);
+    if (!scanned || signal.aborted) return;
+    events.done(scanned.inv, scanned.findings);
     await pause(opts.sizeDelayMs ?? 150, signal);
     if (signal.aborted) return;
-    // Each environment is sized through a context of its own: the scan's context caches every
-    // directory it resolves (100 venvs: ~10 MB more heap, ~4 MB RSS, held until the scan is dropped).
-    const sizer = (): ScanContext => new ScanContext({ root: opts.root, env: opts.env, home: ctx.home, homes: ctx.homes, cacheDir: null });
-    await sizeAll(sizer, inv.environments, opts.sizeConcurrency ?? 1, signal, events.sizes);
+    // Each environment is sized through a context of its own: a context caches every directory it
+    // resolves (100 venvs: ~10 MB more heap, ~4 MB RSS, held as long as the context lives).
+    const { home, homes } = scanned;
+    const sizer = (): ScanContext => new ScanContext({ root: opts.root, env: opts.env, home, homes, cacheDir: null });
+    await sizeAll(sizer, scanned.inv.environments, opts.sizeConcurrency ?? 1, signal, events.sizes);
   };
+}
+
+/**
+ * The scan and its analysis, in a function of their own so that the scan's context (its path cache,
+ * dpkg and apt indexes: ~6 MB on a Debian host) is garbage once the findings are out, not held by the
+ * loader's closure for as long as sizing runs.
+ */
+async function scanAndAnalyze(
+  opts: ScanLoaderOptions,
+  events: ScanEvents,
+  signal: AbortSignal,
+): Promise<{ inv: Inventory; findings: Finding[]; home: string; homes: string[] } | null> {
+  const ctx = new ScanContext({ root: opts.root, env: opts.env, search: opts.search, ...(opts.depth !== undefined ? { depth: opts.depth } : {}) });
+  const total = LOCATORS.length;
+  const active = new Set(LOCATORS.map((l) => l.name));
+  let done = 0;
+  // Locators finish in bursts (a dozen within a few ms on a small machine): one report per frame
+  // interval is all the screen can show, and each report costs a full render and layout.
+  const report = throttled(opts.progressMs ?? 66, (p: ScanProgress) => !signal.aborted && events.progress(p));
+  // Not sent at once: a scan that ends within one interval goes straight to the complete screen.
+  report.push({ inventory: skeleton(ctx, []), done, total, active: [...active] });
+  const inv = await scanProgressive(ctx, (name, envs) => {
+    done++;
+    active.delete(name);
+    report.push({ inventory: skeleton(ctx, envs), done, total, active: [...active] });
+  }).finally(() => report.cancel());
+  if (signal.aborted) return null;
+  const { findings } = await analyze(inv, ctx);
+  return { inv, findings, home: ctx.home, homes: ctx.homes };
 }
 
 /** Least time between two reports of sizes. */
