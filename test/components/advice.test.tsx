@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { displayWidth } from '../../components/ui/text.js';
 import type { Advice } from '../../src/model.js';
 import { messyInventory } from './inventory-fixture.js';
-import { fixedLoader, mountApp, type MountOptions } from './render-helpers.js';
+import { expectFits, fixedLoader, mountApp, type MountOptions } from './render-helpers.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -25,12 +24,6 @@ function mount(opts: MountOptions) {
   const r = mountApp({ loader: advisedLoader(), ...opts });
   cleanup = r.unmount;
   return r;
-}
-
-function expectFits(frame: string, columns: number, rows: number): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(displayWidth(l), l).toBeLessThanOrEqual(columns);
 }
 
 describe('advice in the dashboard', () => {

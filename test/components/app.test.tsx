@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InventoryLoader } from '../../components/app/use-inventory.js';
-import { displayWidth } from '../../components/ui/text.js';
 import type { Finding, Inventory } from '../../src/model.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { messyInventory, syntheticInventory } from './inventory-fixture.js';
-import { fixedLoader, mountApp, type MountOptions } from './render-helpers.js';
+import { expectFits, fixedLoader, mountApp, type MountOptions } from './render-helpers.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -13,12 +12,6 @@ function mount(opts: MountOptions = {}) {
   const r = mountApp(opts);
   cleanup = r.unmount;
   return r;
-}
-
-function expectFits(frame: string, columns: number, rows: number): void {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const l of lines) expect(displayWidth(l), l).toBeLessThanOrEqual(columns);
 }
 
 describe('<App> at 80x24', () => {

@@ -5,6 +5,8 @@ import { App } from '../../components/app/app.js';
 import { TerminalSizeProvider } from '../../components/app/terminal-size.js';
 import type { InventoryLoader } from '../../components/app/use-inventory.js';
 import type { DashboardOptions } from '../../components/state/dashboard-state.js';
+import { expect } from 'vitest';
+import { displayWidth } from '../../components/ui/text.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { messyInventory } from './inventory-fixture.js';
 
@@ -44,4 +46,11 @@ export function mountApp(opts: MountOptions = {}) {
   const until = (pred: (f: string) => boolean, what: string): Promise<string> => waitFor(frame, { accept: pred, what });
   const has = (text: string): Promise<string> => until((f) => f.includes(text), `frame to contain ${JSON.stringify(text)}`);
   return { ...r, frame, until, has };
+}
+
+/** Every line of a frame fits the terminal, and the frame leaves the last row free (root box is rows - 1). */
+export function expectFits(frame: string, columns: number, rows: number): void {
+  const lines = frame.split('\n');
+  expect(lines.length).toBeLessThanOrEqual(rows - 1);
+  for (const l of lines) expect(displayWidth(l), l).toBeLessThanOrEqual(columns);
 }
