@@ -1,7 +1,5 @@
 // The wizard with its real runner on a real sandbox: an operator PATH without pipx blocks the pipx
 // target on the plan screen with the install command, and Enter starts nothing.
-import { promises as fsp } from 'node:fs';
-import path from 'node:path';
 import React from 'react';
 import { render } from 'ink-testing-library';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +9,7 @@ import { fixCommand } from '../../src/guidance/index.js';
 import type { Inventory } from '../../src/model.js';
 import { loadSource } from '../../src/migrate/source.js';
 import { detectPlatform } from '../../src/platform/index.js';
-import { DEMO, createSandbox, listing, operatorState, type Sandbox } from '../helpers/sandbox/index.js';
+import { DEMO, createSandbox, listing, operatorState, pythonOnlyPath, type Sandbox } from '../helpers/sandbox/index.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 let cleanup: (() => void) | undefined;
@@ -26,10 +24,7 @@ describe('MigrationWizard prerequisites (real runner, sandbox)', () => {
     sb = await createSandbox();
     await sb.distroRoot();
     await sb.pipUser([`${DEMO.tool}==${DEMO.toolVersion}`]);
-    const bin = path.join(sb.base, 'bin-no-pipx');
-    await fsp.mkdir(bin);
-    for (const n of ['python3', 'python3.11']) await fsp.symlink('/usr/bin/python3.11', path.join(bin, n));
-    env = { ...sb.env, PATH: bin, XDG_STATE_HOME: operatorState(sb) };
+    env = { ...sb.env, PATH: await pythonOnlyPath(sb), XDG_STATE_HOME: operatorState(sb) };
   }, 300_000);
   afterAll(() => sb.cleanup());
 

@@ -17,3 +17,4 @@ export { listing, diffListings } from './listing.js';
 export type { ListingOptions } from './listing.js';
 export { cli, cliEnv, operatorState, tryRun, BIN } from './cli.js';
 export type { CliResult, CliOptions } from './cli.js';
+export { pythonOnlyPath } from './no-pipx-path.js';

@@ -10,7 +10,7 @@ import { planText } from '../../../src/migrate/render.js';
 import { loadSource, parseFrom } from '../../../src/migrate/source.js';
 import type { Plan, Target } from '../../../src/migrate/types.js';
 import { detectPlatform } from '../../../src/platform/index.js';
-import { DEMO, cli, createSandbox, listing, operatorState, type Sandbox } from '../../helpers/sandbox/index.js';
+import { DEMO, cli, createSandbox, listing, operatorState, pythonOnlyPath, type Sandbox } from '../../helpers/sandbox/index.js';
 
 const HOST_PY = '/usr/bin/python3.11';
 
@@ -110,10 +110,7 @@ describe('pipx target with an operator PATH without pipx', () => {
     await sb.distroRoot();
     await sb.pipUser([`${DEMO.tool}==${DEMO.toolVersion}`]);
     // A PATH holding only python3 links: everything a migration needs except pipx.
-    const bin = path.join(sb.base, 'bin-no-pipx');
-    await fsp.mkdir(bin);
-    for (const n of ['python3', 'python3.11']) await fsp.symlink(HOST_PY, path.join(bin, n));
-    noPipx = { ...sb.env, PATH: bin };
+    noPipx = { ...sb.env, PATH: await pythonOnlyPath(sb) };
   }, 300_000);
   afterAll(() => sb.cleanup());
 
