@@ -24,6 +24,7 @@ import { performance } from 'node:perf_hooks';
 
 import { PATH_VARS, toMachine, translateEnv, type Env } from './context-env.js';
 import { Fail, baseOf, dirOf, join, lstatOr, norm, readRegular, statOr, toError } from './context-fs.js';
+import { defaultCacheDir, findHomes } from './context-homes.js';
 
 export { translateEnv, type Env };
 
@@ -93,7 +94,7 @@ export class ScanContext {
     const rawEnv = opts.env ?? process.env;
     this.env = parent ? parent.env : this.root === '/' ? { ...rawEnv } : translateEnv(rawEnv, this.root);
     const given = opts.home ?? this.env.HOME;
-    this.homes = opts.homes ?? (given !== undefined ? [given] : this.root === '/' ? [os.homedir()] : this.findHomes());
+    this.homes = opts.homes ?? (given !== undefined ? [given] : this.root === '/' ? [os.homedir()] : findHomes(this.prefix));
     this.home = given ?? this.homes[0] ?? '/root';
     this.platform = opts.platform ?? process.platform;
     this.arch = opts.arch ?? process.arch;
@@ -327,39 +328,7 @@ export class ScanContext {
     this.shared.resolved.set(p, out);
     return out;
   }
-
-  /** Users' homes under an image root: /home/*, /Users/* (macOS), then /root. */
-  private findHomes(): string[] {
-    const out: string[] = [];
-    for (const base of ['/home', '/Users']) {
-      let names: Dirent[] = [];
-      try {
-        names = readdirSync(this.prefix + base, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const d of names.sort((a, b) => a.name.localeCompare(b.name))) {
-        // A home is a real directory; "Shared" on macOS and non-UTF-8 names are not users.
-        if (!d.isDirectory() || NOT_USERS.has(d.name) || d.name.includes('\uFFFD') || d.name.startsWith('.')) continue;
-        out.push(`${base}/${d.name}`);
-      }
-    }
-    const r = lstatOr(this.prefix + '/root');
-    if (!(r instanceof Fail) && r.isDirectory()) out.push('/root');
-    return out;
-  }
-}
-
-function defaultCacheDir(env: Env, root: string): string | null {
-  if (env.PYENVTUI_NO_CACHE) return null;
-  const base = env.PYENVTUI_CACHE_DIR || (env.XDG_CACHE_HOME ? `${env.XDG_CACHE_HOME}/pyenvtui` : env.HOME ? `${env.HOME}/.cache/pyenvtui` : null);
-  if (!base || !path.isAbsolute(base)) return null;
-  const dir = path.resolve(base);
-  return root !== '/' && toMachine(dir, root) !== null ? null : dir;
 }
 
 /** Variables that describe one user's setup; another home does not inherit them. */
 const PER_USER_VARS = PATH_VARS.filter((k) => !['HOME', 'PATH', 'XDG_CONFIG_DIRS', 'HOMEBREW_PREFIX', 'PIPX_GLOBAL_HOME', 'PIPX_GLOBAL_BIN_DIR'].includes(k));
-
-/** Directories under /home or /Users that are not users: macOS's shared folder, Homebrew on Linux. */
-const NOT_USERS = new Set(['Shared', 'linuxbrew', 'lost+found']);
