@@ -102,6 +102,12 @@ export interface PythonInfo {
 export interface Health {
   ok: boolean;
   problems: string[];
+  /**
+   * Why the environment's interpreter cannot start (missing or dangling bin/python, base interpreter
+   * named by pyvenv.cfg gone), when that is the case. Absent: the interpreter looks runnable, and any
+   * problems are about metadata or permissions, which a rebuild would not fix.
+   */
+  cannotRun?: string;
 }
 
 export interface Environment {
