@@ -72,6 +72,9 @@ export function importsOf(source: string): string[] {
 export async function readImports(files: string[], maxFiles = 400, maxBytes = 512 * 1024): Promise<string[]> {
   const out = new Set<string>();
   for (const f of files.filter((x) => x.endsWith('.py')).slice(0, maxFiles)) {
+    // lstat first: a RECORD may name a FIFO or a link to /dev/zero, which readFile would never finish.
+    const st = await fsp.lstat(f).catch(() => null);
+    if (!st?.isFile() || st.size > maxBytes) continue;
     const buf = await fsp.readFile(f).catch(() => null);
     if (!buf || buf.length > maxBytes) continue;
     for (const m of importsOf(buf.toString('utf8'))) out.add(m);
