@@ -40,6 +40,12 @@ const COMMANDS: Command[] = [
     run: async (argv, io) => (await import('./commands/migrate.js')).runMigrate(argv, io),
   },
   {
+    name: 'impact',
+    usage: 'pyenvtui impact PYTHON | --upgrade RELEASE [--json] [--root DIR]',
+    summary: 'what breaks if this Python is removed (or the distribution upgraded); exit 1 when something would',
+    run: async (argv, io) => (await import('./commands/impact.js')).runImpact(argv, io),
+  },
+  {
     name: 'undo',
     usage: 'pyenvtui undo [ID] [--yes]',
     summary: 'reverse the last migration (or the one named) from its journal',

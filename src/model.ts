@@ -131,6 +131,14 @@ export interface Environment {
   sizeBytes?: number;
   /** Kind-specific facts (pipx main package and apps, project dir, conda name, ...). */
   meta?: Record<string, unknown>;
+  /**
+   * Environments made from a base interpreter (venvs, pipx/uv tools, pyenv-virtualenvs, ...): the id of
+   * the interpreter environment it was made from (pyvenv.cfg home), or null when that interpreter is not
+   * on this machine (removed, moved, or not one pyenvtui knows). Absent for interpreters themselves.
+   */
+  builtOn?: string | null;
+  /** Interpreters: ids of the environments built on this one (what breaks if it is removed). */
+  dependents?: string[];
 }
 
 /** A command on PATH and the copies it hides. */
