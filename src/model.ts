@@ -202,6 +202,8 @@ export interface Inventory {
   path: PathResolution;
   problems: ScanProblem[];
   findings?: Finding[];
+  /** What was assumed about where pyenvtui runs (host or throwaway container) and why; set by analysis. */
+  context?: { assumed: 'host' | 'container'; runtime: string | null; why: string; source: 'detected' | 'flag' | 'env' };
 }
 
 /** PEP 503 name normalisation. */
