@@ -62,12 +62,44 @@ Options:
   -h, --help      show this help
   -V, --version   print the version
 
+  --context host|container
+                  what this machine is: a host (default when unsure) or a throwaway container
+                  where pip into the system Python is acceptable; any command
+
 Environment:
   NO_COLOR        disable colour (same as --no-color)
+  PYENVTUI_CONTEXT  host or container (same as --context)
 `;
 
+/** Takes `--context host|container` out of argv (any command) into the env the commands read. */
+function takeContext(argv: string[], io: CommandIO): { argv: string[]; io: CommandIO } | { error: string } {
+  const out: string[] = [];
+  let value: string | undefined = undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--context') value = argv[++i] ?? '';
+    else if (a.startsWith('--context=')) value = a.slice('--context='.length);
+    else out.push(a);
+  }
+  const env = { ...io.env };
+  if (value !== undefined) {
+    if (value !== 'host' && value !== 'container') return { error: `--context must be host or container (got '${value}')` };
+    env.PYENVTUI_CONTEXT = value;
+    env.PYENVTUI_CONTEXT_FROM_FLAG = '1';
+  } else if (env.PYENVTUI_CONTEXT !== undefined && env.PYENVTUI_CONTEXT !== 'host' && env.PYENVTUI_CONTEXT !== 'container') {
+    return { error: `PYENVTUI_CONTEXT must be host or container (got '${env.PYENVTUI_CONTEXT}')` };
+  } else delete env.PYENVTUI_CONTEXT_FROM_FLAG;
+  return { argv: out, io: { ...io, env } };
+}
+
 /** Runs the command line and returns the process exit code. */
-export async function runCli(argv: string[], io: CommandIO): Promise<number> {
+export async function runCli(rawArgv: string[], rawIo: CommandIO): Promise<number> {
+  const taken = takeContext(rawArgv, rawIo);
+  if ('error' in taken) {
+    rawIo.stderr.write(`pyenvtui: ${taken.error}\nRun 'pyenvtui --help' for usage.\n`);
+    return EXIT_USAGE;
+  }
+  const { argv, io } = taken;
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-V') {
     io.stdout.write(`${VERSION}\n`);

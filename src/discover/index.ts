@@ -6,6 +6,7 @@ import type { Locator } from './locator.js';
 import { systemLocator } from './system.js';
 import { venvLocator } from './venv.js';
 import { dedupeEnvironments } from './dedupe.js';
+import { shareSites } from './shared-sites.js';
 import { resolvePath } from './path.js';
 import { pipxLocator } from './pipx.js';
 import { uvPythonLocator, uvToolLocator } from './uv.js';
@@ -69,6 +70,7 @@ export async function scan(ctx: ScanContext, opts: ScanRunOptions = {}): Promise
     }),
   );
   const environments = await dedupeEnvironments(ctx, found);
+  await shareSites(ctx, environments);
   linkDependents(environments);
   const path = await resolvePath(ctx, environments);
   return {
