@@ -43,7 +43,8 @@ function orphanedSites(inv: Inventory, targets: Environment[], why: (site: strin
       if (s.scope === 'env' || s.scope === 'distro' || seen.has(s.path)) continue;
       seen.add(s.path);
       if (remaining.some((r) => r.sites.some((x) => x.path === s.path))) continue;
-      const n = t.packages.filter((p) => p.site === s.path).length;
+      // A shared site lists its packages under one reader only (SiteDir.packagesIn): count them wherever they are.
+      const n = inv.environments.reduce((sum, e) => sum + e.packages.filter((p) => p.site === s.path).length, 0);
       if (n) out.push({ id: s.path, kind: `${s.scope}-site`, name: s.path, path: s.path, why: why(s.path, n) });
     }
   }
