@@ -76,13 +76,17 @@ export function defaultRunner(ctx: ScanContext, source: Environment, hostEnv: En
       return plans;
     },
     async execute(plan, onEvent, confirm) {
-      const j = await executePlan(plan, opts(onEvent, confirm));
+      // A lock held by another pyenvtui (or a plan gone stale) refuses the run: a message, not a crash.
+      const j = await executePlan(plan, opts(onEvent, confirm)).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      if (j instanceof Error) return { ok: false, message: `refused: ${j.message}`, journalId: plan.id };
       return { ok: j.status === 'done' || j.status === 'waiting', message: j.message ?? j.status, journalId: j.id };
     },
     async undo(ids, onEvent) {
       const errors: string[] = [];
       for (const id of [...ids].reverse()) {
-        const r = await undoMigration(await readJournal(stateDir(hostEnv), id), opts(onEvent, async () => true));
+        const r = await readJournal(stateDir(hostEnv), id)
+          .then((j) => undoMigration(j, opts(onEvent, async () => true)))
+          .catch((e: unknown) => ({ errors: [e instanceof Error ? e.message : String(e)] }));
         errors.push(...r.errors);
       }
       return { ok: errors.length === 0, message: errors.length ? errors.join('; ') : 'restored the previous state' };

@@ -8,6 +8,8 @@ import { normalizeName } from '../model.js';
 import type { ExecOptions } from '../migrate/events.js';
 import { executePlan, resumeMigration } from '../migrate/execute.js';
 import { isResumable, listJournals, readJournal, stateDir } from '../migrate/journal.js';
+import { LockedError, acquireLocks, nameLockKeys } from '../migrate/lock.js';
+import { parseKill, parsePause } from '../migrate/test-hooks.js';
 import { distNameProblem } from '../migrate/names.js';
 import { prepareMigration } from '../migrate/prepare.js';
 import { eventText, planText } from '../migrate/render.js';
@@ -120,6 +122,9 @@ export function confirmer(io: CommandIO, yes: boolean): (step: Step) => Promise<
 
 export function execOptions(io: CommandIO, yes: boolean, uid: number): ExecOptions {
   const kill = io.env.PYENVTUI_TEST_KILL_AFTER_STEP;
+  const killIn = parseKill(io.env.PYENVTUI_TEST_KILL_IN_STEP);
+  const killUndo = parseKill(io.env.PYENVTUI_TEST_KILL_IN_UNDO);
+  const pause = parsePause(io.env.PYENVTUI_TEST_PAUSE_IN_STEP);
   return {
     journalDir: stateDir(io.env),
     env: io.env,
@@ -130,6 +135,9 @@ export function execOptions(io: CommandIO, yes: boolean, uid: number): ExecOptio
       if (t !== null) io.stdout.write(t + '\n');
     },
     ...(kill && /^\d+$/.test(kill) ? { killAfterStep: Number(kill) } : {}),
+    ...(killIn ? { killInStep: killIn } : {}),
+    ...(killUndo ? { killInUndo: killUndo } : {}),
+    ...(pause ? { pauseInStep: pause } : {}),
   };
 }
 
@@ -147,7 +155,16 @@ export async function runMigrate(argv: string[], io: CommandIO): Promise<number>
     return EXIT_USAGE;
   }
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  if (args.resume) return resume(args, io, uid);
+  try {
+    return await (args.resume ? resume(args, io, uid) : migrate(args, io, uid));
+  } catch (e) {
+    if (!(e instanceof LockedError) && !(e instanceof Error && /changed since this plan was made/.test(e.message))) throw e;
+    io.stderr.write(`pyenvtui migrate: refused: ${e.message}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+async function migrate(args: MigrateArgs, io: CommandIO, uid: number): Promise<number> {
   const ctx = new ScanContext({ root: args.root ?? '/', env: io.env });
   const target = parseTarget(args.to!, ctx.home, args.systemSite);
   const from = parseFrom(args.from);
@@ -156,6 +173,24 @@ export async function runMigrate(argv: string[], io: CommandIO): Promise<number>
     return EXIT_USAGE;
   }
   const names = args.names.map(normalizeName);
+  // Locked before planning, so a concurrent migration of the same package cannot make the plan stale.
+  const lock = await acquireLocks(stateDir(io.env), nameLockKeys(ctx.root, [...names, ...args.inject]), `migrate ${names.join(' ')}`);
+  try {
+    return await planAndRun(ctx, args, io, uid, target, from, names);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function planAndRun(
+  ctx: ScanContext,
+  args: MigrateArgs,
+  io: CommandIO,
+  uid: number,
+  target: Target,
+  from: Exclude<ReturnType<typeof parseFrom>, { error: string }>,
+  names: string[],
+): Promise<number> {
   const src = await loadSource(ctx, from, [...names, ...args.inject]);
   if (!src.env) {
     io.stderr.write(`pyenvtui migrate: ${src.error}\n`);

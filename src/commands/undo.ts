@@ -2,6 +2,7 @@
 import readline from 'node:readline/promises';
 import type { CommandIO } from '../io.js';
 import { listJournals, readJournal, stateDir } from '../migrate/journal.js';
+import { LockedError } from '../migrate/lock.js';
 import { journalLine } from '../migrate/render.js';
 import { undoMigration } from '../migrate/undo.js';
 import { EXIT_FAILED, EXIT_NEEDS_CONFIRMATION, EXIT_USAGE, execOptions } from './migrate.js';
@@ -52,8 +53,15 @@ export async function runUndo(argv: string[], io: CommandIO): Promise<number> {
     if (!/^y(es)?$/i.test(answer.trim())) return EXIT_NEEDS_CONFIRMATION;
   }
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  const r = await undoMigration(j, execOptions(io, true, uid));
-  if (r.needsRoot) io.stderr.write(`pyenvtui undo: ${r.errors.join('; ')}\n`);
-  else if (!r.ok) io.stderr.write(`pyenvtui undo: ${r.errors.join('\n')}\n`);
+  let r;
+  try {
+    r = await undoMigration(j, execOptions(io, true, uid));
+  } catch (e) {
+    if (!(e instanceof LockedError)) throw e;
+    io.stderr.write(`pyenvtui undo: refused, nothing was changed: ${e.message}\n`);
+    return EXIT_FAILED;
+  }
+  if (r.needsRoot) io.stderr.write(`pyenvtui undo: nothing was changed; it needs root, run:\n  ${r.command ?? ''}\n`);
+  else if (!r.ok) io.stderr.write(`pyenvtui undo: refused or incomplete: ${r.errors.join('\n')}\n`);
   return r.ok ? 0 : EXIT_FAILED;
 }

@@ -1,4 +1,5 @@
 // What the executor reports while it works (the wizard and the CLI render these).
+import type { KillSpec, PauseSpec } from './test-hooks.js';
 import type { Check, MigrationStatus, Step, StepState } from './types.js';
 
 export type ExecEvent =
@@ -23,4 +24,8 @@ export interface ExecOptions {
    * (from PYENVTUI_TEST_KILL_AFTER_STEP), to prove a crash at any point is resumable.
    */
   killAfterStep?: number;
+  /** TEST ONLY: see test-hooks.ts. */
+  killInStep?: KillSpec;
+  killInUndo?: KillSpec;
+  pauseInStep?: PauseSpec;
 }
