@@ -14,6 +14,9 @@ const stub = fileURLToPath(new URL('./stubs/react-devtools-core.js', import.meta
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
+// `--clean` (prepack): a tarball gets exactly this build's files, none left from earlier ones.
+if (process.argv.includes('--clean')) rmSync(dist, { recursive: true, force: true });
+
 const result = await build({
   entryPoints: { pyenvtui: fileURLToPath(new URL('../src/main.ts', import.meta.url)) },
   outdir: dist,
