@@ -5,14 +5,19 @@
 //   → dist/sea/pyenvtui-linux-<arch>   (dist/sea/pyenvtui-linux-x64 here)
 //
 // How it is put together (docs/reach.md):
-//   1. esbuild bundles bin/pyenvtui.js (its colour and V8-flag prelude) with the whole program into
-//      ONE ESM file, dist/sea/pyenvtui.mjs: no chunks, nothing read from disk at run time.
-//   2. SEA's main must be one CommonJS script, and Ink and yoga-layout use top-level await, which
-//      CommonJS cannot express; so the main (dist/sea/main.cjs) is four lines that take the ESM file
-//      from the executable (an SEA asset, Node >= 20.12) and import() it as a data: URL.
-//   3. `node --experimental-sea-config` writes the blob; it is injected into a copy of the node
-//      binary with postject. useCodeCache/useSnapshot stay off: the code cache covers only the
-//      four-line main, and a snapshot cannot hold an ESM program.
+//   1. esbuild bundles bin/pyenvtui.js (its colour and V8-flag prelude) with the program from src/
+//      exactly like the bundle: an entry plus chunks loaded with import() (dist/sea/app/).
+//   2. Every file of it becomes an SEA asset (Node >= 20.12), listed in manifest.json with a hash
+//      of the whole.
+//   3. SEA's main must be one CommonJS script (Ink and yoga-layout use top-level await, which
+//      CommonJS cannot express), so scripts/sea-main.cjs unpacks the assets once into
+//      <pyenvtui cache dir>/sea-<hash>/ and import()s the entry from there. Measured against the
+//      two ways that keep everything in memory (one ESM file from disk, or that file imported as a
+//      data: URL from the asset), this keeps the bundle's lazy chunks: `--version` 44 MB like the
+//      bundle instead of 51 / 62 MB, and the dashboard stays under 80 MB (bench/reach.mjs).
+//   4. `node --experimental-sea-config` writes the blob; postject injects it into a copy of the
+//      node binary. useCodeCache/useSnapshot stay off: the code cache would cover only the small
+//      main, and a snapshot cannot hold an ESM program.
 //
 // The executable is the node binary it was made from: an arm64 one must be made on an arm64
 // machine (a Pi 4/5 or Zero 2 W with a 64-bit OS), an armv7l one on a 32-bit Raspberry Pi OS,
@@ -20,7 +25,9 @@
 // linux-armv7l tarball from nodejs.org: Debian's own nodejs is a small launcher around
 // libnode.so, which has no SEA fuse to inject into). --arch only checks that this is so.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { inject } from 'postject';
@@ -32,6 +39,7 @@ const arg = (name) => {
 };
 const node = path.resolve(arg('--node') ?? process.execPath);
 const out = path.join(root, 'dist', 'sea');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 /** The architecture of `node` as the release names it: x64, arm64, armv7l. */
 function archOf(bin) {
@@ -53,45 +61,46 @@ if (major < 20 || (major === 20 && minor < 12)) fail(`${node} is Node ${major}.$
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-// 1. The whole program as one ESM file. bin/pyenvtui.js imports ../dist/pyenvtui.js: point that at
-// the source, so the file is built from src/ like the bundle, not from a possibly stale dist/.
-const bundle = path.join(out, 'pyenvtui.mjs');
-await build({
+// 1. The program: bin/pyenvtui.js imports ../dist/pyenvtui.js; point that at the source, so this is
+// built from src/ like the bundle, not from a possibly stale dist/.
+const app = path.join(out, 'app');
+const result = await build({
   ...common,
-  entryPoints: [path.join(root, 'bin', 'pyenvtui.js')],
-  outfile: bundle,
-  splitting: false,
+  entryPoints: { pyenvtui: path.join(root, 'bin', 'pyenvtui.js') },
+  outdir: app,
+  metafile: true,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   plugins: [{
     name: 'bundle-entry-from-source',
     setup(b) {
       b.onResolve({ filter: /\/dist\/pyenvtui\.js$/ }, () => ({ path: path.join(root, 'src', 'main.ts') }));
     },
   }],
-  // A data: module has no file URL to make require() from; the executable's path does.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(process.execPath);" },
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 
-// Stack traces name the file instead of printing the whole data: URL.
-appendFileSync(bundle, '\n//# sourceURL=pyenvtui-sea.mjs\n');
+// 2. Assets and their manifest: the hash names the unpack directory, so a new build never runs
+// files of an old one.
+const files = Object.keys(result.metafile.outputs).map((f) => path.relative(app, path.resolve(root, f))).sort();
+const hash = createHash('sha256');
+for (const f of files) hash.update(f).update('\0').update(readFileSync(path.join(app, f)));
+const manifest = path.join(out, 'manifest.json');
+writeFileSync(manifest, JSON.stringify({ version: pkg.version, hash: hash.digest('hex').slice(0, 16), entry: 'pyenvtui.js', files }));
+const assets = Object.fromEntries([['manifest.json', manifest], ...files.map((f) => [f, path.join(app, f)])]);
 
-// 2. The CommonJS main: the program is an asset; import() it as a module.
-const main = path.join(out, 'main.cjs');
-writeFileSync(main, [
-  '// SEA main (scripts/build-sea.mjs): the program is the ESM asset pyenvtui.mjs.',
-  "const src = Buffer.from(require('node:sea').getAsset('pyenvtui.mjs')).toString('base64');",
-  "import('data:text/javascript;base64,' + src).catch((e) => { process.stderr.write(`pyenvtui: could not start: ${e && e.stack || e}\\n`); process.exitCode = 70; });",
-  '',
-].join('\n'));
-
-// 3. Blob, copy of node, injection.
+// 3 + 4. Blob, copy of node, injection.
 const blob = path.join(out, 'pyenvtui.blob');
 const config = path.join(out, 'sea-config.json');
-writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: false, useSnapshot: false, assets: { 'pyenvtui.mjs': bundle } }, null, 2));
+const main = path.join(root, 'scripts', 'sea-main.cjs');
+writeFileSync(config, JSON.stringify({ main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: false, useSnapshot: false, assets }, null, 2));
 execFileSync(node, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
 const exe = path.join(out, `pyenvtui-linux-${arch}`);
 copyFileSync(node, exe);
 chmodSync(exe, 0o755);
 await inject(exe, 'NODE_SEA_BLOB', readFileSync(blob), { sentinelFuse: 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2' });
 rmSync(blob);
-const version = execFileSync(exe, ['--version'], { encoding: 'utf8', env: { PATH: '/nonexistent' } }).trim();
+const check = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-sea-check-'));
+const version = execFileSync(exe, ['--version'], { encoding: 'utf8', env: { PATH: '/nonexistent', PYENVTUI_CACHE_DIR: check } }).trim();
+rmSync(check, { recursive: true, force: true });
 process.stdout.write(`${path.relative(root, exe)} (pyenvtui ${version}, node ${major}.${minor}, ${arch})\n`);

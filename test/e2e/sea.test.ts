@@ -2,7 +2,7 @@
 // machine's node, run with NO node on PATH: --version, scan --json (the same inventory the bundle
 // gives) and the dashboard under tmux.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -19,13 +19,16 @@ let machine: StandardMachine;
 let env: Record<string, string>;
 let t: TmuxSession | undefined;
 let bin: string;
+let cache: string;
 beforeAll(() => {
   execFileSync(process.execPath, [path.join(REPO, 'scripts', 'build-sea.mjs')], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
   machine = standardMachine(process.env.PYENVTUI_STANDARD_MACHINE ?? inject('standardMachine'));
   // PATH holds a python3 and nothing else: no node anywhere.
   bin = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-sea-path-'));
   symlinkSync(DEBIAN_PYTHON, path.join(bin, 'python3'));
-  env = { ...machine.sandbox.env, PATH: bin, PYENVTUI_NO_CACHE: '1' };
+  // The executable unpacks its chunks into the pyenvtui cache dir: a private one, never the shared machine's HOME.
+  cache = path.join(bin, 'cache');
+  env = { ...machine.sandbox.env, PATH: bin, PYENVTUI_NO_CACHE: '1', PYENVTUI_CACHE_DIR: cache };
 }, 240_000);
 afterEach(() => t?.kill());
 afterAll(() => rmSync(bin, { recursive: true, force: true }));
@@ -38,6 +41,19 @@ describe('the single executable, with no node on PATH', () => {
 
   it('--version', () => {
     expect(runCmd(EXE, ['--version'], env)).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+  });
+
+  it('unpacks its program once into the cache dir, or into a private temp dir removed at exit', () => {
+    expect(runCmd(EXE, ['--version'], env).code).toBe(0);
+    const unpacked = readdirSync(cache);
+    expect(unpacked).toEqual([expect.stringMatching(/^sea-[0-9a-f]{16}$/)]);
+    expect(readdirSync(path.join(cache, unpacked[0]!))).toEqual(expect.arrayContaining(['.complete', 'pyenvtui.js', 'chunks']));
+    // A cache dir that cannot be created (a file is in the way): it still runs, and leaves nothing behind.
+    const tmp = path.join(bin, 'tmp');
+    mkdirSync(tmp);
+    const blocked = { ...env, PYENVTUI_CACHE_DIR: path.join(bin, 'python3', 'cache'), TMPDIR: tmp };
+    expect(runCmd(EXE, ['--version'], blocked)).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    expect(readdirSync(tmp)).toEqual([]);
   });
 
   it('scan --json gives the inventory the bundle gives', () => {
