@@ -23,8 +23,8 @@ const COMMANDS: Command[] = [
   },
   {
     name: 'scan',
-    usage: 'pyenvtui scan [--json] [--root DIR] [--search DIR]... [--depth N]',
-    summary: 'list every Python environment and its packages (text, or the JSON inventory)',
+    usage: 'pyenvtui scan [--json | --json-lines | --facts[=full]] [--root DIR] [--search DIR]... [--depth N]',
+    summary: 'list every Python environment and its packages (text, the JSON inventory, one line per environment, or Ansible facts)',
     run: async (argv, io) => (await import('./commands/scan.js')).runScan(argv, io),
   },
   {
