@@ -34,6 +34,12 @@ const COMMANDS: Command[] = [
     run: async (argv, io) => (await import('./commands/doctor.js')).runDoctor(argv, io),
   },
   {
+    name: 'fleet',
+    usage: 'pyenvtui fleet [doctor] DIR [--json] [--package NAME] [--stale-days N] [--fail-on SEVERITY]',
+    summary: 'every host of an Ansible run (fact cache, --tree dir or scan --facts files): dashboard, JSON, or CI exit codes',
+    run: async (argv, io) => (await import('./commands/fleet.js')).runFleet(argv, io),
+  },
+  {
     name: 'migrate',
     usage: 'pyenvtui migrate NAME... --to pipx|uv|venv[:DIR] [--from user|local|PREFIX] [--offline] [--yes] [--dry-run] [--keep-source]',
     summary: 'move packages into isolated environments: plan, install, verify, then remove the source (also --resume)',
