@@ -118,7 +118,7 @@ export function findingsByRule(fleet: Fleet): RuleGroup[] {
   );
 }
 
-/** Every package name in the fleet with how many hosts and versions have it, most widespread first. */
+/** Every package name in the fleet with how many hosts and versions have it: most widespread first, then most drift. */
 export function packageNames(fleet: Fleet): { name: string; hosts: number; versions: number }[] {
   const seen = new Map<string, { hosts: number; versions: Set<string> }>();
   for (const h of hostsWithFacts(fleet)) {
@@ -131,7 +131,7 @@ export function packageNames(fleet: Fleet): { name: string; hosts: number; versi
   }
   return [...seen]
     .map(([name, s]) => ({ name, hosts: s.hosts, versions: s.versions.size }))
-    .sort((a, b) => b.hosts - a.hosts || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort((a, b) => b.hosts - a.hosts || b.versions - a.versions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** One package on every host and environment, versions side by side. */
