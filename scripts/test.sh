@@ -4,10 +4,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests use: real interpreters, venv, pip and pipx build the sandboxes; tmux drives the dashboard.
+# Debian packages the tests use: real interpreters, venv, pip and pipx build the sandboxes; tmux drives the dashboard;
+# ansible-core and openssh-server run the fleet test (ansible-playbook over SSH to loopback).
 need=()
 have_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-for p in python3 python3-venv python3-pip pipx tmux; do
+for p in python3 python3-venv python3-pip pipx tmux ansible-core openssh-server; do
   if command -v dpkg-query >/dev/null 2>&1; then
     have_deb "$p" || need+=("$p")
   fi
@@ -30,7 +31,7 @@ if [ "${#need[@]}" -gt 0 ]; then
     exit 1
   fi
 fi
-for tool in /usr/bin/python3 tmux pipx; do
+for tool in /usr/bin/python3 tmux pipx ansible-playbook /usr/sbin/sshd; do
   command -v "$tool" >/dev/null 2>&1 || { echo "test.sh: $tool not found"; echo "0 passed, 1 failed"; exit 1; }
 done
 

@@ -23,8 +23,8 @@ const COMMANDS: Command[] = [
   },
   {
     name: 'scan',
-    usage: 'pyenvtui scan [--json] [--root DIR] [--search DIR]... [--depth N]',
-    summary: 'list every Python environment and its packages (text, or the JSON inventory)',
+    usage: 'pyenvtui scan [--json | --json-lines | --facts[=full]] [--root DIR] [--search DIR]... [--depth N]',
+    summary: 'list every Python environment and its packages (text, the JSON inventory, one line per environment, or Ansible facts)',
     run: async (argv, io) => (await import('./commands/scan.js')).runScan(argv, io),
   },
   {
@@ -32,6 +32,12 @@ const COMMANDS: Command[] = [
     usage: 'pyenvtui doctor [--json] [--fail-on SEVERITY] [--root DIR]',
     summary: 'report risks grouped by severity; exit 1 when any is at or above --fail-on (default high)',
     run: async (argv, io) => (await import('./commands/doctor.js')).runDoctor(argv, io),
+  },
+  {
+    name: 'fleet',
+    usage: 'pyenvtui fleet [doctor] DIR [--json] [--package NAME] [--stale-days N] [--fail-on SEVERITY]',
+    summary: 'every host of an Ansible run (fact cache, --tree dir or scan --facts files): dashboard, JSON, or CI exit codes',
+    run: async (argv, io) => (await import('./commands/fleet.js')).runFleet(argv, io),
   },
   {
     name: 'migrate',
