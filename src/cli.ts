@@ -52,6 +52,18 @@ const COMMANDS: Command[] = [
     run: async (argv, io) => (await import('./commands/impact.js')).runImpact(argv, io),
   },
   {
+    name: 'export',
+    usage: 'pyenvtui export [--root DIR] [--pretty]',
+    summary: 'print pipx/uv tools, venvs (pinned), pip settings and apt replacements as JSON for restore',
+    run: async (argv, io) => (await import('./commands/export-restore.js')).runExport(argv, io),
+  },
+  {
+    name: 'restore',
+    usage: 'pyenvtui restore FILE [--wheels DIR] [--dry-run] [--yes]',
+    summary: 'plan and run an export on this machine (skips what exists, reports what cannot be restored); undoable',
+    run: async (argv, io) => (await import('./commands/export-restore.js')).runRestore(argv, io),
+  },
+  {
     name: 'undo',
     usage: 'pyenvtui undo [ID] [--yes]',
     summary: 'reverse the last migration (or the one named) from its journal',

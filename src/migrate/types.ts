@@ -121,6 +121,8 @@ export interface Plan {
   schema: 'pyenvtui/plan@1';
   id: string;
   createdAt: string;
+  /** What the plan is for (default 'migrate'): restore and repair plans run through the same executor. */
+  purpose?: 'migrate' | 'restore' | 'repair';
   /** Host directory treated as "/" (pyenvtui --root). */
   root: string;
   target: Target;
