@@ -43,6 +43,22 @@ function planned(req: string): PlannedPackage | string {
   return { name: normalizeName(m[1]!), displayName: m[1]!, version: m[2]!, scope: 'env', metadataPath: '', scripts: [], extras: [], requirement: `${m[1]}==${m[2]}`, removableDeps: [], keptDeps: [] };
 }
 
+/** What `python -m venv` puts in every venv: installed pinned like the rest, but not import-checked. */
+const SEED = ['pip', 'setuptools', 'wheel', 'distribute'];
+
+// setuptools' top-level names include Debian's patches and vendored shims that do not import on their
+// own (its version check stays). A venv that sees the system site inherits the system's own `pip check`
+// complaints (Debian's pygobject without pycairo): reported, not a failed restore.
+function adjustChecks(systemSite: boolean) {
+  return (s: NewStep): NewStep => {
+    if (s.action.type !== 'verify') return s;
+    const checks = s.action.checks
+      .filter((c) => !SEED.some((n) => c.label === `${n} imports`))
+      .map((c) => (systemSite && c.label === 'pip check passes' ? { ...c, soft: true } : c));
+    return { ...s, action: { ...s.action, checks } };
+  };
+}
+
 export function planRestore(r: RestoreInput): RestorePlan {
   const steps: NewStep[] = [];
   const skipped: string[] = [];
@@ -97,8 +113,12 @@ export function planRestore(r: RestoreInput): RestorePlan {
     for (const s of v.skipped) notRestored.push(`venv ${dir}: ${s}`);
     const pkgs = reqs as PlannedPackage[];
     const target = { dir, exists: false, systemSitePackages: v.systemSitePackages, present: [] };
-    steps.push(createVenvStep(target, { ...r.tools, python: python(v.python, `venv ${dir}`) }));
-    if (pkgs.length) steps.push(...venvInstallSteps(pkgs, target, offline, wheelDir, []));
+    const create = createVenvStep(target, { ...r.tools, python: python(v.python, `venv ${dir}`) });
+    // venv makes every missing parent (~/projects/app for ~/projects/app/.venv): undo removes those it made, if empty.
+    const parents: string[] = [];
+    for (let p = path.dirname(path.dirname(dir)); p.length > r.home.length && p.startsWith(`${r.home}/`); p = path.dirname(p)) parents.push(p);
+    steps.push({ ...create, watch: [...(create.watch ?? []), ...parents.map((p) => ({ path: p, keepIfNonEmpty: '.' }))] });
+    if (pkgs.length) steps.push(...venvInstallSteps(pkgs, target, offline, wheelDir, []).map(adjustChecks(v.systemSitePackages)));
     packages.push(...pkgs);
   }
   for (const c of r.doc.pipConfig) notRestored.push(`pip setting in ${c.file}${c.line ? `:${c.line}` : ''} (${c.detail}): not re-applied on purpose`);

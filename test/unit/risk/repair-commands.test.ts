@@ -88,7 +88,7 @@ describe('repair commands for broken environments (run as printed, in a throwawa
     expect(base.join('\n')).not.toMatch(/-m venv|pip freeze/);
   });
 
-  it('runs every printed command; the repaired envs work and nothing else changed', async () => {
+  it('runs every printed command; the repaired envs work and nothing else changed', { timeout: 300_000 }, async () => {
     const rebuilt = '/home/tester/.venvs/broken311';
     const toolDir = `home/tester/.local/pipx/venvs/${DEMO.tool}`;
     const touched = (rel: string) =>
