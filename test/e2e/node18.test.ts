@@ -1,12 +1,13 @@
 // The built bundle on Debian bookworm's own Node 18.20 (what Raspberry Pi OS Bookworm's
 // `apt install nodejs` gives), fetched by scripts/node18.sh: --version, scan --json and doctor give
-// what this machine's Node gives, and the dashboard opens, switches view, plans a migration in the
-// wizard and quits under tmux. If Node 18 cannot be fetched, every test here fails saying why.
-import { readFileSync } from 'node:fs';
+// what this machine's Node gives, the dashboard opens, switches view, plans a migration in the
+// wizard and quits under tmux, and a CLI migration runs and is undone. If Node 18 cannot be
+// fetched, every test here fails saying why.
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { node18, runCmd } from '../helpers/node18.js';
-import { BIN, DEMO, cliEnv, createSandbox, standardMachine, type Sandbox, type StandardMachine } from '../helpers/sandbox/index.js';
+import { BIN, DEMO, cliEnv, createSandbox, listing, standardMachine, tryRun, type Sandbox, type StandardMachine } from '../helpers/sandbox/index.js';
 import { TmuxSession } from '../helpers/tmux.js';
 
 const VERSION = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
@@ -89,5 +90,23 @@ describe("the bundle on Debian's Node 18", () => {
     await t.waitForText('▸ python3.11');
     t.send('q');
     expect(await t.waitForExit()).toEqual({ status: 0, signal: null, altScreen: false, cursorVisible: true });
+  });
+
+  it('migrate moves a user-site tool to pipx (journal, real pipx), and undo restores the exact tree', { timeout: 300_000 }, async () => {
+    const m = await createSandbox();
+    try {
+      await m.pipUser([`${DEMO.cli}==${DEMO.cliVersion}`]);
+      const before = await listing(m.root);
+      const r = runCmd(NODE18, [BIN, 'migrate', DEMO.cli, '--from', 'user', '--to', 'pipx', '--offline', '--yes', '--root', m.root], cliEnv(m), m.home);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      const link = m.path('~/.local/bin/demo-cli');
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+      expect(await tryRun(m, link, ['--version'])).toBe(`pyenvtui-demo-cli ${DEMO.cliVersion} (pyenvtui-demo-lib ${DEMO.libVersion})\n`);
+      const u = runCmd(NODE18, [BIN, 'undo', '--yes'], cliEnv(m), m.home);
+      expect(u.code, u.stdout + u.stderr).toBe(0);
+      expect(await listing(m.root)).toEqual(before);
+    } finally {
+      await m.cleanup();
+    }
   });
 });

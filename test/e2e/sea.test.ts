@@ -31,7 +31,7 @@ beforeAll(() => {
   env = { ...machine.sandbox.env, PATH: bin, PYENVTUI_NO_CACHE: '1', PYENVTUI_CACHE_DIR: cache };
 }, 240_000);
 afterEach(() => t?.kill());
-afterAll(() => rmSync(bin, { recursive: true, force: true }));
+afterAll(() => bin && rmSync(bin, { recursive: true, force: true }));
 
 describe('the single executable, with no node on PATH', () => {
   it('was written to dist/sea/pyenvtui-linux-<arch> and PATH really has no node', () => {
