@@ -112,6 +112,7 @@ try {
 }
 const { benchReach } = await import('./reach.mjs');
 await benchReach();
+await (await import('./fleet.mjs')).benchFleet();
 const t100 = disc.find((d) => d.n === 100);
 const t1000 = disc.find((d) => d.n === 1000);
 console.log('\n## Targets');

@@ -74,14 +74,16 @@ export function FleetApp(p: FleetAppProps): React.JSX.Element {
   }, [state.quit, p.onQuit]);
 
   const summary = useMemo(() => fleetSummary(p.fleet) as { hosts: number; ok: number; unreachable: number; failed: number; noFacts: number; invalid: number; stale: number }, [p.fleet]);
-  const counts = useMemo(() => ({ hosts: rowsFor('hosts', null).length, rules: rowsFor('rules', null).length, packages: rowsFor('packages', null).length }), [rowsFor]);
+  // The package list (every name on every host) is built on first visit, not before the first screen.
+  const counts: Record<FleetView, number | undefined> = { hosts: rowsFor('hosts', null).length, rules: rowsFor('rules', null).length, packages: cache.current.get('packages')?.length };
   const list = filterRows(rowsFor(state.view, state.detail), state.filter);
   const selected = list[state.pos.cursor];
   const silent = summary.hosts - summary.ok;
   const header = `pyenvtui fleet ${p.version} · ${summary.hosts} hosts · ${summary.ok} reporting · ${silent} not reporting · ${summary.stale} stale`;
   const tabs = VIEWS.map((v, i) => {
     // Brackets as well as inverse: the current view must not depend on how the terminal shows styles.
-    const label = `${v === state.view ? '[' : ' '}${i + 1} ${VIEW_TITLE[v]} (${counts[v]})${v === state.view ? ']' : ' '}`;
+    const n = counts[v] === undefined ? '' : ` (${counts[v]})`;
+    const label = `${v === state.view ? '[' : ' '}${i + 1} ${VIEW_TITLE[v]}${n}${v === state.view ? ']' : ' '}`;
     return v === state.view ? paint(label, { inverse: true, bold: true }, p.color) : label;
   }).join(' ');
   const filter = state.filtering || state.filter ? `  /${state.filter}${state.filtering ? '_' : ''}` : '';

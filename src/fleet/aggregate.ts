@@ -3,6 +3,7 @@
 import { compare, valid } from '@renovatebot/pep440';
 import { SEVERITIES, normalizeName, severityRank, type Severity } from '../model.js';
 import type { Fleet, FleetHost, HostReport, PackageAcross, RuleGroup } from './model.js';
+import { eachPackage, versionsOf } from './package-table.js';
 
 const DAY_MS = 86_400_000;
 
@@ -122,12 +123,12 @@ export function findingsByRule(fleet: Fleet): RuleGroup[] {
 export function packageNames(fleet: Fleet): { name: string; hosts: number; versions: number }[] {
   const seen = new Map<string, { hosts: number; versions: Set<string> }>();
   for (const h of hostsWithFacts(fleet)) {
-    for (const [name, versions] of Object.entries(h.facts!.packages.index)) {
+    eachPackage(h.facts!.packages.table, (name, versions) => {
       let s = seen.get(name);
       if (!s) seen.set(name, (s = { hosts: 0, versions: new Set() }));
       s.hosts++;
-      for (const v of Object.keys(versions)) s.versions.add(v);
-    }
+      for (const v of versions) s.versions.add(v);
+    });
   }
   return [...seen]
     .map(([name, s]) => ({ name, hosts: s.hosts, versions: s.versions.size }))
@@ -144,16 +145,16 @@ export function packageAcross(fleet: Fleet, wanted: string): PackageAcross {
       out.unknown.push(h.name);
       continue;
     }
-    const versions = h.facts.packages.index[name];
-    if (!versions || !Object.keys(versions).length) {
+    const versions = versionsOf(h.facts.packages.table, name);
+    if (!versions.length) {
       out.absent.push(h.name);
       continue;
     }
     const envs = h.facts.environments;
     out.hosts.push({
       host: h.name,
-      versions: Object.entries(versions)
-        .map(([version, idx]) => {
+      versions: versions
+        .map(({ version, envs: idx }) => {
           all.add(version);
           return { version, environments: idx.map((i) => ({ id: envs[i]!.id, name: envs[i]!.name, kind: envs[i]!.kind })) };
         })

@@ -1,7 +1,11 @@
 // The fleet as pyenvtui sees it after reading a directory of per-host results: one FleetHost per
 // inventory host name, whether it reported or not. Pure types.
 import type { Severity } from '../model.js';
+import type { PackageTable } from './package-table.js';
 import type { FactsDoc } from './schema.js';
+
+/** A host's facts as the fleet keeps them: packages in a compact table instead of nested objects. */
+export type FleetFacts = Omit<FactsDoc, 'packages'> & { packages: { digest: string; count: number; table: PackageTable } };
 
 /**
  * ok: facts read; unreachable / failed: Ansible said so (its message in `error`); no-facts: Ansible
@@ -16,7 +20,7 @@ export interface HostReport {
   file: string;
   status: HostStatus;
   error: string | null;
-  facts: FactsDoc | null;
+  facts: FleetFacts | null;
   /** mtime of the file (ms): when Ansible wrote it. */
   mtimeMs: number;
 }
@@ -28,7 +32,7 @@ export interface FleetHost {
   error: string | null;
   /** Files this host's entry was read from. */
   files: string[];
-  facts: FactsDoc | null;
+  facts: FleetFacts | null;
   /** Days since the facts were generated (null without facts or a readable time). */
   ageDays: number | null;
   stale: boolean;

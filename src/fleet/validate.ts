@@ -1,28 +1,17 @@
-// Turns an untrusted JSON value from a host file into a FactsDoc, or says why not. Every string is
+// Turns an untrusted JSON value from a host file into facts (packages as a compact table), or says why not. Every string is
 // cut to a bound and cleaned of control characters here, so no consumer (text report, JSON, the
 // dashboard) can be driven by what a hostile host wrote; every list is bounded too.
 import { ENV_KINDS, SEVERITIES, type EnvKind, type Scope, type Severity } from '../model.js';
-import { FACTS_SCHEMA, type FactsDoc, type FactsEnvironment, type FactsFinding, type FactsPackages } from './schema.js';
+import type { FleetFacts } from './model.js';
+import { tableFromIndex } from './package-table.js';
+import { FACTS_SCHEMA, type FactsEnvironment, type FactsFinding } from './schema.js';
+import { cleanText, isObj } from './validate-text.js';
 
 const MAX_ENVS = 20_000;
 const MAX_FINDINGS = 20_000;
-const MAX_PACKAGE_NAMES = 200_000;
-const MAX_VERSIONS = 1_000;
 const SCOPES: readonly Scope[] = ['distro', 'local', 'user', 'env'];
 
-type Obj = Record<string, unknown>;
-
-export function isObj(x: unknown): x is Obj {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-/** A bounded, printable copy of a string (control characters become '?'); '' for non-strings. */
-export function cleanText(x: unknown, max = 256): string {
-  if (typeof x !== 'string') return '';
-  const cut = x.length > max ? x.slice(0, max - 1) + '…' : x;
-  // eslint-disable-next-line no-control-regex
-  return cut.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-}
+export { cleanText, isObj };
 
 function textOrNull(x: unknown, max = 256): string | null {
   return typeof x === 'string' ? cleanText(x, max) : null;
@@ -77,34 +66,8 @@ function finding(x: unknown): FactsFinding | null {
   };
 }
 
-function packages(x: unknown, envCount: number): FactsPackages {
-  const out: FactsPackages = { digest: '', count: 0, index: {} };
-  if (!isObj(x)) return out;
-  out.digest = cleanText(x.digest, 80);
-  out.count = count(x.count);
-  if (!isObj(x.index)) return out;
-  const index: FactsPackages['index'] = Object.create(null) as FactsPackages['index'];
-  let names = 0;
-  for (const [name, versions] of Object.entries(x.index)) {
-    if (++names > MAX_PACKAGE_NAMES) break;
-    if (!isObj(versions)) continue;
-    const clean: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
-    let n = 0;
-    for (const [version, envs] of Object.entries(versions)) {
-      if (++n > MAX_VERSIONS) break;
-      if (!Array.isArray(envs)) continue;
-      // Only indexes that name an environment of this document survive.
-      const idx = envs.filter((i): i is number => Number.isInteger(i) && (i as number) >= 0 && (i as number) < envCount).slice(0, envCount);
-      if (idx.length) clean[cleanText(version, 64)] = idx;
-    }
-    index[cleanText(name, 128)] = clean;
-  }
-  out.index = index;
-  return out;
-}
-
 /** A facts document from untrusted JSON, or the reason it is not one. */
-export function validateFacts(x: unknown): { facts: FactsDoc } | { error: string } {
+export function validateFacts(x: unknown): { facts: FleetFacts } | { error: string } {
   if (!isObj(x)) return { error: 'pyenvtui facts are not a JSON object' };
   if (x.schema !== FACTS_SCHEMA) {
     const s = typeof x.schema === 'string' ? cleanText(x.schema, 64) : 'missing';
@@ -116,7 +79,8 @@ export function validateFacts(x: unknown): { facts: FactsDoc } | { error: string
   const c = isObj(x.context) ? x.context : {};
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) counts[f.severity]++;
-  const pkgs = packages(x.packages, environments.length);
+  const rawPkgs = isObj(x.packages) ? x.packages : {};
+  const pkgs = { digest: cleanText(rawPkgs.digest, 80), count: count(rawPkgs.count), table: tableFromIndex(rawPkgs.index, environments.length) };
   return {
     facts: {
       schema: FACTS_SCHEMA,
