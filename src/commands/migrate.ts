@@ -15,6 +15,7 @@ import { prepareMigration } from '../migrate/prepare.js';
 import { eventText, planText } from '../migrate/render.js';
 import { loadSource, parseFrom } from '../migrate/source.js';
 import type { Step, Target } from '../migrate/types.js';
+import { stripTrailingSlashes } from '../text/trim.js';
 
 export const MIGRATE_USAGE =
   'pyenvtui migrate NAME... --to pipx|uv|venv[:DIR] [--from user|local|PREFIX] [--offline] [--yes] [--dry-run] [--keep-source] [--[no-]system-site-packages] [--inject PKG]... [--root DIR]\n       pyenvtui migrate --resume [ID] [--yes]';
@@ -100,7 +101,7 @@ export function parseTarget(to: string, home: string, systemSite?: boolean): Tar
     let dir = to.slice(5);
     if (dir.startsWith('~/')) dir = `${home}/${dir.slice(2)}`;
     if (!dir.startsWith('/')) return { error: `venv:DIR needs an absolute path or ~/..., got '${dir}'` };
-    return { kind: 'venv', dir: dir.replace(/\/+$/, ''), ...sys };
+    return { kind: 'venv', dir: stripTrailingSlashes(dir), ...sys };
   }
   return { error: `--to must be pipx, uv, venv or venv:DIR, got '${to}'` };
 }

@@ -9,6 +9,7 @@ import { findSitePackages, readSite, errText } from './site.js';
 import { getDpkgIndex } from './dpkg-index.js';
 import { minorsFromLibNames, probeVersion, versionFromBase, versionFromPrefixFiles } from './version.js';
 import * as fs from './resolve.js';
+import { stripTrailingSlashes } from '../text/trim.js';
 
 export interface EnvExtra {
   meta?: Record<string, unknown>;
@@ -77,7 +78,7 @@ export async function envFromPrefix(
   // Base interpreter named by pyvenv.cfg must still exist.
   let base: string | null = null;
   if (cfg) {
-    base = cfg.executable ?? (cfg.home ? `${cfg.home.replace(/\/+$/, '')}/${exeName ?? 'python3'}` : null);
+    base = cfg.executable ?? (cfg.home ? `${stripTrailingSlashes(cfg.home)}/${exeName ?? 'python3'}` : null);
     if (cfg.home && !(await fs.isDir(ctx, cfg.home))) {
       problems.push(`base interpreter directory ${cfg.home} (pyvenv.cfg home) is missing`);
     } else if (cfg.executable && !(await fs.isAny(ctx, cfg.executable))) {
@@ -105,7 +106,7 @@ export async function envFromPrefix(
   if (!version) version = await versionFromPrefixFiles(ctx, prefix, minors);
   if (!version && exe && exeOk) version = await versionFromBase(ctx, exe, minors);
   if (!version && cfg?.home) {
-    version = await versionFromPrefixFiles(ctx, path.posix.dirname(cfg.home.replace(/\/+$/, '')), minors);
+    version = await versionFromPrefixFiles(ctx, path.posix.dirname(stripTrailingSlashes(cfg.home)), minors);
   }
   if (!version && minors[0]) version = minors[0];
   if (!version && exe && exeOk && !extra.noProbe) version = await probeVersion(ctx, exe);
