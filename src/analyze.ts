@@ -18,6 +18,7 @@ export async function analyze(inv: Inventory, ctx: ScanContext): Promise<Analysi
   const [risks, prerequisites] = await Promise.all([evaluate(inv, ctx), prerequisiteFindings(inv, ctx, platform)]);
   const findings = mergeFindings(risks, prerequisites);
   inv.findings = findings;
+  inv.context = platform.context;
   return { platform, findings };
 }
 

@@ -23,8 +23,8 @@ const COMMANDS: Command[] = [
   },
   {
     name: 'scan',
-    usage: 'pyenvtui scan [--json] [--root DIR] [--search DIR]... [--depth N]',
-    summary: 'list every Python environment and its packages (text, or the JSON inventory)',
+    usage: 'pyenvtui scan [--json | --json-lines | --facts[=full]] [--root DIR] [--search DIR]... [--depth N]',
+    summary: 'list every Python environment and its packages (text, the JSON inventory, one line per environment, or Ansible facts)',
     run: async (argv, io) => (await import('./commands/scan.js')).runScan(argv, io),
   },
   {
@@ -34,10 +34,34 @@ const COMMANDS: Command[] = [
     run: async (argv, io) => (await import('./commands/doctor.js')).runDoctor(argv, io),
   },
   {
+    name: 'fleet',
+    usage: 'pyenvtui fleet [doctor] DIR [--json] [--package NAME] [--stale-days N] [--fail-on SEVERITY]',
+    summary: 'every host of an Ansible run (fact cache, --tree dir or scan --facts files): dashboard, JSON, or CI exit codes',
+    run: async (argv, io) => (await import('./commands/fleet.js')).runFleet(argv, io),
+  },
+  {
     name: 'migrate',
     usage: 'pyenvtui migrate NAME... --to pipx|uv|venv[:DIR] [--from user|local|PREFIX] [--offline] [--yes] [--dry-run] [--keep-source]',
     summary: 'move packages into isolated environments: plan, install, verify, then remove the source (also --resume)',
     run: async (argv, io) => (await import('./commands/migrate.js')).runMigrate(argv, io),
+  },
+  {
+    name: 'impact',
+    usage: 'pyenvtui impact PYTHON | --upgrade RELEASE [--json] [--root DIR]',
+    summary: 'what breaks if this Python is removed (or the distribution upgraded); exit 1 when something would',
+    run: async (argv, io) => (await import('./commands/impact.js')).runImpact(argv, io),
+  },
+  {
+    name: 'export',
+    usage: 'pyenvtui export [--root DIR] [--pretty]',
+    summary: 'print pipx/uv tools, venvs (pinned), pip settings and apt replacements as JSON for restore',
+    run: async (argv, io) => (await import('./commands/export-restore.js')).runExport(argv, io),
+  },
+  {
+    name: 'restore',
+    usage: 'pyenvtui restore FILE [--wheels DIR] [--dry-run] [--yes]',
+    summary: 'plan and run an export on this machine (skips what exists, reports what cannot be restored); undoable',
+    run: async (argv, io) => (await import('./commands/export-restore.js')).runRestore(argv, io),
   },
   {
     name: 'undo',
@@ -56,12 +80,44 @@ Options:
   -h, --help      show this help
   -V, --version   print the version
 
+  --context host|container
+                  what this machine is: a host (default when unsure) or a throwaway container
+                  where pip into the system Python is acceptable; any command
+
 Environment:
   NO_COLOR        disable colour (same as --no-color)
+  PYENVTUI_CONTEXT  host or container (same as --context)
 `;
 
+/** Takes `--context host|container` out of argv (any command) into the env the commands read. */
+function takeContext(argv: string[], io: CommandIO): { argv: string[]; io: CommandIO } | { error: string } {
+  const out: string[] = [];
+  let value: string | undefined = undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--context') value = argv[++i] ?? '';
+    else if (a.startsWith('--context=')) value = a.slice('--context='.length);
+    else out.push(a);
+  }
+  const env = { ...io.env };
+  if (value !== undefined) {
+    if (value !== 'host' && value !== 'container') return { error: `--context must be host or container (got '${value}')` };
+    env.PYENVTUI_CONTEXT = value;
+    env.PYENVTUI_CONTEXT_FROM_FLAG = '1';
+  } else if (env.PYENVTUI_CONTEXT !== undefined && env.PYENVTUI_CONTEXT !== 'host' && env.PYENVTUI_CONTEXT !== 'container') {
+    return { error: `PYENVTUI_CONTEXT must be host or container (got '${env.PYENVTUI_CONTEXT}')` };
+  } else delete env.PYENVTUI_CONTEXT_FROM_FLAG;
+  return { argv: out, io: { ...io, env } };
+}
+
 /** Runs the command line and returns the process exit code. */
-export async function runCli(argv: string[], io: CommandIO): Promise<number> {
+export async function runCli(rawArgv: string[], rawIo: CommandIO): Promise<number> {
+  const taken = takeContext(rawArgv, rawIo);
+  if ('error' in taken) {
+    rawIo.stderr.write(`pyenvtui: ${taken.error}\nRun 'pyenvtui --help' for usage.\n`);
+    return EXIT_USAGE;
+  }
+  const { argv, io } = taken;
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-V') {
     io.stdout.write(`${VERSION}\n`);

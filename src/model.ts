@@ -43,6 +43,13 @@ export interface SiteDir {
   scope: Scope;
   /** Position on the interpreter's sys.path (0 = searched first). */
   order: number;
+  /** Ids of every environment whose sys.path holds this directory, when more than one does (owner first). */
+  readers?: string[];
+  /**
+   * Id of the environment whose `packages` list this site's distributions, when it is not this one
+   * (a shared site is listed once; see discover/shared-sites.ts).
+   */
+  packagesIn?: string;
 }
 
 /** One installed distribution (a *.dist-info or *.egg-info directory). */
@@ -74,6 +81,11 @@ export interface Distribution {
   dpkgPackage?: string;
   /** Problems reading this distribution (corrupt METADATA, ...). */
   problems?: string[];
+  /**
+   * Other metadata dirs of the same name in the same site, which Python and pip ignore (Debian's
+   * python3-cryptography ships a .dist-info and an .egg-info): listed here, not as packages.
+   */
+  ignoredCopies?: string[];
   /** What to do with it (only for packages in a global scope); filled by guidance. */
   advice?: Advice;
 }
@@ -102,6 +114,12 @@ export interface PythonInfo {
 export interface Health {
   ok: boolean;
   problems: string[];
+  /**
+   * Why the environment's interpreter cannot start (missing or dangling bin/python, base interpreter
+   * named by pyvenv.cfg gone), when that is the case. Absent: the interpreter looks runnable, and any
+   * problems are about metadata or permissions, which a rebuild would not fix.
+   */
+  cannotRun?: string;
 }
 
 export interface Environment {
@@ -125,6 +143,14 @@ export interface Environment {
   sizeBytes?: number;
   /** Kind-specific facts (pipx main package and apps, project dir, conda name, ...). */
   meta?: Record<string, unknown>;
+  /**
+   * Environments made from a base interpreter (venvs, pipx/uv tools, pyenv-virtualenvs, ...): the id of
+   * the interpreter environment it was made from (pyvenv.cfg home), or null when that interpreter is not
+   * on this machine (removed, moved, or not one pyenvtui knows). Absent for interpreters themselves.
+   */
+  builtOn?: string | null;
+  /** Interpreters: ids of the environments built on this one (what breaks if it is removed). */
+  dependents?: string[];
 }
 
 /** A command on PATH and the copies it hides. */
@@ -190,6 +216,8 @@ export interface Inventory {
   path: PathResolution;
   problems: ScanProblem[];
   findings?: Finding[];
+  /** What was assumed about where pyenvtui runs (host or throwaway container) and why; set by analysis. */
+  context?: { assumed: 'host' | 'container'; runtime: string | null; why: string; source: 'detected' | 'flag' | 'env' };
 }
 
 /** PEP 503 name normalisation. */

@@ -28,7 +28,10 @@ export function Header({ state, version, width }: { state: DashboardState; versi
     .join(' ');
   const status = scanStatusText(state);
   // The host goes last and shortest: an image's host name can be a long path.
-  const left = [`pyenvtui ${version}`, pyText, inv?.host ? truncate(inv.host, 20) : ''].filter(Boolean).join(' · ');
+  // What the machine was taken for, when there was anything to decide (doctor says why).
+  const c = inv?.context;
+  const ctxText = c && (c.assumed === 'container' || c.runtime || c.source !== 'detected') ? `${c.assumed}${c.runtime && c.runtime !== 'container' ? ` (${c.runtime})` : ''}` : '';
+  const left = [`pyenvtui ${version}`, pyText, inv?.host ? truncate(inv.host, 20) : '', ctxText].filter(Boolean).join(' · ');
   const right = status ? `${countsText} · ${status}` : countsText;
   const room = Math.max(0, width - displayWidth(right) - 1);
   const leftText = truncate(left, room);

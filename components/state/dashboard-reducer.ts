@@ -20,7 +20,9 @@ export type Action =
   | { type: 'key'; input: string; key: KeyFlags }
   | { type: 'filter-text'; text: string }
   | { type: 'message'; text: string }
-  | { type: 'overlay-closed'; message?: string; clearTags?: boolean };
+  | { type: 'overlay-closed'; message?: string; clearTags?: boolean }
+  /** Commands copied inside the wizard (its plan). */
+  | { type: 'copied'; commands: string[] };
 
 const MOTIONS: ReadonlySet<string> = new Set(['up', 'down', 'top', 'bottom', 'pageUp', 'pageDown', 'halfUp', 'halfDown']);
 
@@ -67,6 +69,13 @@ export function jumpToEnv(s: DashboardState, envId: string, pkgName?: string): D
     next = { ...next, detail: jumpTo(drows, next.detail, drows.findIndex((r) => r.pkg?.name === pkgName), h) };
   }
   return { ...next, message: `${envById(s, envId)!.name}: ${envById(s, envId)!.prefix}` };
+}
+
+/** Adds commands to the copy buffer (printed after exit), once each. */
+export function copyCommands(s: DashboardState, commands: readonly string[]): DashboardState {
+  if (!commands.length) return { ...s, message: 'nothing to copy here: y copies the fix commands of a finding or a plan' };
+  const copied = [...new Set([...s.copied, ...commands])];
+  return { ...s, copied, message: `copied ${commands.length} command${commands.length === 1 ? '' : 's'} (${copied.length} in all): printed when you quit` };
 }
 
 function toggleTags(s: DashboardState, keys: string[]): DashboardState {
@@ -160,15 +169,18 @@ function command(s: DashboardState, c: CommandId): DashboardState {
       return { ...s, overlay: 'help', help: EMPTY_POS };
     case 'closeOverlay':
       return { ...s, overlay: null };
+    case 'copy':
+      return copyCommands(s, focusedRow(s)?.commands ?? []);
     case 'redraw':
     case 'quit':
+    case 'interrupt':
       return s;
     default:
       return s;
   }
 }
 
-const EFFECTS = { quit: 'quit', rescan: 'rescan', redraw: 'redraw' } as const;
+const EFFECTS = { quit: 'quit', interrupt: 'interrupt', rescan: 'rescan', redraw: 'redraw' } as const;
 
 /** A character from a chunk, as Ink would have reported it alone. */
 function charKey(ch: string): [string, KeyFlags] {
@@ -181,8 +193,8 @@ function charKey(ch: string): [string, KeyFlags] {
 
 /** The one key router: the table decides, in the mode the state is in right now. */
 function key(s: DashboardState, input: string, flags: KeyFlags): DashboardState {
-  // A wizard overlay owns the keyboard (its own useInput); only Ctrl-C still quits.
-  if (s.overlay === 'wizard') return flags.ctrl && input === 'c' ? { ...s, effects: { ...s.effects, quit: s.effects.quit + 1 } } : s;
+  // The wizard owns the keyboard (its keys are the wiz-* modes of the same table); nothing here.
+  if (s.overlay === 'wizard') return s;
   // Keys typed faster than a frame arrive as one chunk ("jj", "/demo-lib\r"): replay them one by
   // one, each in the mode the previous one left.
   if ([...input].length > 1 && !flags.ctrl) return [...input].reduce((acc, ch) => key(acc, ...charKey(ch)), s);
@@ -238,5 +250,7 @@ export function reducer(s: DashboardState, a: Action): DashboardState {
       return { ...s, message: a.text };
     case 'overlay-closed':
       return { ...s, overlay: null, message: a.message ?? s.message, tagged: a.clearTags ? [] : s.tagged };
+    case 'copied':
+      return copyCommands(s, a.commands);
   }
 }

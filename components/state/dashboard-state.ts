@@ -66,7 +66,9 @@ export interface DashboardState {
   /** The user has pressed a key: from then on, arriving data never moves the cursor back to the top. */
   touched: boolean;
   /** Side effects the key router asked for; the app performs one each time a counter moves. */
-  effects: { quit: number; rescan: number; redraw: number };
+  effects: { quit: number; interrupt: number; rescan: number; redraw: number };
+  /** Commands copied with `y`: printed on the normal screen after exit (as lazygit does). */
+  copied: string[];
 }
 
 /** Which part of the key table is live: overlay first, then the filter prompt, then the panes. */
@@ -101,6 +103,7 @@ export function initialState(size: { columns: number; rows: number }, options: P
     message: '',
     options: { ...DEFAULT_OPTIONS, ...options },
     touched: false,
-    effects: { quit: 0, rescan: 0, redraw: 0 },
+    effects: { quit: 0, interrupt: 0, rescan: 0, redraw: 0 },
+    copied: [],
   };
 }

@@ -17,12 +17,28 @@ function yesNo(b: boolean): string {
   return b ? 'yes' : 'no';
 }
 
+/** Most dependents listed by name before the rest are counted (the impact command lists them all). */
+const DEPENDENTS_SHOWN = 8;
+
+/** An interpreter's dependents: what breaks if it is removed (pyenvtui impact). */
+function dependentRows(env: Environment): Row[] {
+  const deps = env.dependents;
+  if (!deps) return [];
+  if (!deps.length) return [textRow('deps', 'used by: nothing (removing it breaks no environment)', 'dim')];
+  const rows = [textRow('deps', `used by ${deps.length} environment${deps.length > 1 ? 's' : ''}: removing it breaks them (pyenvtui impact ${env.prefix})`, 'medium')];
+  deps.slice(0, DEPENDENTS_SHOWN).forEach((id, i) => rows.push(textRow(`dep${i}`, `  - ${id}`, 'dim', 'start')));
+  if (deps.length > DEPENDENTS_SHOWN) rows.push(textRow('dep-more', `  … and ${deps.length - DEPENDENTS_SHOWN} more`, 'dim'));
+  return rows;
+}
+
 export function envDetailRows({ env, findings, size, sizing, width }: EnvDetailInput): Row[] {
   const rows: Row[] = [];
   const py = env.python;
   rows.push(textRow('py', `${env.kind} · Python ${py.version ?? 'unknown'}${py.executable ? ` · ${py.executable}` : ''}`, 'heading'));
   rows.push(textRow('prefix', env.prefix, undefined, 'start'));
   if (py.base) rows.push(textRow('base', `base: ${py.base}`, 'dim', 'start'));
+  if (env.builtOn !== undefined) rows.push(textRow('built-on', `built on: ${env.builtOn ?? 'an interpreter that is not on this machine any more'}`, env.builtOn ? 'dim' : 'bad', 'start'));
+  rows.push(...dependentRows(env));
   const bytes = size ?? env.sizeBytes;
   const sizeText = bytes !== undefined ? formatBytes(bytes) : sizing ? 'computing…' : '—';
   rows.push(textRow('health', `health: ${env.health.ok ? 'ok' : 'BROKEN'} · size: ${sizeText}`, env.health.ok ? undefined : 'bad'));

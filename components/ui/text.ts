@@ -127,3 +127,76 @@ export function compareText(a: string, b: string): number {
   if (x !== y) return x < y ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * Word wrap with no line limit: breaks only at spaces, a word longer than a line is split where it
+ * must. Used where the whole text has to be readable (full-text view, plans, commands).
+ */
+export function wrapWords(s: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const out: string[] = [];
+  for (const raw of s.split('\n')) {
+    // Leading indentation is kept on every line of the paragraph.
+    const indent = /^ */.exec(raw)![0].slice(0, Math.floor(w / 2));
+    const para = raw.slice(indent.length);
+    const before = out.length;
+    let line = '';
+    for (const word of sanitize(para).split(' ')) {
+      let rest = word;
+      const sep = line === '' ? '' : ' ';
+      if (indent.length + displayWidth(line) + sep.length + displayWidth(rest) <= w) {
+        line += sep + rest;
+        continue;
+      }
+      if (line !== '') out.push(line);
+      line = '';
+      while (displayWidth(rest) > w - indent.length) {
+        const head = [...rest].slice(0, Math.max(1, w - indent.length)).join('');
+        out.push(head);
+        rest = rest.slice(head.length);
+      }
+      line = rest;
+    }
+    out.push(line);
+    for (let i = before; i < out.length; i++) out[i] = indent + out[i];
+  }
+  return out;
+}
+
+/**
+ * A shell command laid out in lines of `width`, each broken line ending in a shell line continuation:
+ * between words ` \` (the next line indented), inside a word too long for a line `\` with the rest
+ * at the start of the next line (backslash-newline is removed inside an unquoted word). The lines,
+ * copied as shown (after the `$ `), run as the one command.
+ */
+export function commandLines(cmd: string, width: number, first = '$ ', indent = '    '): string[] {
+  const w = Math.max(first.length + 4, indent.length + 4, width);
+  const lines: string[] = [];
+  let line = first;
+  let fresh = true;
+  for (const word of sanitize(cmd).split(' ')) {
+    const sep = fresh ? '' : ' ';
+    // Room for the trailing " \\" unless this is the last word.
+    if (displayWidth(line) + sep.length + displayWidth(word) + 2 <= w || (fresh && displayWidth(line) + displayWidth(word) <= w)) {
+      line += sep + word;
+      fresh = false;
+      continue;
+    }
+    if (!fresh) {
+      lines.push(`${line} \\`);
+      line = indent;
+    }
+    let rest = word;
+    while (displayWidth(line) + displayWidth(rest) > w - 1) {
+      const room = Math.max(1, w - 1 - displayWidth(line));
+      const head = [...rest].slice(0, room).join('');
+      lines.push(`${line}${head}\\`);
+      rest = rest.slice(head.length);
+      line = '';
+    }
+    line += rest;
+    fresh = false;
+  }
+  lines.push(line);
+  return lines;
+}

@@ -64,6 +64,7 @@ export function renderDoctorText(inv: Inventory, findings: Finding[], failOn: Se
   const painted = new Set<number>();
   const where = inv.root === '/' ? inv.host : `${inv.root} (as /)`;
   lines.push(`pyenvtui doctor — ${inv.environments.length} environment${inv.environments.length === 1 ? '' : 's'} on ${where}`);
+  if (inv.context) lines.push(contextLine(inv.context));
   if (!findings.length) {
     lines.push('', 'No risks found.');
     return lines.map(visible).join('\n') + '\n';
@@ -85,6 +86,13 @@ export function renderDoctorText(inv: Inventory, findings: Finding[], failOn: Se
   const failing = findings.filter((f) => severityRank(f.severity) <= severityRank(failOn)).length;
   lines.push('', failing ? `${failing} finding${failing === 1 ? '' : 's'} at or above '${failOn}'.` : `Nothing at or above '${failOn}'.`);
   return lines.map((l, i) => (painted.has(i) ? l : visible(l))).join('\n') + '\n';
+}
+
+/** One line: what the machine was taken for, why, and how to say otherwise. */
+export function contextLine(c: NonNullable<Inventory['context']>): string {
+  const other = c.assumed === 'host' ? 'container' : 'host';
+  const hint = c.source === 'detected' ? ` (if wrong: --context ${other} or PYENVTUI_CONTEXT=${other})` : '';
+  return `context: ${c.assumed === 'host' ? 'host' : 'throwaway container'} — ${c.why}${hint}`;
 }
 
 /** Runs `pyenvtui doctor`; returns the exit code. */
@@ -117,7 +125,7 @@ export async function runDoctor(argv: string[], io: DoctorIO): Promise<number> {
     if (internal) io.stderr.write(`pyenvtui doctor: ${internal} internal error${internal === 1 ? '' : 's'} (see the internal-error findings); the report may be incomplete\n`);
     if (args.json) {
       const counts = Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]));
-      io.stdout.write(JSON.stringify({ schema: 'pyenvtui/doctor@1', root: inv.root, failOn: args.failOn, exitCode: code, counts, findings }, null, 2) + '\n');
+      io.stdout.write(JSON.stringify({ schema: 'pyenvtui/doctor@1', root: inv.root, context: inv.context, failOn: args.failOn, exitCode: code, counts, findings }, null, 2) + '\n');
     } else {
       const color = args.color ?? (io.isTTY && !io.env.NO_COLOR);
       io.stdout.write(renderDoctorText(inv, findings, args.failOn, color));

@@ -13,7 +13,7 @@ export interface ScanIO {
   env: Env;
 }
 
-export const SCAN_USAGE = 'pyenvtui scan [--json [--pretty]] [--root DIR] [--search DIR]... [--depth N]';
+export const SCAN_USAGE = 'pyenvtui scan [--json [--pretty] | --json-lines | --facts[=full] [--no-sizes]] [--root DIR] [--search DIR]... [--depth N]';
 
 export interface ScanArgs {
   json: boolean;
@@ -22,6 +22,10 @@ export interface ScanArgs {
   root?: string;
   search: string[];
   depth?: number;
+  /** `--facts` / `--facts=full`: the Ansible custom-facts summary (src/report/facts.ts). */
+  facts?: 'compact' | 'full';
+  jsonLines?: boolean;
+  noSizes?: boolean;
 }
 
 /** Parse scan options; returns an error message for bad usage. Pure. */
@@ -34,6 +38,12 @@ export function parseScanArgs(argv: string[]): ScanArgs | { error: string } {
     const value = (): string | null => (inline !== undefined ? inline : (argv[++i] ?? null));
     if (flag === '--json') out.json = true;
     else if (flag === '--pretty') out.pretty = true;
+    else if (flag === '--json-lines') out.jsonLines = true;
+    else if (flag === '--no-sizes') out.noSizes = true;
+    else if (flag === '--facts') {
+      if (inline !== undefined && inline !== 'full') return { error: `--facts takes no value or '=full', got '${inline}'` };
+      out.facts = inline === 'full' ? 'full' : 'compact';
+    }
     else if (flag === '--root' || flag === '--search' || flag === '--depth') {
       const v = value();
       if (v === null || v === '') return { error: `${flag} needs a value` };
@@ -45,6 +55,7 @@ export function parseScanArgs(argv: string[]): ScanArgs | { error: string } {
       }
     } else return { error: `unknown option '${a}'` };
   }
+  if ([out.json, out.jsonLines, out.facts].filter(Boolean).length > 1) return { error: 'choose one of --json, --json-lines, --facts' };
   return out;
 }
 
@@ -68,8 +79,12 @@ export async function runScan(argv: string[], io: ScanIO): Promise<number> {
     return 2;
   }
   const inv = await scan(ctx);
-  await analyze(inv, ctx);
-  if (args.json) await writeInventoryJson(inv, io.stdout, args.pretty);
+  const { platform } = await analyze(inv, ctx);
+  if (args.facts) {
+    const { factsText } = await import('../report/facts-output.js');
+    io.stdout.write(await factsText(ctx, inv, platform, io.env, { full: args.facts === 'full', sizes: !args.noSizes }));
+  } else if (args.jsonLines) await (await import('../report/facts-output.js')).writeJsonLines(inv, io.stdout);
+  else if (args.json) await writeInventoryJson(inv, io.stdout, args.pretty);
   else io.stdout.write(inventoryText(inv));
   return 0;
 }

@@ -108,7 +108,7 @@ export async function condaEnv(
     },
   });
   if (!hasPython) env.python.executable = null;
-  if (problems.length) env.health = { ok: false, problems: [...env.health.problems, ...problems] };
+  if (problems.length) env.health = { ...env.health, ok: false, problems: [...env.health.problems, ...problems] };
   return env;
 }
 

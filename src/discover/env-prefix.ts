@@ -40,6 +40,8 @@ export async function envFromPrefix(
   extra: EnvExtra = {},
 ): Promise<Environment> {
   const problems: string[] = [];
+  /** First reason the interpreter cannot start, if any (see Health.cannotRun). */
+  let cannotRun: string | undefined;
   const dpkgP = getDpkgIndex(ctx);
 
   let cfg: PyvenvCfg | null = null;
@@ -68,11 +70,15 @@ export async function envFromPrefix(
   if (exe) {
     const real = await realOrProblem(ctx, exe);
     if (typeof real === 'string') exeOk = (await fs.stat(ctx, exe))?.isFile() ?? false;
-    else problems.push(real.problem);
+    else {
+      problems.push(real.problem);
+      cannotRun ??= real.problem;
+    }
   } else if (extra.requirePython !== false) {
-    problems.push(
-      binEntries.length || (await fs.isDir(ctx, `${prefix}/bin`)) ? 'no Python interpreter in bin/' : 'bin/ directory is missing or unreadable',
-    );
+    const p = binEntries.length || (await fs.isDir(ctx, `${prefix}/bin`)) ? 'no Python interpreter in bin/' : 'bin/ directory is missing or unreadable';
+    problems.push(p);
+    // An unreadable bin/ is a permission problem, not a missing interpreter.
+    if (p === 'no Python interpreter in bin/') cannotRun ??= p;
   }
 
   // Base interpreter named by pyvenv.cfg must still exist.
@@ -81,8 +87,10 @@ export async function envFromPrefix(
     base = cfg.executable ?? (cfg.home ? `${stripTrailingSlashes(cfg.home)}/${exeName ?? 'python3'}` : null);
     if (cfg.home && !(await fs.isDir(ctx, cfg.home))) {
       problems.push(`base interpreter directory ${cfg.home} (pyvenv.cfg home) is missing`);
+      cannotRun ??= problems[problems.length - 1];
     } else if (cfg.executable && !(await fs.isAny(ctx, cfg.executable))) {
       problems.push(`base interpreter ${cfg.executable} (pyvenv.cfg executable) is missing`);
+      cannotRun ??= problems[problems.length - 1];
     }
     if (!cfg.home && !cfg.executable) problems.push('pyvenv.cfg names no base interpreter (home)');
   }
@@ -140,7 +148,7 @@ export async function envFromPrefix(
     externallyManaged: markerPath !== null,
     markerPath,
     systemSitePackages: cfg?.includeSystemSitePackages ?? false,
-    health: { ok: problems.length === 0, problems },
+    health: { ok: problems.length === 0, problems, ...(cannotRun ? { cannotRun } : {}) },
     sites,
     packages,
   };

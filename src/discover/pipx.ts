@@ -7,7 +7,7 @@
 // The global home ($PIPX_GLOBAL_HOME, else /opt/pipx) is read too.
 import type { ScanContext } from '../context.js';
 import { isValidDistName, type Environment, type ScanProblem } from '../model.js';
-import { parsePipxMetadata, type PipxMetadata, type PipxPackageInfo } from '../formats/pipx-metadata.js';
+import { exposedApps, parsePipxMetadata, type PipxMetadata, type PipxPackageInfo } from '../formats/pipx-metadata.js';
 import { isSafeToolName, readToolFile } from './tool-files.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
@@ -108,7 +108,8 @@ export async function pipxEnv(ctx: ScanContext, home: PipxHome, name: string): P
   }
   const validMain = main?.package && isValidDistName(main.package) ? main.package : null;
   const suffix = main?.suffix ?? '';
-  const apps = main ? [...main.apps, ...(main.includeDependencies ? main.appsOfDependencies : [])] : [];
+  // Only the apps pipx actually links (hidden apps and unselected dependencies have no link to check).
+  const apps = main ? exposedApps(main, md?.exposureEnabled ?? true) : [];
   const meta: Record<string, unknown> = {
     safeName: isSafeToolName(name),
     pipxHome: home.path,
@@ -124,6 +125,8 @@ export async function pipxEnv(ctx: ScanContext, home: PipxHome, name: string): P
     pipArgs: main?.pipArgs ?? [],
     suffix,
     metadataVersion: md?.metadataVersion ?? null,
+    exposureEnabled: md?.exposureEnabled ?? true,
+    notes: md?.notes ?? [],
     pythonVersion: md?.pythonVersion ?? null,
     backend: md?.backend ?? null,
     appLinks: await appLinks(ctx, prefix, home.binDir, apps, suffix),
@@ -131,7 +134,7 @@ export async function pipxEnv(ctx: ScanContext, home: PipxHome, name: string): P
     sharedLibs: (await ctx.isDir(`${home.path}/shared`)) ? `${home.path}/shared` : null,
   };
   const env = await envFromPrefix(ctx, 'pipx', prefix, name, { meta, noProbe: true });
-  if (problems.length) env.health = { ok: false, problems: [...env.health.problems, ...problems] };
+  if (problems.length) env.health = { ...env.health, ok: false, problems: [...env.health.problems, ...problems] };
   return env;
 }
 

@@ -19,6 +19,7 @@ import { parseEntryPoints } from '../formats/entry-points.js';
 import type { DpkgIndex } from './dpkg-index.js';
 import { readHeaderText, readSmallText } from './small-read.js';
 import { openSiteCache, type DistFacts } from './site-cache.js';
+import { foldSameName } from './site-dupes.js';
 import * as fs from './resolve.js';
 import { stripTrailingSlashes } from '../text/trim.js';
 
@@ -80,7 +81,7 @@ export async function readSite(
     }
   }
   cache?.save();
-  return { packages, problems };
+  return { packages: foldSameName(packages), problems };
 }
 
 /** Children of a metadata dir by name, with the types readdir reported. */

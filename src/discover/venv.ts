@@ -9,6 +9,7 @@ import { walkForVenvs } from './project-walk.js';
 import { mapLimit } from './limit.js';
 import { classifyVenv, venvParents, venvRoots } from './venv-kinds.js';
 import * as fs from './resolve.js';
+import { pipxHomes } from './pipx.js';
 
 export const venvLocator: Locator = {
   name: 'venv',
@@ -27,7 +28,14 @@ export const venvLocator: Locator = {
       problems.push(...r.problems);
     }
     const checked = await mapLimit([...candidates], 64, async (p) => ((await ctx.tryLstat(`${p}/pyvenv.cfg`)) ? p : null));
-    const prefixes = checked.filter((p): p is string => p !== null);
+    // PIPX_HOME/shared is pipx's own pip (on every pipx venv's path through pipx_shared.pth), not a user venv;
+    // each pipx environment names it in meta.sharedLibs.
+    const pipxShared = new Set((await pipxHomes(ctx)).map((x) => `${x.path}/shared`));
+    for (const x of [...pipxShared]) {
+      const real = await ctx.tryRealpath(x);
+      if (real) pipxShared.add(real);
+    }
+    const prefixes = checked.filter((p): p is string => p !== null && !pipxShared.has(p));
     const environments: Environment[] = await mapLimit(prefixes, 16, async (prefix) => {
         const text = await fs.tryReadText(ctx, `${prefix}/pyvenv.cfg`);
         const cfg = text !== null ? parsePyvenvCfg(text) : null;

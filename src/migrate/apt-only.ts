@@ -72,7 +72,7 @@ export function importsOf(source: string): string[] {
 export async function readImports(files: string[], maxFiles = 400, maxBytes = 512 * 1024): Promise<string[]> {
   const out = new Set<string>();
   for (const f of files.filter((x) => x.endsWith('.py')).slice(0, maxFiles)) {
-    // Bounded: a RECORD entry may name a FIFO or /dev/zero.
+    // Bounded (type checked after open, no symlink follow): a RECORD entry may name a FIFO or /dev/zero.
     const buf = await readBounded(f, maxBytes, false).catch(() => null);
     if (!buf) continue;
     for (const m of importsOf(buf.toString('utf8'))) out.add(m);

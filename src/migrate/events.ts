@@ -19,6 +19,8 @@ export interface ExecOptions {
   /** Asked before each destructive step, showing step.display; resolve false to keep the source. */
   confirm: (step: Step) => Promise<boolean>;
   onEvent?: (e: ExecEvent) => void;
+  /** Ctrl-C: checked between steps (never mid-step); the journal is left `interrupted`, resumable. */
+  signal?: AbortSignal;
   /**
    * TEST ONLY: after the journal records step N as done, the executor SIGKILLs itself
    * (from PYENVTUI_TEST_KILL_AFTER_STEP), to prove a crash at any point is resumable.

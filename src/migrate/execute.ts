@@ -82,6 +82,7 @@ async function runJournal(j: Journal, opts: ExecOptions): Promise<Journal> {
   for (const step of j.plan.steps) {
     const rec = j.steps.find((r) => r.id === step.id)!;
     if (rec.state === 'done' || rec.state === 'skipped') continue;
+    if (opts.signal?.aborted) return interrupt(j, step, opts);
     if (keepSource && (step.destructive || step.kind === 'link-apps')) {
       rec.state = 'skipped';
       await writeJournal(opts.journalDir, j);
@@ -103,7 +104,9 @@ async function runJournal(j: Journal, opts: ExecOptions): Promise<Journal> {
         emit(opts, { type: 'status', status: 'waiting', message: j.message });
         return j;
       }
-      if (!(await opts.confirm(step))) {
+      const yes = await opts.confirm(step);
+      if (opts.signal?.aborted) return interrupt(j, step, opts);
+      if (!yes) {
         keepSource = true;
         rec.state = 'skipped';
         await writeJournal(opts.journalDir, j);
@@ -132,6 +135,15 @@ async function runJournal(j: Journal, opts: ExecOptions): Promise<Journal> {
   j.message = keepSource ? 'installed and verified; the source copy was kept' : 'migrated';
   await writeJournal(opts.journalDir, j);
   emit(opts, { type: 'status', status: 'done', message: j.message });
+  return j;
+}
+
+/** Stopped by the user at a safe point (before `next`): resumable with --resume, or undoable. */
+async function interrupt(j: Journal, next: Step, opts: ExecOptions): Promise<Journal> {
+  j.status = 'interrupted';
+  j.message = `stopped by the user before step ${next.id} (${next.purpose})`;
+  await writeJournal(opts.journalDir, j);
+  emit(opts, { type: 'status', status: 'interrupted', message: j.message });
   return j;
 }
 

@@ -126,7 +126,7 @@ export function planMigration(input: PlanInput): Plan {
     }
   }
 
-  const spec = (d: Distribution): FileBackupSpec => ({ name: d.name, metadataHost: input.hostPath(d.metadataPath), siteHost: input.hostPath(d.site) });
+  const spec = (d: Distribution): FileBackupSpec => ({ name: d.name, metadataHost: input.hostPath(d.metadataPath), siteHost: input.hostPath(d.site), rootHost: input.root });
   const wheelDir = path.join(input.backupDir, 'wheels');
   const toRemove = input.keepSource ? [] : [...chosen.filter((c) => !keepChosen.has(c.name)), ...remove];
   // Offline installs need every dependency as a wheel; rebuilding needs a RECORD.

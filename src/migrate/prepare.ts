@@ -9,6 +9,7 @@ import type { Environment } from '../model.js';
 import { newMigrationId, stateDir } from './journal.js';
 import { readImports } from './apt-only.js';
 import { listOwnedFiles } from './backup.js';
+import { confineRemovals } from './confine.js';
 import { markersFor } from './closure.js';
 import { PIPX_NOT_INSTALLED, planMigration } from './plan.js';
 import { migrationPrerequisites, prerequisiteText } from './prerequisites.js';
@@ -153,6 +154,7 @@ export async function prepareMigration(ctx: ScanContext, o: PrepareOptions): Pro
     if (plan.blockers.length) plan.steps = [];
   }
   plan.warnings.push(...warnings);
+  if (plan.steps.length) await confineRemovals(plan, ctx.uid === 0);
   return plan;
 }
 
@@ -161,7 +163,7 @@ async function selectedImports(ctx: ScanContext, source: Environment, selection:
   const out: Record<string, string[]> = {};
   for (const d of source.packages) {
     if (!selection.includes(d.name) || !d.hasRecord || out[d.name]) continue;
-    const files = await listOwnedFiles({ name: d.name, metadataHost: ctx.hostPath(d.metadataPath), siteHost: ctx.hostPath(d.site) }).catch(() => []);
+    const files = await listOwnedFiles({ name: d.name, metadataHost: ctx.hostPath(d.metadataPath), siteHost: ctx.hostPath(d.site), rootHost: ctx.root }).catch(() => []);
     out[d.name] = await readImports(files);
   }
   return out;

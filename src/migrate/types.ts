@@ -23,6 +23,8 @@ export interface FileBackupSpec {
   metadataHost: string;
   /** Host path of the site directory RECORD paths are relative to. */
   siteHost: string;
+  /** Host directory treated as "/" (--root): no owned path may leave it. Absent or "/" = the live machine. */
+  rootHost?: string;
 }
 
 /** One executable action. `run` spawns argv (never a shell); the others are done in-process by the executor. */
@@ -119,6 +121,8 @@ export interface Plan {
   schema: 'pyenvtui/plan@1';
   id: string;
   createdAt: string;
+  /** What the plan is for (default 'migrate'): restore and repair plans run through the same executor. */
+  purpose?: 'migrate' | 'restore' | 'repair';
   /** Host directory treated as "/" (pyenvtui --root). */
   root: string;
   target: Target;

@@ -2,7 +2,7 @@
 // scans an image as that machine. Never throws; unknown stays "unknown".
 import type { ScanContext } from '../context.js';
 import type { Evidence } from '../model.js';
-import { containerFrom, raspberryPiModel, wslFrom } from './container.js';
+import { decideContext, raspberryPiModel, wslFrom } from './container.js';
 import { identifyFamily, packageManagerFor, prettyName } from './identify.js';
 import { idLike, parseOsRelease, type OsRelease } from './os-release.js';
 import type { Platform } from './types.js';
@@ -15,7 +15,8 @@ const BREW_PREFIXES = ['/opt/homebrew', '/usr/local', '/home/linuxbrew/.linuxbre
 export async function detectPlatform(ctx: ScanContext): Promise<Platform> {
   const evidence: Evidence[] = [];
   const homebrew = await findHomebrew(ctx);
-  const container = await detectContainer(ctx, evidence);
+  const context = await detectContext(ctx, evidence);
+  const container = context.assumed === 'container' ? { kind: context.runtime ?? 'container' } : null;
   const procVersion = await ctx.tryReadText('/proc/version');
   const wsl = wslFrom(procVersion, ctx.env.WSL_DISTRO_NAME);
   if (wsl) {
@@ -38,6 +39,7 @@ export async function detectPlatform(ctx: ScanContext): Promise<Platform> {
       raspberryPi: null,
       wsl: null,
       container,
+      context,
       homebrew,
       sudo: false,
       evidence,
@@ -68,6 +70,7 @@ export async function detectPlatform(ctx: ScanContext): Promise<Platform> {
     raspberryPi,
     wsl,
     container,
+    context,
     homebrew,
     // Root inside a container usually has no sudo at all; elsewhere print what a user types.
     sudo: packageManager !== 'brew' && !(container && ctx.uid === 0),
@@ -75,16 +78,28 @@ export async function detectPlatform(ctx: ScanContext): Promise<Platform> {
   };
 }
 
-async function detectContainer(ctx: ScanContext, evidence: Evidence[]): Promise<Platform['container']> {
-  const found = containerFrom({
+/** The user's word (--context sets PYENVTUI_CONTEXT), else the evidence (see decideContext). */
+async function detectContext(ctx: ScanContext, evidence: Evidence[]): Promise<Platform['context']> {
+  const said = ctx.env.PYENVTUI_CONTEXT?.trim().toLowerCase();
+  if (said === 'host' || said === 'container') {
+    const source = ctx.env.PYENVTUI_CONTEXT_FROM_FLAG === '1' ? 'flag' : 'env';
+    const why = source === 'flag' ? `--context ${said}` : `PYENVTUI_CONTEXT=${said}`;
+    evidence.push({ env: 'PYENVTUI_CONTEXT', detail: `${why}: treated as ${said === 'host' ? 'a host' : 'a throwaway container'} as told` });
+    return { assumed: said, runtime: said === 'container' ? 'container' : null, why: `${why} (as told)`, source };
+  }
+  const environ = await ctx.tryReadText('/proc/1/environ');
+  const d = decideContext({
     dockerenv: (await ctx.tryLstat('/.dockerenv')) !== null,
     containerenv: (await ctx.tryLstat('/run/.containerenv')) !== null ? ((await ctx.tryReadText('/run/.containerenv')) ?? '') : null,
     cgroup: await ctx.tryReadText('/proc/1/cgroup'),
     envContainer: ctx.env.container,
+    systemdContainer: await ctx.tryReadText('/run/systemd/container'),
+    pid1Container: environ?.split('\0').find((v) => v.startsWith('container='))?.slice('container='.length) ?? null,
+    pid1Comm: await ctx.tryReadText('/proc/1/comm'),
+    devcontainerEnv: ['REMOTE_CONTAINERS', 'CODESPACES', 'DEVCONTAINER'].find((k) => ctx.env[k]) ?? null,
   });
-  if (!found) return null;
-  evidence.push(found.path ? { path: found.path, detail: found.why } : { env: 'container', detail: found.why });
-  return { kind: found.kind };
+  if (d.runtime) evidence.push(d.path ? { path: d.path, detail: d.why } : { detail: d.why });
+  return { assumed: d.assumed, runtime: d.runtime, why: d.why, source: 'detected' };
 }
 
 async function detectRaspberryPi(ctx: ScanContext, rel: OsRelease, evidence: Evidence[]): Promise<Platform['raspberryPi']> {

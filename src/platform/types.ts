@@ -7,7 +7,7 @@ export type DistroFamily = 'debian' | 'fedora' | 'arch' | 'suse' | 'alpine' | 'm
 
 export type PackageManager = 'apt' | 'dnf' | 'pacman' | 'zypper' | 'apk' | 'brew';
 
-export type ContainerKind = 'docker' | 'podman' | 'kubernetes' | 'lxc' | 'container';
+export type ContainerKind = 'docker' | 'podman' | 'kubernetes' | 'lxc' | 'nspawn' | 'devcontainer' | 'container';
 
 export interface Platform {
   os: 'linux' | 'darwin' | 'other';
@@ -23,8 +23,16 @@ export interface Platform {
   packageManager: PackageManager | null;
   raspberryPi: { model?: string } | null;
   wsl: { version: 1 | 2 | null; distro?: string } | null;
-  /** Inside a throwaway container (Docker, Podman, ...). */
+  /** Inside a throwaway container (Docker, Podman, ...): only when `context.assumed` is `container`. */
   container: { kind: ContainerKind } | null;
+  /** What was assumed about where pyenvtui runs, and why (`--context`, PYENVTUI_CONTEXT, or detection). */
+  context: {
+    assumed: 'host' | 'container';
+    /** The runtime seen, even when the machine is treated as a host (lxc, nspawn, devcontainer, docker). */
+    runtime: ContainerKind | null;
+    why: string;
+    source: 'detected' | 'flag' | 'env';
+  };
   /** Homebrew prefix when brew is installed (macOS, or Linuxbrew). */
   homebrew: { prefix: string } | null;
   /** Prefix commands with sudo (false as root inside a container, where sudo is usually absent, and for brew). */

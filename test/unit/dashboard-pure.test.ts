@@ -21,7 +21,7 @@ describe('key table and router resolution', () => {
     expect(resolveKey('', { tab: true }, 'normal')).toMatchObject({ command: 'nextPane' });
     expect(resolveKey('', { tab: true, shift: true }, 'normal')).toMatchObject({ command: 'prevPane' });
     expect(resolveKey('l', { ctrl: true }, 'normal')).toMatchObject({ command: 'redraw' });
-    expect(resolveKey('c', { ctrl: true }, 'normal')).toMatchObject({ command: 'quit' });
+    expect(resolveKey('c', { ctrl: true }, 'normal')).toMatchObject({ command: 'interrupt' });
     expect(resolveKey('3', {}, 'normal')).toMatchObject({ command: 'view3' });
     expect(resolveKey(' ', {}, 'normal')).toMatchObject({ command: 'tag' });
     expect(resolveKey('x', {}, 'normal')).toBeNull();
@@ -32,7 +32,7 @@ describe('key table and router resolution', () => {
     expect(resolveKey('j', {}, 'filter')).toEqual({ type: 'text', text: 'j' });
     expect(resolveKey('', { escape: true }, 'filter')).toMatchObject({ command: 'filterClear' });
     expect(resolveKey('', { delete: true }, 'filter')).toMatchObject({ command: 'filterBackspace' });
-    expect(resolveKey('c', { ctrl: true }, 'filter')).toMatchObject({ command: 'quit' });
+    expect(resolveKey('c', { ctrl: true }, 'filter')).toMatchObject({ command: 'interrupt' });
     expect(resolveKey('\x1b[1;5P', {}, 'filter')).toBeNull();
   });
 

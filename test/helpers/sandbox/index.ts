@@ -18,3 +18,4 @@ export type { ListingOptions } from './listing.js';
 export { cli, cliEnv, operatorState, tryRun, BIN } from './cli.js';
 export type { CliResult, CliOptions } from './cli.js';
 export { pythonOnlyPath } from './no-pipx-path.js';
+export { plantDebianCryptography } from './debian-cryptography.js';

@@ -1,6 +1,6 @@
 // Real pipx (Debian's /usr/bin/pipx 1.1.0) installing real wheels offline into a sandbox HOME.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -170,6 +170,9 @@ describe('pipx locator on a real pipx 1.1.0 install', () => {
     const inv = await fullScan(ctx);
     const hits = inv.environments.filter((e) => e.prefix === path.join(home, '.local/pipx/venvs/px-demo'));
     expect(hits.map((e) => e.kind)).toEqual(['pipx']);
+    // pipx's own shared pip venv (real pipx made it) is part of pipx, not a user venv named "shared".
+    expect(existsSync(path.join(home, '.local/pipx/shared/pyvenv.cfg'))).toBe(true);
+    expect(inv.environments.filter((e) => e.prefix.startsWith(path.join(home, '.local/pipx/shared')) || e.name === 'shared')).toEqual([]);
     expect(ctx.spawns).toBe(0);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePipxMetadata } from '../../../src/formats/pipx-metadata.js';
+import { exposedApps, parsePipxMetadata } from '../../../src/formats/pipx-metadata.js';
 
 const p = (x: string) => ({ __type__: 'Path', __Path__: x });
 
@@ -21,6 +21,11 @@ function doc(version: string, extra: Record<string, unknown> = {}): Record<strin
   if (v >= 2) pkg.suffix = '';
   if (v >= 3) Object.assign(pkg, { man_pages: [], man_paths: [], man_pages_of_dependencies: [], man_paths_of_dependencies: {} });
   if (v >= 5) pkg.pinned = false;
+  if (v >= 8) pkg.expected_apps = [];
+  if (v >= 9) pkg.lock_file = null;
+  if (v >= 10) pkg.include_apps_from = [];
+  if (v >= 11) pkg.cooldown_days = null;
+  if (v >= 12) Object.assign(pkg, { completions: [], completion_paths: [], completions_of_dependencies: [], completion_paths_of_dependencies: {} });
   const d: Record<string, unknown> = {
     main_package: pkg,
     python_version: 'Python 3.11.2',
@@ -30,11 +35,13 @@ function doc(version: string, extra: Record<string, unknown> = {}): Record<strin
   };
   if (v >= 4) d.source_interpreter = p('/usr/bin/python3');
   if (v >= 6) d.backend = 'uv';
+  if (v >= 7) d.exposure_enabled = true;
+  if (v >= 10) d.environment = null;
   return { ...d, ...extra };
 }
 
 describe('parsePipxMetadata', () => {
-  for (const version of ['0.1', '0.2', '0.3', '0.4', '0.5', '0.6']) {
+  for (const version of ['0.1', '0.2', '0.3', '0.4', '0.5', '0.6', '0.7', '0.8', '0.9', '0.10', '0.11', '0.12']) {
     it(`reads metadata version ${version}`, () => {
       const r = parsePipxMetadata(JSON.stringify(doc(version)), 'black');
       expect(r.ok).toBe(true);
@@ -47,9 +54,12 @@ describe('parsePipxMetadata', () => {
       expect(r.value.mainPackage.appPaths).toEqual(['/h/.local/pipx/venvs/black/bin/black', '/h/.local/pipx/venvs/black/bin/blackd']);
       expect(r.value.mainPackage.pipArgs).toEqual(['--no-cache-dir']);
       expect(r.value.pythonVersion).toBe('Python 3.11.2');
-      expect(r.value.sourceInterpreter).toBe(version >= '0.4' ? '/usr/bin/python3' : null);
-      expect(r.value.backend).toBe(version === '0.6' ? 'uv' : 'pip');
+      const minor = Number(version.split('.')[1]);
+      expect(r.value.sourceInterpreter).toBe(minor >= 4 ? '/usr/bin/python3' : null);
+      expect(r.value.backend).toBe(minor >= 6 ? 'uv' : 'pip');
       expect(r.value.warnings).toEqual([]);
+      expect(r.value.notes).toEqual([]);
+      expect(exposedApps(r.value.mainPackage, r.value.exposureEnabled)).toEqual(['black', 'blackd']);
     });
   }
 
@@ -75,7 +85,27 @@ describe('parsePipxMetadata', () => {
   it('reads an unknown future version leniently and says so', () => {
     const r = parsePipxMetadata(JSON.stringify(doc('0.6', { pipx_metadata_version: '0.99' })));
     expect(r.ok && r.value.knownVersion).toBe(false);
-    expect(r.ok && r.value.warnings).toContain('unknown pipx_metadata_version 0.99');
+    expect(r.ok && r.value.warnings).toEqual([]);
+    expect(r.ok && r.value.notes.join()).toMatch(/pipx_metadata_version 0.99 is newer than pyenvtui knows/);
+  });
+
+  it('exposes the apps pipx links: hidden apps, hidden venvs and selected dependencies (0.7, 0.10, 0.12)', () => {
+    const withDeps = (v: string, pkgExtra: Record<string, unknown>, top: Record<string, unknown> = {}) => {
+      const d = doc(v, top);
+      Object.assign(d.main_package as object, {
+        apps_of_dependencies: ['dep-a', 'dep-b'],
+        app_paths_of_dependencies: { depa: [p('/v/bin/dep-a')], depb: [p('/v/bin/dep-b')] },
+        ...pkgExtra,
+      });
+      const r = parsePipxMetadata(JSON.stringify(d));
+      if (!r.ok) throw new Error(r.error);
+      return exposedApps(r.value.mainPackage, r.value.exposureEnabled);
+    };
+    expect(withDeps('0.12', {})).toEqual(['black', 'blackd']);
+    expect(withDeps('0.12', { include_dependencies: true })).toEqual(['black', 'blackd', 'dep-a', 'dep-b']);
+    expect(withDeps('0.10', { include_apps_from: ['depb'] })).toEqual(['black', 'blackd', 'dep-b']);
+    expect(withDeps('0.12', { include_resources_from: ['depa'], include_apps: false })).toEqual(['dep-a']);
+    expect(withDeps('0.7', {}, { exposure_enabled: false })).toEqual([]);
   });
 
   it('rejects corrupt JSON, non-objects and a missing main_package with a message', () => {

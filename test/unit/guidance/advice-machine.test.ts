@@ -94,7 +94,9 @@ describe.skipIf(!haveMachine)('advice on the standard messy machine', () => {
   });
 
   it('inside a container, global pip packages get container advice with the Dockerfile venv pattern', async () => {
+    // A throwaway container: the Docker marker and a PID 1 that is no init (/.dockerenv alone is a host).
     await copy.writeFile('/.dockerenv', '');
+    await copy.writeFile('/proc/1/comm', 'python3\n');
     try {
       const { find, findings, platform } = await advised(copy);
       expect(platform.container).toEqual({ kind: 'docker' });
@@ -103,6 +105,7 @@ describe.skipIf(!haveMachine)('advice on the standard messy machine', () => {
       expect(findings.find((f) => f.rule === 'container-venv-pattern')?.fix).toEqual(['RUN python3 -m venv /opt/venv', 'ENV PATH=/opt/venv/bin:$PATH']);
     } finally {
       rmSync(copy.path('/.dockerenv'), { force: true });
+      rmSync(copy.path('/proc'), { recursive: true, force: true });
     }
   });
 });

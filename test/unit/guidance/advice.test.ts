@@ -8,6 +8,7 @@ import type { Platform } from '../../../src/platform/types.js';
 const debian: Platform = {
   os: 'linux', family: 'debian', id: 'debian', idLike: [], name: 'Debian GNU/Linux 12 (bookworm)', packageManager: 'apt',
   raspberryPi: null, wsl: null, container: null, homebrew: null, sudo: true, evidence: [],
+  context: { assumed: 'host', runtime: null, why: 'no container runtime detected', source: 'detected' },
 };
 
 function dist(name: string, o: Partial<Distribution> = {}): Distribution {

@@ -42,7 +42,7 @@ describe('fixCommand per platform', () => {
   });
 
   it('drops sudo for root inside a container, where sudo is usually missing', async () => {
-    const p = await platformOf('debian-12', { '.dockerenv': '' }, 0);
+    const p = await platformOf('debian-12', { '.dockerenv': '', 'proc/1/comm': 'bash\n' }, 0);
     expect(fixCommand(p, { installVenv: { pythonVersion: '3.11', isDefault: true } })).toBe('apt install python3-venv');
     expect(containerSeverity(p, 'high')).toBe('low');
     expect(containerSeverity(await platformOf('debian-12'), 'high')).toBe('high');

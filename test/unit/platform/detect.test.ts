@@ -63,17 +63,49 @@ describe('detectPlatform', () => {
     expect(plain.wsl).toBeNull();
   });
 
-  it('detects Docker, Podman and cgroup-v1 containers; root in a container gets no sudo', async () => {
-    const docker = await detectPlatform(machine({ 'etc/os-release': osRelease('debian-12'), '.dockerenv': '' }, {}, 0));
+  it('detects Docker, Podman and cgroup-v1 containers when PID 1 is no init; root in a container gets no sudo', async () => {
+    const docker = await detectPlatform(machine({ 'etc/os-release': osRelease('debian-12'), '.dockerenv': '', 'proc/1/comm': 'python3\n' }, {}, 0));
     expect(docker.container).toEqual({ kind: 'docker' });
+    expect(docker.context).toMatchObject({ assumed: 'container', runtime: 'docker', source: 'detected' });
     expect(docker.sudo).toBe(false);
-    const podman = await detectPlatform(machine({ 'etc/os-release': osRelease('fedora-41'), 'run/.containerenv': 'engine="podman-4.9.3"\n' }));
+    const podman = await detectPlatform(machine({ 'etc/os-release': osRelease('fedora-41'), 'run/.containerenv': 'engine="podman-4.9.3"\n', 'proc/1/comm': 'sleep\n' }));
     expect(podman.container).toEqual({ kind: 'podman' });
     expect(podman.sudo).toBe(true); // not root
-    const k8s = await detectPlatform(machine({ 'etc/os-release': osRelease('debian-12'), 'proc/1/cgroup': '12:memory:/kubepods/besteffort/pod1/abc\n' }));
+    const k8s = await detectPlatform(machine({ 'etc/os-release': osRelease('debian-12'), 'proc/1/cgroup': '12:memory:/kubepods/besteffort/pod1/abc\n', 'proc/1/comm': 'node\n' }));
     expect(k8s.container).toEqual({ kind: 'kubernetes' });
     const host = await detectPlatform(machine({ 'etc/os-release': osRelease('debian-12'), 'proc/1/cgroup': '0::/init.scope\n' }));
     expect(host.container).toBeNull();
+    expect(host.context).toEqual({ assumed: 'host', runtime: null, why: 'no container runtime detected', source: 'detected' });
+  });
+
+  it('/.dockerenv alone, system containers, dev containers and Docker with an init are hosts, with the reason', async () => {
+    const os = { 'etc/os-release': osRelease('debian-12') };
+    const cases: Array<[Record<string, string>, Record<string, string>, string, RegExp]> = [
+      [{ '.dockerenv': '' }, {}, 'docker', /PID 1 cannot be read/],
+      [{ '.dockerenv': '', 'proc/1/comm': 'systemd\n' }, {}, 'docker', /PID 1 is systemd \(an init system\)/],
+      [{ 'run/systemd/container': 'lxc\n', 'proc/1/comm': 'systemd\n' }, {}, 'lxc', /system container \(lxc\)/],
+      [{ 'run/systemd/container': 'systemd-nspawn\n' }, {}, 'nspawn', /system container \(systemd-nspawn\)/],
+      [{ 'proc/1/environ': 'PATH=/bin\0container=lxc\0' }, {}, 'lxc', /system container/],
+      [{ 'proc/1/cgroup': '12:pids:/lxc/ct101\n' }, {}, 'lxc', /lxc in \/proc\/1\/cgroup/],
+      [{ '.dockerenv': '', 'proc/1/comm': 'sh\n' }, { REMOTE_CONTAINERS: 'true' }, 'devcontainer', /dev container \(REMOTE_CONTAINERS\)/],
+    ];
+    for (const [files, env, runtime, why] of cases) {
+      const p = await detectPlatform(machine({ ...os, ...files }, env, 0));
+      expect([files, p.container]).toEqual([files, null]);
+      expect(p.context).toMatchObject({ assumed: 'host', runtime, source: 'detected' });
+      expect(p.context.why).toMatch(why);
+      expect(p.sudo).toBe(true);
+    }
+  });
+
+  it('PYENVTUI_CONTEXT (and --context, through the CLI) overrides the evidence both ways', async () => {
+    const box = { 'etc/os-release': osRelease('debian-12'), '.dockerenv': '', 'proc/1/comm': 'bash\n' };
+    const asHost = await detectPlatform(machine(box, { PYENVTUI_CONTEXT: 'host' }, 0));
+    expect(asHost.container).toBeNull();
+    expect(asHost.context).toMatchObject({ assumed: 'host', source: 'env', why: 'PYENVTUI_CONTEXT=host (as told)' });
+    const asBox = await detectPlatform(machine({ 'etc/os-release': osRelease('debian-12') }, { PYENVTUI_CONTEXT: 'container', PYENVTUI_CONTEXT_FROM_FLAG: '1' }, 0));
+    expect(asBox.container).toEqual({ kind: 'container' });
+    expect(asBox.context).toMatchObject({ assumed: 'container', source: 'flag', why: '--context container (as told)' });
   });
 
   it('detects macOS with Homebrew from SystemVersion.plist and bin/brew', async () => {

@@ -132,8 +132,11 @@ describe('problems planted with the real tools', () => {
   });
   it('R1 inside a container is only low', async () => {
     writeFileSync(path.join(sb.root, '.dockerenv'), '');
+    mkdirSync(path.join(sb.root, 'proc/1'), { recursive: true });
+    writeFileSync(path.join(sb.root, 'proc/1/comm'), 'sh\n');
     const inC = await findings(sb, env);
     rmSync(path.join(sb.root, '.dockerenv'));
+    rmSync(path.join(sb.root, 'proc'), { recursive: true });
     expect(inC.filter((f) => f.rule.startsWith('break-system-packages')).every((f) => f.severity === 'low')).toBe(true);
   });
 });
