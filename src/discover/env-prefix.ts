@@ -101,7 +101,7 @@ export async function envFromPrefix(
   const sitePaths = extra.sites ? null : await findSitePackages(ctx, prefix);
   const sites: SiteDir[] = extra.sites ?? sitePaths!.map((p, i) => ({ path: p, scope: 'env', order: i + 1 }));
   if (!extra.sites && !sites.length && (exe || libNames.length)) {
-    if (libNames.length || isVenv) problems.push('no site-packages directory found');
+    if (libNames.length || isVenv) problems.push((await unreadable(ctx, `${prefix}/lib`)) ?? 'no site-packages directory found');
   }
   if (extra.includeUserSite && !isVenv && minors[0]) {
     const us = `${ctx.home}/.local/lib/python${minors[0]}/site-packages`;
@@ -175,5 +175,16 @@ async function realOrProblem(ctx: ScanContext, p: string): Promise<string | { pr
     const code = (e as { code?: string }).code;
     if (code === 'ELOOP') return { problem: `${rel}${target} is a symlink loop` };
     return { problem: `${rel}${target} is dangling (base interpreter removed or moved)` };
+  }
+}
+
+/** `cannot read DIR: permission denied` when DIR exists but cannot be listed; null otherwise. */
+async function unreadable(ctx: ScanContext, dir: string): Promise<string | null> {
+  try {
+    await ctx.readdir(dir);
+    return null;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return code === 'EACCES' || code === 'EPERM' ? `cannot read ${dir}: permission denied` : null;
   }
 }

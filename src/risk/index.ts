@@ -5,6 +5,7 @@ import { runContained } from './contain.js';
 import { gatherFacts, type RiskFacts } from './facts.js';
 import { breakSystemPackages } from './rules/break-system-packages.js';
 import { controlCharacters } from './rules/control-characters.js';
+import { permissionDenied } from './rules/permission-denied.js';
 import { brokenEnvironment } from './rules/broken-environment.js';
 import { brokenRequirements } from './rules/broken-requirements.js';
 import { markerMissing } from './rules/marker-missing.js';
@@ -42,6 +43,7 @@ export const RULES: ReadonlyArray<{ id: string; ids: string[]; run: Rule }> = [
   { id: 'R13', ids: ['pipx-link-broken'], run: pipxLinkBroken },
   { id: 'R14', ids: ['no-uninstall-record'], run: noUninstallRecord },
   { id: 'R15', ids: ['control-characters'], run: controlCharacters },
+  { id: 'R16', ids: ['permission-denied'], run: permissionDenied },
   { id: 'Pi1', ids: ['piwheels-on-64bit'], run: piwheelsOn64bit },
   { id: 'Pi2', ids: ['pi-apt-only-module'], run: piAptOnlyModule },
 ];

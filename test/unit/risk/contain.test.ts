@@ -67,3 +67,21 @@ describe('control characters in names', () => {
     expect(JSON.stringify(out)).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
 });
+
+describe('unreadable files', () => {
+  it('get a permission-denied finding with an inspect command, never broken-environment or a rebuild', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync } = await import('node:fs');
+    const os = await import('node:os');
+    const dir = mkdtempSync(`${os.tmpdir()}/pyenvtui-perm-`);
+    const e = env('v', [dist('one', '1')]);
+    e.prefix = dir;
+    e.health = { ok: false, problems: [`cannot read ${dir}/lib: permission denied`] };
+    const found = runRules(inv([e]), { ...facts, env: {} } as RiskFacts).filter((f) => f.environment === 'v' && f.rule !== 'internal-error');
+    expect(found.map((f) => f.rule)).toEqual(['permission-denied']);
+    expect(found[0]!.fix).toEqual([`ls -ld ${dir}/lib   # check owner and mode; fix them (chown/chmod) instead of deleting anything`]);
+    // The fix is runnable as printed (the path need not exist for ls to run; here its parent does).
+    execFileSync('mkdir', [`${dir}/lib`]);
+    expect(execFileSync('bash', ['-c', found[0]!.fix[0]!]).toString()).toContain(`${dir}/lib`);
+  });
+});
