@@ -1,12 +1,12 @@
 // Text helpers for a fixed-size terminal grid. Every visible string goes through here so that
 // nothing wraps, overlaps or smuggles escape sequences read from disk onto the screen.
+import { visible } from '../../src/text/safe.js';
 
 const ELLIPSIS = '…';
 
-/** Replaces control characters (C0, DEL, C1) with '?': a directory name must never drive the terminal. */
+/** Control characters (C0, DEL, C1, bidi controls) shown visibly: a directory name must never drive the terminal. */
 export function sanitize(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return visible(s);
 }
 
 /** Display width of one code point: 2 for East Asian wide and emoji, 0 for combining marks. */

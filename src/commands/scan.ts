@@ -5,6 +5,7 @@ import { analyze } from '../analyze.js';
 import { scan } from '../discover/index.js';
 import { writeInventoryJson } from '../report/json.js';
 import { inventoryText } from '../report/text.js';
+import { visible } from '../text/safe.js';
 
 export interface ScanIO {
   stdout: NodeJS.WritableStream;
@@ -62,7 +63,7 @@ export function parseScanArgs(argv: string[]): ScanArgs | { error: string } {
 export async function runScan(argv: string[], io: ScanIO): Promise<number> {
   const args = parseScanArgs(argv);
   if ('error' in args) {
-    io.stderr.write(`pyenvtui scan: ${args.error}\nUsage: ${SCAN_USAGE}\n`);
+    io.stderr.write(`pyenvtui scan: ${visible(args.error)}\nUsage: ${SCAN_USAGE}\n`);
     return 2;
   }
   const root = path.resolve(args.root ?? '/');
@@ -74,7 +75,7 @@ export async function runScan(argv: string[], io: ScanIO): Promise<number> {
   });
   const ctx = new ScanContext({ root, env: io.env, search, ...(args.depth !== undefined ? { depth: args.depth } : {}) });
   if (!(await ctx.isDir('/'))) {
-    io.stderr.write(`pyenvtui scan: --root ${root} is not a directory\n`);
+    io.stderr.write(`pyenvtui scan: --root ${visible(root)} is not a directory\n`);
     return 2;
   }
   const inv = await scan(ctx);

@@ -1,6 +1,7 @@
 // Gathering what the pure planner needs from the machine: host paths of tools, pipx's home, whether the
 // target venv exists. Reads only. Shared by `pyenvtui migrate` and the dashboard's wizard.
-import { accessSync, closeSync, constants, existsSync, openSync, readSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, readSync } from 'node:fs';
+import { openRegular } from '../formats/bounded-read.js';
 import path from 'node:path';
 import type { ScanContext } from '../context.js';
 import { envFromPrefix } from '../discover/env-prefix.js';
@@ -54,7 +55,7 @@ function runnableHere(ctx: ScanContext, host: string): boolean {
   if (!existsSync(host) || !executable(host)) return false;
   if (ctx.root === '/') return true;
   try {
-    const fd = openSync(host, 'r');
+    const fd = openRegular(host, Number.MAX_SAFE_INTEGER); // a FIFO here would block an open(2)
     const head = Buffer.alloc(20);
     readSync(fd, head, 0, 20, 0);
     closeSync(fd);

@@ -77,8 +77,8 @@ describe('text on a grid', () => {
   });
 
   it('never lets control characters from disk reach the terminal', () => {
-    expect(sanitize('evil\x1b[2Jname\x07')).toBe('evil?[2Jname?');
-    expect(truncate('a\x1bb', 10)).toBe('a?b');
+    expect(sanitize('evil\x1b[2Jname\x07')).toBe('evil\\e[2Jname\\a');
+    expect(truncate('a\x1bb', 10)).toBe('a\\eb');
   });
 
   it('wraps at spaces and marks the cut when over the line budget', () => {

@@ -3,13 +3,17 @@
 // kind; an environment whose interpreter still runs is never rebuilt: its problems are shown to inspect.
 import type { Finding } from '../../model.js';
 import { repairCommands } from '../repair.js';
+import { isPermissionProblem } from './permission-denied.js';
 import { finding, type Rule } from './util.js';
 
 export const brokenEnvironment: Rule = (inv) => {
   const out: Finding[] = [];
   for (const env of inv.environments) {
     if (env.health.ok) continue;
-    const evidence = env.health.problems.map((p) => ({ path: env.prefix, detail: p }));
+    // Unreadable is not broken: permission problems are permission-denied's (no rebuild advice for them).
+    const problems = env.health.problems.filter((p) => !isPermissionProblem(p));
+    if (!problems.length && env.health.cannotRun === undefined) continue;
+    const evidence = problems.map((p) => ({ path: env.prefix, detail: p }));
     // pipx/uv tools are rebuilt by their manager from its own records whatever went wrong.
     if (env.health.cannotRun !== undefined || env.kind === 'pipx' || env.kind === 'uv-tool') {
       out.push(finding('broken-environment', 'high', `${env.kind} ${env.name} is broken`, evidence, repairCommands(env, inv), { environment: env.id }));
