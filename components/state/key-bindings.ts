@@ -75,7 +75,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'sort', keys: [k('s')], description: 'cycle sort key', modes: ['normal'], group: 'Act', hint: { label: 's/S', text: 'sort' } },
   { command: 'sortReverse', keys: [k('S')], description: 'reverse sort', modes: ['normal'], group: 'Act' },
   { command: 'tag', keys: [k(' ')], description: 'tag package for migration', modes: ['normal'], group: 'Act', changesMachine: true, hint: { label: 'Space', text: 'tag' } },
-  { command: 'tagAll', keys: [k('a')], description: 'tag all packages of the env', modes: ['normal'], group: 'Act', changesMachine: true },
+  { command: 'tagAll', keys: [k('a')], description: 'tag all packages of the env', modes: ['normal'], group: 'Act', changesMachine: true, hint: { label: 'a', text: 'tag all' } },
   { command: 'migrate', keys: [k('m')], description: 'migrate tagged packages', modes: ['normal'], group: 'Act', changesMachine: true, hint: { text: 'migrate' } },
   { command: 'rescan', keys: [k('r')], description: 'rescan the machine', modes: ['normal'], group: 'Screen', hint: { text: 'rescan' } },
   { command: 'redraw', keys: [k('l', true)], description: 'redraw the screen', modes: ['normal', 'help', 'filter'], group: 'Screen' },
@@ -150,9 +150,13 @@ export function visibleBindings(mode: Mode, readonly: boolean): Binding[] {
 const ESSENTIAL: ReadonlySet<CommandId> = new Set<CommandId>(['help', 'quit', 'closeOverlay', 'filterClear', 'wizPlan', 'wizRun', 'wizCancel', 'wizAnswer', 'wizClose']);
 
 /** Hint line items for a mode, in table order; "? help" and "q quit" are kept when space runs out. */
-export function hintItems(mode: Mode, readonly: boolean, ascii = false): { label: string; text: string; essential: boolean }[] {
+export function hintItems(mode: Mode, readonly: boolean, ascii = false, first: readonly CommandId[] = []): { label: string; text: string; essential: boolean }[] {
+  const rank = (b: Binding): number => (first.includes(b.command) ? first.indexOf(b.command) : first.length);
   return visibleBindings(mode, readonly)
     .filter((b) => b.hint)
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => rank(x.b) - rank(y.b) || x.i - y.i)
+    .map(({ b }) => b)
     .map((b) => ({
       label: b.hint!.label ?? keyLabel(b.keys[0]!, ascii),
       text: b.hint!.text,

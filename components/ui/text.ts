@@ -200,3 +200,20 @@ export function commandLines(cmd: string, width: number, first = '$ ', indent = 
   lines.push(line);
   return lines;
 }
+
+/** compareText, but runs of digits compare as numbers: 3.6 < 3.10, py2 < py10 (versions, pyenv names). */
+export function compareNatural(a: string, b: string): number {
+  const split = (s: string): string[] => s.toLowerCase().match(/\d+|\D+/g) ?? [];
+  const x = split(a);
+  const y = split(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    const dp = /^\d/.test(p);
+    const dq = /^\d/.test(q);
+    if (dp && dq) return Number(p) - Number(q) || p.length - q.length;
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length || compareText(a, b);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frameDiff, FrameWriter } from '../../components/app/frame-writer.js';
 import { hintText } from '../../components/dashboard/status-lines.js';
-import { overviewText } from '../../components/dashboard/overview-strip.js';
+import { overviewText } from '../../components/dashboard/overview-text.js';
 import { helpRows } from '../../components/state/help-rows.js';
 import { BINDINGS, keyLabel, resolveKey } from '../../components/state/key-bindings.js';
 import { summarizeGroups } from '../../components/state/kinds.js';
