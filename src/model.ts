@@ -148,6 +148,11 @@ export interface PathCommand {
   target?: string;
   /** Later copies with the same name on PATH. */
   shadows: string[];
+  /**
+   * When the winner is a pyenv shim: what it really runs, as `pyenv which` would answer (shim →
+   * version file → interpreter), without running the shim.
+   */
+  pyenv?: { version: string; source: string | null; runs: string | null; problem?: string };
 }
 
 export interface PathResolution {
