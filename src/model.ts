@@ -92,7 +92,8 @@ export interface Distribution {
 
 /** The PEP 668 playbook applied to one package. */
 export interface Advice {
-  action: 'pipx' | 'uv-tool' | 'venv' | 'distro' | 'keep' | 'container';
+  /** `remove-copy`: the tool is already installed with pipx; this global copy only shadows it. */
+  action: 'pipx' | 'uv-tool' | 'venv' | 'distro' | 'keep' | 'container' | 'remove-copy';
   /** One line: why this action. */
   reason: string;
   /** Distro package that provides the same project (from the local package lists). */
