@@ -92,7 +92,8 @@ export interface Distribution {
 
 /** The PEP 668 playbook applied to one package. */
 export interface Advice {
-  action: 'pipx' | 'uv-tool' | 'venv' | 'distro' | 'keep' | 'container';
+  /** `remove-copy`: the tool is already installed with pipx; this global copy only shadows it. */
+  action: 'pipx' | 'uv-tool' | 'venv' | 'distro' | 'keep' | 'container' | 'remove-copy';
   /** One line: why this action. */
   reason: string;
   /** Distro package that provides the same project (from the local package lists). */
@@ -162,6 +163,11 @@ export interface PathCommand {
   target?: string;
   /** Later copies with the same name on PATH. */
   shadows: string[];
+  /**
+   * When the winner is a pyenv shim: what it really runs, as `pyenv which` would answer (shim →
+   * version file → interpreter), without running the shim.
+   */
+  pyenv?: { version: string; source: string | null; runs: string | null; problem?: string };
 }
 
 export interface PathResolution {

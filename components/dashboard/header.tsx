@@ -21,7 +21,8 @@ export function Header({ state, version, width }: { state: DashboardState; versi
   const inv = state.inventory;
   const py3 = inv?.path?.python3;
   const env = pathPythonEnv(inv);
-  const pyText = py3 ? `python3: ${py3.path}${env?.python.version ? ` (${env.python.version})` : ''}` : inv ? 'python3: none on PATH' : 'python3: …';
+  const shim = py3?.pyenv ? (py3.pyenv.runs ? ` → pyenv ${py3.pyenv.version}` : ` → pyenv: ${py3.pyenv.version} not installed`) : '';
+  const pyText = py3 ? `python3: ${py3.pyenv?.runs ?? py3.path}${shim}${env?.python.version && !py3.pyenv ? ` (${env.python.version})` : ''}` : inv ? 'python3: none on PATH' : 'python3: …';
   const counts = countBySeverity(state.findings);
   const countsText = SEVERITIES.filter((s) => s !== 'info' || counts.info > 0)
     .map((s) => `${SEVERITY_LETTER[s]}${counts[s]}`)

@@ -91,18 +91,28 @@ function command(s: DashboardState, c: CommandId): DashboardState {
       if (s.options.readonly) return readonlyRefusal;
       const row = focusedRow(s);
       if (!row?.pkg) return { ...s, message: 'Space tags a package: open an environment (Enter), then pick a package' };
+      const d = envById(s, row.pkg.envId)?.packages.find((p) => p.name === row.pkg!.name);
+      if (d && distroOwned(d) && !s.tagged.includes(tagKey(row.pkg.envId, row.pkg.name))) {
+        return { ...s, message: `${d.name} belongs to the system package manager: it is never migrated` };
+      }
       return withFocusedPos(toggleTags(s, [tagKey(row.pkg.envId, row.pkg.name)]), (r, p, h) => move(r, p, 'down', h));
     }
     case 'tagAll': {
       if (s.options.readonly) return readonlyRefusal;
       const env = envById(s, focusedRow(s)?.envId ?? (s.view === 'envs' ? selectedRow(s)?.envId : undefined));
       if (!env || env.packages.length === 0) return { ...s, message: 'a tags every package of an environment: select one first' };
-      return toggleTags(s, env.packages.map((p) => tagKey(env.id, p.name)));
+      // The system package manager's packages are never offered: tagging them would block the batch.
+      const movable = env.packages.filter((p) => !distroOwned(p));
+      if (movable.length === 0) return { ...s, message: 'every package here belongs to the system package manager: nothing to migrate' };
+      return toggleTags(s, movable.map((p) => tagKey(env.id, p.name)));
     }
     case 'migrate': {
       if (s.options.readonly) return readonlyRefusal;
       if (!s.options.canMigrate) return { ...s, message: 'migration: coming' };
       if (s.tagged.length === 0 && !focusedRow(s)?.pkg) return { ...s, message: 'tag packages with Space first (or select one)' };
+      const fr = focusedRow(s)?.pkg;
+      const focused = s.tagged.length === 0 && fr ? envById(s, fr.envId)?.packages.find((p) => p.name === fr.name) : undefined;
+      if (focused && distroOwned(focused)) return { ...s, message: `${focused.name} belongs to the system package manager: it is never migrated` };
       return { ...s, overlay: 'wizard' };
     }
     case 'rescan':
@@ -199,4 +209,9 @@ export function reducer(s: DashboardState, a: Action): DashboardState {
     case 'copied':
       return copyCommands(s, a.commands);
   }
+}
+
+/** Installed by apt/dnf (dpkg owner, installer, or the guidance's `keep`): never tagged for migration. */
+function distroOwned(d: { dpkgPackage?: string; installer: string | null; advice?: { action: string } }): boolean {
+  return !!d.dpkgPackage || d.installer === 'debian' || d.installer === 'rpm' || d.advice?.action === 'keep';
 }

@@ -86,7 +86,8 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 export function pathPythonEnv(inv: Inventory | null): Environment | null {
   const cmd = inv?.path?.python3 ?? inv?.path?.python ?? null;
   if (!inv || !cmd) return null;
-  const candidates = [cmd.path, cmd.target].filter((p): p is string => typeof p === 'string');
+  // A pyenv shim stands for the interpreter it runs.
+  const candidates = [cmd.pyenv?.runs, cmd.path, cmd.target].filter((p): p is string => typeof p === 'string');
   return (
     inv.environments.find((e) => e.python.executable !== null && candidates.includes(e.python.executable)) ??
     inv.environments.find((e) => candidates.some((c) => c.startsWith(`${e.prefix}/bin/`))) ??

@@ -3,6 +3,8 @@
 import type { ScanContext } from '../context.js';
 import type { Environment, PathCommand, PathResolution } from '../model.js';
 import * as fs from './resolve.js';
+import { pyenvActive, pyenvRoot } from './pyenv.js';
+import { pyenvVersionNames, resolveShim } from './pyenv-resolve.js';
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 
@@ -41,5 +43,16 @@ export async function resolvePath(ctx: ScanContext, envs: Environment[]): Promis
   for (const e of envs) for (const d of e.packages) for (const s of d.scripts) if (SAFE_NAME.test(s)) scriptNames.add(s);
   const [python, python3, pip, pip3] = await Promise.all(['python', 'python3', 'pip', 'pip3'].map(find));
   const commands = (await Promise.all([...scriptNames].sort().map(find))).filter((c): c is PathCommand => c !== null);
+  // pyenv shims: follow them through pyenv's files to the interpreter they run.
+  const root = pyenvRoot(ctx);
+  const shimmed = [python, python3, pip, pip3, ...commands].filter((c): c is PathCommand => !!c && c.path === `${root}/shims/${c.name}`);
+  if (shimmed.length) {
+    const selected = await pyenvActive(ctx, root);
+    const names = await pyenvVersionNames(ctx, root);
+    for (const c of shimmed) {
+      const t = await resolveShim(ctx, c, dirs, root, selected, names.dirs, names.versionsNoEnvs);
+      if (t) c.pyenv = t;
+    }
+  }
   return { dirs, python: python ?? null, python3: python3 ?? null, pip: pip ?? null, pip3: pip3 ?? null, commands };
 }

@@ -19,6 +19,7 @@ import { tryReadToolFile } from './tool-files.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
 import { mapLimit } from './limit.js';
+import { pyenvVersionNames, resolvePyenvNames } from './pyenv-resolve.js';
 
 export { pyenvRoot };
 
@@ -58,12 +59,11 @@ export interface PyenvActive {
 }
 
 function parseVersionFile(text: string): string[] {
-  // pyenv reads whitespace-separated words, ignoring `#` comment lines.
+  // pyenv-version-file-read: the first word of each line; empty lines and `#` comments skipped.
   return text
     .split(/\r?\n/)
-    .filter((l) => !l.trim().startsWith('#'))
-    .flatMap((l) => l.trim().split(/\s+/))
-    .filter(Boolean);
+    .map((l) => l.trim().split(/\s+/)[0] ?? '')
+    .filter((w) => w !== '' && !w.startsWith('#'));
 }
 
 /** The version(s) pyenv would select: PYENV_VERSION, `.python-version` upward from PWD/home, $PYENV_ROOT/version. */
@@ -98,6 +98,10 @@ export const pyenvLocator: Locator = {
       return { environments: [], problems: [{ locator: 'pyenv', path: versions, message: `cannot list: ${errText(e)}` }] };
     }
     const active = await pyenvActive(ctx, root);
+    // As pyenv-version-name resolves them: `3.12` in .python-version is the latest installed 3.12.x.
+    const names = await pyenvVersionNames(ctx, root);
+    const resolved = resolvePyenvNames(active.names, names.dirs, names.versionsNoEnvs);
+    const selected = new Set(resolved.map((r) => r.version).filter((v): v is string => v !== null));
     // Real path → { prefix, name, kind, aliases }
     const found = new Map<string, { prefix: string; name: string; kind: 'pyenv' | 'pyenv-virtualenv'; aliases: string[] }>();
     const aliases: Array<{ real: string; alias: string }> = [];
@@ -145,7 +149,8 @@ export const pyenvLocator: Locator = {
         f.kind === 'pyenv'
           ? (versionFromPyenvName(f.name) ?? (await headerVersion(ctx, f.prefix)) ?? versionInsideName(f.name))
           : null;
-      const isActive = [f.name, ...f.aliases].some((x) => active.names.includes(x));
+      const isActive = [f.name, ...f.aliases].some((x) => selected.has(x));
+      const selectedAs = resolved.find((r) => r.version !== null && [f.name, ...f.aliases].includes(r.version))?.name;
       const env: Environment = await envFromPrefix(ctx, f.kind, f.prefix, f.name, {
         version,
         includeUserSite: f.kind === 'pyenv',
@@ -155,6 +160,7 @@ export const pyenvLocator: Locator = {
           aliases: f.aliases,
           active: isActive,
           ...(isActive ? { activeSource: active.source } : {}),
+          ...(isActive && selectedAs && selectedAs !== f.name ? { selectedAs } : {}),
         },
       });
       return env;

@@ -22,6 +22,8 @@ export interface AdviceInputs {
   toolTarget: 'pipx' | 'uv-tool';
   /** Normalised name → prefixes of project environments that contain it. */
   projectEnvs: Map<string, string[]>;
+  /** Normalised main package name → pipx venv already holding it (name and prefix). */
+  pipxTools?: Map<string, { venv: string; prefix: string }>;
 }
 
 /** Name of a requirement line (PEP 508), normalised; null when unparsable. */
@@ -80,6 +82,7 @@ export function adviseEnvironment(env: Environment, inputs: AdviceInputs): Map<D
   }
   const out = new Map<Distribution, Advice>();
   const tools = new Set<string>();
+  const removed = new Set<string>();
   // Pass 1: what stays, containers, and tools.
   for (const d of globals) {
     const owner = distroOwner(d, platform);
@@ -97,6 +100,12 @@ export function adviseEnvironment(env: Environment, inputs: AdviceInputs): Map<D
       continue;
     }
     const isTopLevel = d.requested || !dependents.has(d.name);
+    const inPipx = d.scripts.length > 0 && isTopLevel ? inputs.pipxTools?.get(d.name) : undefined;
+    if (inPipx) {
+      removed.add(d.name);
+      out.set(d, removeCopyAdvice(env, d, inPipx, platform));
+      continue;
+    }
     if (d.scripts.length > 0 && isTopLevel) {
       tools.add(d.name);
       const req = safeRequirement(d);
@@ -113,13 +122,35 @@ export function adviseEnvironment(env: Environment, inputs: AdviceInputs): Map<D
   for (const d of globals) {
     if (out.has(d)) continue;
     const roots = rootsOf(d.name, dependents);
-    if (roots.length > 0 && roots.every((r) => tools.has(r))) {
+    if (roots.length > 0 && roots.every((r) => removed.has(r))) {
+      // Only copies that pipx already has need it: it goes with them (pip does not remove dependencies).
+      const cmd = removeCopyAdvice(env, d, { venv: '', prefix: '' }, platform).command?.split(' && ')[0];
+      out.set(d, { action: 'remove-copy', reason: `dependency of ${roots.slice(0, 3).join(', ')} only, whose pipx install has its own copy: remove it with them`, ...(cmd ? { command: cmd } : {}) });
+      continue;
+    }
+    if (roots.length > 0 && roots.every((r) => tools.has(r) || removed.has(r))) {
       out.set(d, { action: inputs.toolTarget, reason: `dependency of ${roots.slice(0, 3).join(', ')}: it moves along into that tool's own venv` });
       continue;
     }
     out.set(d, adviseLibrary(d, inputs));
   }
   return out;
+}
+
+/**
+ * The tool already lives in a pipx venv: migrating it again leads nowhere. Remove this copy with the
+ * interpreter that owns it, then let pipx re-create its command links (pip's uninstall deletes the
+ * shared ~/.local/bin entry that pipx refused to overwrite, or that pip wrote over pipx's link).
+ */
+function removeCopyAdvice(env: Environment, d: Distribution, pipx: { venv: string; prefix: string }, platform: Platform): Advice {
+  const reason = `already installed with pipx (${pipx.prefix}): this ${d.scope} copy only shadows it; remove it, not migrate it`;
+  const exe = env.python.executable;
+  if (!exe || !isValidDistName(d.displayName) || !/^([A-Za-z0-9][A-Za-z0-9._+-]*)?$/.test(pipx.venv) || /\s/.test(exe)) {
+    return { action: 'remove-copy', reason };
+  }
+  const sudo = d.scope === 'local' && platform.sudo ? 'sudo ' : '';
+  const flag = env.externallyManaged ? ' --break-system-packages' : '';
+  return { action: 'remove-copy', reason, command: `${sudo}${exe} -m pip uninstall -y${flag} ${d.name} && pipx reinstall ${pipx.venv}` };
 }
 
 function adviseLibrary(d: Distribution, inputs: AdviceInputs): Advice {
@@ -166,6 +197,18 @@ export function projectEnvsByPackage(inventory: Inventory): Map<string, string[]
   return out;
 }
 
+/** Main packages of the active pipx home's venvs (normalised name → venv name and prefix). */
+export function pipxToolsOf(inventory: Inventory): Map<string, { venv: string; prefix: string }> {
+  const out = new Map<string, { venv: string; prefix: string }>();
+  for (const e of inventory.environments) {
+    const m = e.meta ?? {};
+    if (e.kind !== 'pipx' || !e.health.ok || m.global === true || m.activeHome === false || typeof m.mainPackage !== 'string') continue;
+    const name = normalizeName(m.mainPackage);
+    if (!out.has(name)) out.set(name, { venv: e.name, prefix: e.prefix });
+  }
+  return out;
+}
+
 /** pipx when it is installed (or nothing is); uv tool when only uv is there. */
 export async function toolTargetFor(inventory: Inventory, ctx: ScanContext): Promise<'pipx' | 'uv-tool'> {
   const kinds = new Set(inventory.environments.map((e) => e.kind));
@@ -184,6 +227,7 @@ export async function adviseInventory(inventory: Inventory, ctx: ScanContext, pl
     index: index !== undefined ? index : needsIndex ? await loadDistroIndex(ctx, platform) : null,
     toolTarget: await toolTargetFor(inventory, ctx),
     projectEnvs: projectEnvsByPackage(inventory),
+    pipxTools: pipxToolsOf(inventory),
   };
   for (const env of envs) {
     for (const [d, advice] of adviseEnvironment(env, inputs)) d.advice = advice;

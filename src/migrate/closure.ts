@@ -123,7 +123,9 @@ export function keepReason(dep: Distribution, scope: Distribution['scope']): str
 
 /**
  * Dependencies that leave with `moving`: not needed by anything that stays, and no keep reason.
- * Iterates to a fixed point, since keeping one dependency keeps what it needs.
+ * Iterates to a fixed point, since keeping one dependency keeps what it needs. A moving package that
+ * something staying needs is copied, not moved: it stays in the source (listed in `kept`), and so does
+ * everything it needs, so one plan never keeps a package while removing what it depends on.
  */
 export function removableDeps(
   moving: Distribution[],
@@ -145,7 +147,7 @@ export function removableDeps(
       if (leaving.has(other.name)) continue;
       const { deps: needs } = directDeps(other, inferExtras(other, installed, markers), installed, markers);
       for (const n of needs) {
-        if (leaving.has(n.name) && !moving.some((m) => m.name === n.name)) {
+        if (leaving.has(n.name)) {
           leaving.delete(n.name);
           kept.set(n.name, `needed by ${other.displayName}`);
           changed = true;

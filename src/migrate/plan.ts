@@ -113,17 +113,14 @@ export function planMigration(input: PlanInput): Plan {
     if (found.length) p.aptOnly = found;
   }
   const target = systemSiteChoice(input, packages, warnings);
-  // A package something else still needs stays where it is (it is copied, not moved).
+  // A package something else still needs stays where it is (it is copied, not moved); removableDeps
+  // already kept it and everything it needs, so no step removes what a kept package depends on.
   const keepChosen = new Set<string>();
-  for (const other of installed.values()) {
-    if (chosen.some((c) => c.name === other.name) || remove.some((r) => r.name === other.name)) continue;
-    const needs = directDeps(other, inferExtras(other, installed, markers), installed, markers).deps.map((n) => n.name);
-    for (const c of chosen) {
-      if (needs.includes(c.name)) {
-        keepChosen.add(c.name);
-        warnings.push(`${c.displayName} is needed by ${other.displayName}, which stays: it is installed in the target but not removed from the source`);
-      }
-    }
+  for (const k of kept) {
+    const c = chosen.find((x) => x.name === k.name);
+    if (!c) continue;
+    keepChosen.add(c.name);
+    warnings.push(`${c.displayName} is ${k.reason}, which stays: it is installed in the target but not removed from the source`);
   }
 
   const spec = (d: Distribution): FileBackupSpec => ({ name: d.name, metadataHost: input.hostPath(d.metadataPath), siteHost: input.hostPath(d.site), rootHost: input.root });

@@ -57,6 +57,12 @@ function envLines(e: Environment): string[] {
 
 function cmdLine(c: PathCommand): string {
   const t = c.target ? ` -> ${c.target}` : '';
+  if (c.pyenv) {
+    // A pyenv shim: say what it runs, not where the shim is.
+    const via = `pyenv ${c.pyenv.version}${c.pyenv.source ? ` (${c.pyenv.source})` : ''}`;
+    const runs = c.pyenv.runs ? ` -> ${via} -> ${c.pyenv.runs}` : ` -> ${via}: ${c.pyenv.problem ?? 'runs nothing'}`;
+    return `  ${c.name}: ${c.path}${runs}${c.shadows.length ? `  (shadows ${c.shadows.join(', ')})` : ''}`;
+  }
   const s = c.shadows.length ? `  (shadows ${c.shadows.join(', ')})` : '';
   return `  ${c.name}: ${c.path}${t}${s}`;
 }

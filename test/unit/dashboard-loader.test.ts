@@ -47,7 +47,8 @@ describe('scan-start', () => {
 
 /** A machine root with `n` virtualenvwrapper venvs laid out as `python3 -m venv` leaves them. */
 function venvRoot(n: number): TempRoot {
-  const files: Record<string, string> = { '/usr/bin/python3.11': '' };
+  // The system interpreter is sized by its own files (issue 11 item 7): give its binary some bytes.
+  const files: Record<string, string> = { '/usr/bin/python3.11': '\x7fELF'.padEnd(8192, '\0') };
   for (let i = 0; i < n; i++) {
     const v = `/home/u/.virtualenvs/env${i}`;
     files[`${v}/pyvenv.cfg`] = 'home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.2\n';

@@ -5,7 +5,7 @@ import type { CommandId } from '../../components/state/key-bindings.js';
 import { tagKey } from '../../components/state/rows.js';
 import { normalize } from '../../components/state/positions.js';
 import { detailRows, mainRows, selectedRow } from '../../components/state/selectors.js';
-import { messyInventory, syntheticInventory } from '../components/inventory-fixture.js';
+import { dist, messyInventory, syntheticInventory } from '../components/inventory-fixture.js';
 
 /** Scanned, then on the environments view (the screen itself opens on the findings: see below). */
 function loaded(opts: Parameters<typeof initialState>[1] = {}, size = { columns: 80, rows: 24 }): DashboardState {
@@ -139,6 +139,29 @@ describe('dashboard reducer', () => {
     expect(ro.tagged).toEqual([]);
     expect(ro.message).toMatch(/read-only/);
     expect(run(loaded({ readonly: true }), 'migrate').overlay).toBeNull();
+  });
+
+  it("never tags the system package manager's packages: a skips them, Space and m refuse them (issue 11 item 8)", () => {
+    const { inventory, findings } = messyInventory();
+    const sysEnv = inventory.environments.find((e) => e.id === 'system:/usr')!;
+    sysEnv.packages.push(dist('cryptography', '38.0.4', '/usr/lib/python3/dist-packages', 'distro', { dpkgPackage: 'python3-cryptography' }));
+    const s = reducer(initialState({ columns: 80, rows: 24 }, { canMigrate: true }), { type: 'scan-done', inventory, findings });
+    const sys = s.inventory!.environments.find((e) => e.id === 'system:/usr')!;
+    // Tags are per name: an apt package that a pip copy shadows (requests) is tagged for that copy.
+    const movable = new Set(sys.packages.filter((p) => p.installer !== 'debian').map((p) => p.name));
+    const apt = sys.packages.filter((p) => p.installer === 'debian' && !movable.has(p.name));
+    expect(apt.length).toBeGreaterThan(0);
+    const all = run(s, 'tagAll');
+    expect(all.tagged.length).toBe(movable.size);
+    for (const p of apt) expect(all.tagged).not.toContain(tagKey(sys.id, p.name));
+    // Space on an apt package: a message, no tag.
+    let d = run(s, 'nextPane');
+    while (detailRows(d)[d.detail.cursor]?.pkg?.name !== apt[0]!.name && d.detail.cursor < detailRows(d).length - 1) d = run(d, 'down');
+    expect(detailRows(d)[d.detail.cursor]?.pkg?.name).toBe(apt[0]!.name);
+    const t = run(d, 'tag');
+    expect(t.tagged).toEqual([]);
+    expect(t.message).toMatch(/belongs to the system package manager/);
+    expect(run(d, 'migrate').overlay).toBeNull();
   });
 
   it('m says migration is coming until a wizard exists, then opens it for the tagged batch', () => {

@@ -51,14 +51,21 @@ describe.skipIf(!haveMachine)('advice on the standard messy machine', () => {
     expect(inv.environments.flatMap((e) => e.packages).filter((d) => d.scope === 'env' && d.advice)).toEqual([]);
   });
 
-  it('sends the sudo-pip and --user tools to pipx, keeps apt-owned packages, and moves the tool\'s library with it', async () => {
+  it('sends the --user tool to pipx, removes the sudo-pip copy pipx already has (with its library), keeps apt-owned packages', async () => {
     const { find } = await advised(standardMachine().sandbox);
-    expect(find(DEMO.cli, 'local')?.advice).toMatchObject({ action: 'pipx', command: `pipx install ${DEMO.cli}==${DEMO.cliVersion}` });
+    // pipx already has demo-cli: the /usr/local copy is removed, not migrated (issue 11 item 8).
+    expect(find(DEMO.cli, 'local')?.advice).toMatchObject({
+      action: 'remove-copy',
+      command: `sudo /usr/bin/python3.11 -m pip uninstall -y --break-system-packages ${DEMO.cli} && pipx reinstall ${DEMO.cli}`,
+    });
     expect(find(DEMO.tool, 'user')?.advice).toMatchObject({ action: 'pipx' });
     expect(find('pyyaml', 'distro')?.advice?.action).toBe('keep');
     expect(find('six', 'distro')?.advice?.action).toBe('keep');
-    expect(find(DEMO.lib, 'local')?.advice).toMatchObject({ action: 'pipx' });
-    expect(find(DEMO.lib, 'local')?.advice?.reason).toMatch(new RegExp(`dependency of ${DEMO.cli}`));
+    expect(find(DEMO.lib, 'local')?.advice).toMatchObject({
+      action: 'remove-copy',
+      command: `sudo /usr/bin/python3.11 -m pip uninstall -y --break-system-packages ${DEMO.lib}`,
+    });
+    expect(find(DEMO.lib, 'local')?.advice?.reason).toMatch(new RegExp(`dependency of ${DEMO.cli} only`));
   });
 
   it('points six at apt when the local lists have python3-six, and shows both versions', async () => {

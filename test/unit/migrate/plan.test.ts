@@ -49,6 +49,23 @@ describe('planMigration', () => {
     expect(rm.action).toMatchObject({ type: 'remove-files', dist: { name: 'tool', siteHost: '/sbx/usr/local/lib/python3.11/dist-packages' } });
   });
 
+  it('never keeps a package in the source while removing what it needs (issue 11 item 8)', () => {
+    // lib is selected with tool, but app (staying) needs lib: lib is copied, not moved, so core (which lib
+    // needs) must stay too. Before, lib stayed while core was removed from under it.
+    const lib = dist('lib', { requested: true, requires: ['core'] });
+    const e = env([tool, dist('dep'), lib, dist('core'), dist('app', { requested: true, requires: ['lib'] })]);
+    const p = planMigration(input(e, { selection: ['tool', 'lib'] }));
+    const removed = p.steps
+      .filter((s) => s.kind === 'remove-source' || s.kind === 'remove-dependency')
+      .map((s) => (s.action.type === 'remove-files' ? s.action.dist.name : s.display.split(' ').pop()!));
+    const kept = p.packages.flatMap((x) => x.keptDeps.map((k) => k.name));
+    expect(removed.filter((n) => kept.includes(n))).toEqual([]);
+    expect(removed).not.toContain('core');
+    expect(removed).not.toContain('lib');
+    expect(kept).toEqual(expect.arrayContaining(['lib', 'core']));
+    expect(p.warnings).toContain('lib is needed by app, which stays: it is installed in the target but not removed from the source');
+  });
+
   it('keeps dependencies that are requested, dpkg-owned or needed by something that stays', () => {
     const e = env([tool, dist('dep', { requires: ['shared'] }), dist('shared'), dist('other', { requires: ['shared'], requested: true }), dist('fancy', { requested: true })]);
     const r = removableDeps([tool], e);
