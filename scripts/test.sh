@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # ansible-core and openssh-server run the fleet test (ansible-playbook over SSH to loopback).
 need=()
 have_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-for p in python3 python3-venv python3-pip pipx tmux ansible-core openssh-server; do
+for p in python3 python3-venv python3-pip pipx tmux ansible-core openssh-server lz4; do
   if command -v dpkg-query >/dev/null 2>&1; then
     have_deb "$p" || need+=("$p")
   fi

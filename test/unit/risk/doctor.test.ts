@@ -44,9 +44,12 @@ describe('pyenvtui doctor on the standard messy machine', () => {
     expect(bsp?.evidence[0]).toMatchObject({ path: manifest.pipConf, line: 2 });
   });
   it('--fail-on critical exits 0 when nothing is critical', async () => {
+    // The standard machine's worst findings are high (break-system-packages, sudo pip): none critical.
     const j = JSON.parse((await doctor(['--root', sb.root, '--json'], sb.env)).out) as { counts: Record<string, number> };
+    expect(j.counts.critical).toBe(0);
+    expect(j.counts.high).toBeGreaterThan(0);
     const r = await doctor(['--root', sb.root, '--fail-on', 'critical'], sb.env);
-    expect(r.code).toBe(j.counts.critical ? 1 : 0);
+    expect(r.code).toBe(0);
   });
   it('colours severity headers only on a TTY without NO_COLOR', async () => {
     expect((await doctor(['--root', sb.root], sb.env, true)).out).toContain('\x1b[');
