@@ -47,5 +47,11 @@ fi
 echo "test.sh: fetching Debian's Node 18 for test/e2e/node18.test.ts (scripts/node18.sh; cached)"
 bash scripts/node18.sh >/dev/null || echo "test.sh: Debian's Node 18 is not available (above); test/e2e/node18.test.ts will fail"
 # --- end Node 18 part 2
+# Node 22 and 24: nodejs.org's binaries from the registry's node-linux-<arch> packages (cached; nothing
+# installed). test/e2e/node-lines.test.ts fails with the reason when one cannot be fetched.
+for major in 22 24; do
+  echo "test.sh: fetching Node $major for test/e2e/node-lines.test.ts (scripts/node-line.sh; cached)"
+  bash scripts/node-line.sh "$major" >/dev/null || echo "test.sh: Node $major is not available (above); test/e2e/node-lines.test.ts will fail"
+done
 
 exec npx vitest run "$@"
