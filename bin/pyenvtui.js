@@ -24,6 +24,10 @@ if (process.argv.includes('--no-color')) process.env.FORCE_COLOR = '0';
 const mode = process.argv[2];
 const dashboard = (mode === undefined || mode === 'tui' || mode.startsWith('-')) && process.stdin.isTTY && process.stdout.isTTY;
 const small = ['--optimize-for-size', '--semi-space-growth-factor=1'];
-const flags = dashboard ? [...small, '--interrupt-budget=4000000'] : mode === 'scan' || mode === 'doctor' ? small : [];
+// V8 12 (Node 22) dropped --interrupt-budget, and setFlagsFromString answers an unknown flag with an
+// error on stderr, i.e. on the user's terminal: only V8 11 and older (Node 18, 20) get it.
+const v8Major = Number(process.versions.v8.split('.')[0]);
+const budget = v8Major <= 11 ? ['--interrupt-budget=4000000'] : [];
+const flags = dashboard ? [...small, ...budget] : mode === 'scan' || mode === 'doctor' ? small : [];
 for (const flag of flags) setFlagsFromString(flag);
 await import('../dist/pyenvtui.js');
