@@ -54,9 +54,11 @@ describe.each([22, 24])('the bundle on Node %i', (major) => {
     t.send('2');
     await t.waitForText('▸ Findings');
     t.send('1');
+    await t.waitForText('▸ Environments');
     t.send('Enter');
-    await t.waitForText(/│> pyenvtui-demo-/);
-    t.send('Space');
+    await t.waitForText('Packages (');
+    // `a` tags every package the advice suggests moving here: the user-site tool, never apt's PyYAML.
+    t.send('a');
     await t.waitForText('1 tagged for migration');
     t.send('m');
     await t.waitForText('choose a target for each', 30_000);
