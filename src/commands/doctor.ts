@@ -4,6 +4,7 @@ import type { Env } from '../context.js';
 import { ScanContext } from '../context.js';
 import { visible, visibleLines } from '../text/safe.js';
 import { SEVERITIES, severityRank, type Evidence, type Finding, type Inventory, type Severity } from '../model.js';
+import { jsonSafe } from '../text/safe.js';
 
 export interface DoctorIO {
   stdout: NodeJS.WritableStream;
@@ -125,7 +126,7 @@ export async function runDoctor(argv: string[], io: DoctorIO): Promise<number> {
     if (internal) io.stderr.write(`pyenvtui doctor: ${internal} internal error${internal === 1 ? '' : 's'} (see the internal-error findings); the report may be incomplete\n`);
     if (args.json) {
       const counts = Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]));
-      io.stdout.write(JSON.stringify({ schema: 'pyenvtui/doctor@1', root: inv.root, context: inv.context, failOn: args.failOn, exitCode: code, counts, findings }, null, 2) + '\n');
+      io.stdout.write(jsonSafe(JSON.stringify({ schema: 'pyenvtui/doctor@1', root: inv.root, context: inv.context, failOn: args.failOn, exitCode: code, counts, findings }, null, 2)) + '\n');
     } else {
       const color = args.color ?? (io.isTTY && !io.env.NO_COLOR);
       io.stdout.write(renderDoctorText(inv, findings, args.failOn, color));

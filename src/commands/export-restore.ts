@@ -14,6 +14,7 @@ import { findOnPath } from '../migrate/prepare.js';
 import { planText } from '../migrate/render.js';
 import { executePlan } from '../migrate/execute.js';
 import { execOptions } from './migrate.js';
+import { jsonSafe } from '../text/safe.js';
 
 export const EXPORT_USAGE = 'pyenvtui export [--root DIR] [--pretty]';
 export const RESTORE_USAGE = 'pyenvtui restore FILE [--wheels DIR] [--dry-run] [--yes]';
@@ -39,7 +40,7 @@ export async function runExport(argv: string[], io: CommandIO): Promise<number> 
   const { analyze } = await import('../analyze.js');
   const inv = await scan(ctx);
   const { findings } = await analyze(inv, ctx);
-  io.stdout.write(JSON.stringify(exportMachine(inv, findings), null, values.pretty ? 2 : undefined) + '\n');
+  io.stdout.write(jsonSafe(JSON.stringify(exportMachine(inv, findings), null, values.pretty ? 2 : undefined)) + '\n');
   return 0;
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { CommandIO } from '../io.js';
 import { SEVERITIES, type Severity } from '../model.js';
 import { VERSION } from '../version.js';
+import { jsonSafe } from '../text/safe.js';
 
 export const FLEET_USAGE =
   'pyenvtui fleet [doctor] DIR [--json] [--package NAME] [--stale-days N] [--fail-on SEVERITY] [--no-color] [--ascii]';
@@ -80,12 +81,12 @@ export async function runFleet(argv: string[], io: CommandIO): Promise<number> {
   const fleet = buildFleet(reports, { dir, now: new Date(), staleDays: args.staleDays, skipped });
   if (args.doctor) {
     const result = report.fleetDoctor(fleet, args.failOn);
-    if (args.json) io.stdout.write(JSON.stringify({ ...report.fleetJson(fleet, args.pkg), failOn: args.failOn, exitCode: result.exitCode, failing: result.failing }) + '\n');
+    if (args.json) io.stdout.write(jsonSafe(JSON.stringify({ ...report.fleetJson(fleet, args.pkg), failOn: args.failOn, exitCode: result.exitCode, failing: result.failing })) + '\n');
     else io.stdout.write(report.fleetDoctorText(fleet, args.failOn, result));
     return result.exitCode;
   }
   if (args.json) {
-    io.stdout.write(JSON.stringify(report.fleetJson(fleet, args.pkg)) + '\n');
+    io.stdout.write(jsonSafe(JSON.stringify(report.fleetJson(fleet, args.pkg))) + '\n');
     return 0;
   }
   if (!io.isTTY) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ScanContext, type Env } from '../context.js';
 import { removalImpact, RELEASE_UPGRADES, upgradeImpact, findInterpreter, type Impact } from '../lifecycle/impact.js';
+import { jsonSafe } from '../text/safe.js';
 
 export const IMPACT_USAGE = 'pyenvtui impact PYTHON | --upgrade RELEASE [--json] [--root DIR]';
 
@@ -73,6 +74,6 @@ export async function runImpact(argv: string[], io: ImpactIO): Promise<number> {
     }
     im = removalImpact(inv, t);
   }
-  io.stdout.write(values.json ? JSON.stringify(im, null, 2) + '\n' : impactText(im));
+  io.stdout.write(values.json ? jsonSafe(JSON.stringify(im, null, 2)) + '\n' : impactText(im));
   return im.items.length ? 1 : 0;
 }

@@ -20,23 +20,46 @@ export function parseRecord(text: string): RecordEntry[] {
 }
 
 function splitCsvLine(line: string): string[] {
+  // Most lines have no quotes: split directly. Quoted ones are cut in slices, not char by char, so a
+  // hostile megabyte-long line costs linear time and no pile of string concatenations.
+  if (!line.includes('"')) return line.split(',');
   const fields: string[] = [];
   let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      fields.push(cur);
-      cur = '';
-    } else cur += ch;
+  let i = 0;
+  while (i <= line.length) {
+    if (line[i] === '"') {
+      // Quoted field: runs to the next lone quote; "" is a literal quote.
+      i++;
+      for (;;) {
+        const q = line.indexOf('"', i);
+        if (q < 0) {
+          cur += line.slice(i);
+          i = line.length;
+          break;
+        }
+        cur += line.slice(i, q);
+        if (line[q + 1] === '"') {
+          cur += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      continue;
+    }
+    const comma = line.indexOf(',', i);
+    const quote = line.indexOf('"', i);
+    const end = comma < 0 ? line.length : comma;
+    if (quote >= 0 && quote < end) {
+      cur += line.slice(i, quote);
+      i = quote;
+      continue;
+    }
+    cur += line.slice(i, end);
+    fields.push(cur);
+    cur = '';
+    i = end + 1;
   }
-  fields.push(cur);
   return fields;
 }

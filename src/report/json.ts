@@ -1,9 +1,10 @@
 // JSON rendering of an inventory: the documented contract (docs/inventory-schema.md), stable key order.
 import type { Inventory } from '../model.js';
+import { jsonSafe } from '../text/safe.js';
 
 /** The whole document as one string (small inventories, tests). */
 export function inventoryJson(inv: Inventory, pretty = true): string {
-  return JSON.stringify(inv, null, pretty ? 2 : undefined) + '\n';
+  return jsonSafe(JSON.stringify(inv, null, pretty ? 2 : undefined)) + '\n';
 }
 
 /**
@@ -13,7 +14,7 @@ export function inventoryJson(inv: Inventory, pretty = true): string {
 export async function writeInventoryJson(inv: Inventory, out: NodeJS.WritableStream, pretty = false): Promise<void> {
   const indent = pretty ? 2 : undefined;
   const write = (s: string): Promise<void> =>
-    out.write(s) ? Promise.resolve() : new Promise((resolve) => out.once('drain', () => resolve()));
+    out.write(jsonSafe(s)) ? Promise.resolve() : new Promise((resolve) => out.once('drain', () => resolve()));
   // Keys in the order the type declares them; environments streamed, everything else whole.
   const keys = Object.keys(inv) as Array<keyof Inventory>;
   const nl = pretty ? '\n' : '';

@@ -33,3 +33,14 @@ export function visibleLines(lines: readonly string[]): string {
 export function hasControl(s: string): boolean {
   return UNSAFE.test(s);
 }
+
+// JSON.stringify escapes only U+0000-U+001F: DEL, C1 (0x9b is CSI) and bidi controls would reach a
+// terminal that shows `scan --json` raw. They can only occur inside JSON strings, so \u escapes keep
+// the document equal.
+// eslint-disable-next-line no-control-regex
+const JSON_UNSAFE = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/g;
+
+/** JSON text with every remaining terminal-unsafe character written as a \u escape. */
+export function jsonSafe(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
