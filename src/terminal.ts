@@ -52,3 +52,9 @@ export function enterFullScreen(stdout: NodeJS.WriteStream, beforeRestore: () =>
   process.on('unhandledRejection', onCrash);
   return { restore };
 }
+
+/** Whether the locale can show UTF-8: the first of LC_ALL, LC_CTYPE, LANG that is set decides (unset = POSIX). */
+export function utf8Locale(env: Record<string, string | undefined>): boolean {
+  const loc = [env.LC_ALL, env.LC_CTYPE, env.LANG].find((v) => v !== undefined && v !== '');
+  return loc !== undefined && /utf-?8/i.test(loc);
+}

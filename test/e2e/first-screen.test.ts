@@ -43,7 +43,8 @@ describe('the dashboard in a real terminal (tmux, 80x24)', () => {
     await s.waitForText('q quit');
     s.send('C-c');
     const end = await s.waitForExit();
-    expect(end.status).toBe(0);
+    // Like any program interrupted from the keyboard: 128 + SIGINT.
+    expect(end.status).toBe(130);
     expect(end.altScreen).toBe(false);
     expect(end.cursorVisible).toBe(true);
   });
