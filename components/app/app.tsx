@@ -20,6 +20,8 @@ export interface AppProps {
   options?: Partial<DashboardOptions>;
   /** Ctrl-L: repaint the terminal from scratch. */
   onRedraw?: () => void;
+  /** Ctrl-Z: hand the terminal back and stop (the launcher restores and redraws on SIGCONT). */
+  onSuspend?: () => void;
   /** Told how the session ends (exit status, text for the normal screen) just before Ink exits. */
   onQuit?: (r: QuitResult) => void;
 }
@@ -38,7 +40,7 @@ export function copiedText(commands: readonly string[]): string {
 }
 
 /** The dashboard root: state in a reducer, one key router, the loader, the screen. */
-export function App({ version, loader, options, onRedraw, onQuit }: AppProps): React.JSX.Element {
+export function App({ version, loader, options, onRedraw, onQuit, onSuspend }: AppProps): React.JSX.Element {
   const { exit } = useApp();
   const size = useTerminalSize();
   const [state, dispatch] = useReducer(reducer, undefined, () => initialState(size, options));
@@ -64,7 +66,7 @@ export function App({ version, loader, options, onRedraw, onQuit }: AppProps): R
     },
     [onQuit, exit],
   );
-  const route = useKeyRouter(state, dispatch, { quit: () => quit(0), interrupt: () => quit(130), rescan, redraw: onRedraw ?? (() => {}) });
+  const route = useKeyRouter(state, dispatch, { quit: () => quit(0), interrupt: () => quit(130), rescan, redraw: onRedraw ?? (() => {}), suspend: onSuspend ?? (() => {}) });
   // `m` opens the migration wizard over the dashboard; it owns the keyboard until it closes.
   if (state.overlay === 'wizard' && (state.inventory || state.job)) {
     // While it loads (a few ms) the dashboard stays on screen.

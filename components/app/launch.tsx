@@ -23,7 +23,7 @@ export async function launchDashboard(opts: LaunchOptions): Promise<number> {
   try {
     // exitOnCtrlC off: Ctrl-C goes through our key router so cleanup always runs.
     const ink = render(
-      <App version={opts.version} loader={opts.loader} options={opts.options} onRedraw={() => frames.repaint()} onQuit={(r) => (result = r)} />,
+      <App version={opts.version} loader={opts.loader} options={opts.options} onRedraw={() => frames.repaint()} onQuit={(r) => (result = r)} onSuspend={() => screen.suspend(() => frames.repaint())} />,
       {
         stdout: frames as unknown as NodeJS.WriteStream,
         exitOnCtrlC: false,

@@ -124,6 +124,7 @@ function command(s: DashboardState, c: CommandId): DashboardState {
       if (s.overlay === 'text' && s.text) return copyCommands(s, s.text.full.commands);
       return copyCommands(s, focusedRow(s)?.commands ?? focusedRow(s)?.full?.commands ?? []);
     case 'redraw':
+    case 'suspend':
     case 'quit':
     case 'interrupt':
       return s;
@@ -132,7 +133,7 @@ function command(s: DashboardState, c: CommandId): DashboardState {
   }
 }
 
-const EFFECTS = { quit: 'quit', interrupt: 'interrupt', rescan: 'rescan', redraw: 'redraw' } as const;
+const EFFECTS = { quit: 'quit', interrupt: 'interrupt', rescan: 'rescan', redraw: 'redraw', suspend: 'suspend' } as const;
 
 /** A character from a chunk, as Ink would have reported it alone. */
 function charKey(ch: string): [string, KeyFlags] {

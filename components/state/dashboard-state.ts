@@ -72,7 +72,7 @@ export interface DashboardState {
   /** The user has pressed a key: from then on, arriving data never moves the cursor back to the top. */
   touched: boolean;
   /** Side effects the key router asked for; the app performs one each time a counter moves. */
-  effects: { quit: number; interrupt: number; rescan: number; redraw: number };
+  effects: { quit: number; interrupt: number; rescan: number; redraw: number; suspend: number };
   /** Commands copied with `y`: printed on the normal screen after exit (as lazygit does). */
   copied: string[];
   /** Migrations left half-way: shown first, R resumes and U undoes the first one. */
@@ -116,7 +116,7 @@ export function initialState(size: { columns: number; rows: number }, options: P
     message: '',
     options: { ...DEFAULT_OPTIONS, ...options },
     touched: false,
-    effects: { quit: 0, interrupt: 0, rescan: 0, redraw: 0 },
+    effects: { quit: 0, interrupt: 0, rescan: 0, redraw: 0, suspend: 0 },
     copied: [],
     unfinished: [],
     job: null,

@@ -5,7 +5,7 @@ export type CommandId =
   | 'up' | 'down' | 'top' | 'bottom' | 'pageUp' | 'pageDown' | 'halfUp' | 'halfDown'
   | 'nextPane' | 'prevPane' | 'view1' | 'view2' | 'view3' | 'view4'
   | 'open' | 'back' | 'tag' | 'tagAll' | 'filter' | 'nextMatch' | 'prevMatch' | 'sort' | 'sortReverse'
-  | 'migrate' | 'rescan' | 'redraw' | 'help' | 'quit' | 'interrupt' | 'copy'
+  | 'migrate' | 'rescan' | 'redraw' | 'suspend' | 'help' | 'quit' | 'interrupt' | 'copy'
   | 'closeOverlay' | 'filterAccept' | 'filterClear' | 'filterBackspace'
   | 'wizTarget' | 'wizSystemSite' | 'wizPlan' | 'wizRun' | 'wizCancel' | 'wizYes' | 'wizNo' | 'wizToggle'
   | 'wizAnswer' | 'wizUndo' | 'wizClose' | 'resumeMigration' | 'undoMigration';
@@ -80,6 +80,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'resumeMigration', keys: [k('R')], description: 'resume the unfinished migration', modes: ['normal'], group: 'Act', changesMachine: true },
   { command: 'undoMigration', keys: [k('U')], description: 'undo the unfinished migration', modes: ['normal'], group: 'Act', changesMachine: true },
   { command: 'rescan', keys: [k('r')], description: 'rescan the machine', modes: ['normal'], group: 'Screen', hint: { text: 'rescan' } },
+  { command: 'suspend', keys: [k('z', true)], description: 'suspend to the shell (fg resumes)', modes: ['normal', 'help', 'text'], group: 'Screen' },
   { command: 'redraw', keys: [k('l', true)], description: 'redraw the screen', modes: ['normal', 'help', 'filter'], group: 'Screen' },
   { command: 'help', keys: [k('?')], description: 'this help', modes: ['normal'], group: 'Screen', hint: { text: 'help' } },
   { command: 'copy', keys: [k('y')], description: 'copy the commands of this row (printed on exit)', modes: ['normal', 'text', 'wiz-plan', 'wiz-result'], group: 'Act', hint: { text: 'copy' } },
