@@ -125,7 +125,7 @@ describe('whole text, copy, interrupt (tmux, 80x24)', () => {
     // Its finding's fix is a command: shown whole, ready to copy, at the end of the text.
     s.send('G');
     const end = await s.waitForText(/\$ \S*python3\.11 -m pip uninstall/);
-    const cmdLines = lines(end).map((l) => l.replace(/^[│|] ?/, '').replace(/\s*[│|]$/, ''));
+    const cmdLines = lines(end).map((l) => l.replace(/^[│|][> ][* ]/, '').replace(/\s*[│|]$/, ''));
     const start = cmdLines.findIndex((l) => /^\$ .*pip uninstall/.test(l));
     expect(start, end).toBeGreaterThan(0);
     const shown: string[] = [];
