@@ -12,6 +12,11 @@ const WRAP = '\x1b[?7h';
 export interface ScreenSession {
   /** Leave the alternate screen and show the cursor; safe to call more than once. */
   restore(): void;
+  /**
+   * Ctrl-Z: give the terminal back as it was (normal screen, cursor, cooked mode), stop with SIGTSTP
+   * like any job, and on SIGCONT take the screen again and call `resumed` to redraw.
+   */
+  suspend(resumed: () => void): void;
 }
 
 /** Enters the alternate screen and installs handlers that restore the terminal on any exit. */
@@ -45,10 +50,29 @@ export function enterFullScreen(stdout: NodeJS.WriteStream, beforeRestore: () =>
     process.stderr.write(`pyenvtui crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(70);
   };
+  const suspend = (resumed: () => void): void => {
+    if (!active) return;
+    stdout.write(WRAP + SHOW_CURSOR + LEAVE_ALT);
+    const stdin = process.stdin;
+    if (stdin.isTTY) stdin.setRawMode(false);
+    process.once('SIGCONT', () => {
+      if (stdin.isTTY) stdin.setRawMode(true);
+      stdout.write(ENTER_ALT + HIDE_CURSOR + NO_WRAP + '\x1b[H');
+      resumed();
+    });
+    // No handler for SIGTSTP is installed: its default action stops the process, as the shell expects.
+    process.kill(process.pid, 'SIGTSTP');
+  };
   stdout.write(ENTER_ALT + HIDE_CURSOR + NO_WRAP + '\x1b[H');
   process.on('exit', restore);
   for (const [sig, h] of handlers) process.once(sig, h);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
-  return { restore };
+  return { restore, suspend };
+}
+
+/** Whether the locale can show UTF-8: the first of LC_ALL, LC_CTYPE, LANG that is set decides (unset = POSIX). */
+export function utf8Locale(env: Record<string, string | undefined>): boolean {
+  const loc = [env.LC_ALL, env.LC_CTYPE, env.LANG].find((v) => v !== undefined && v !== '');
+  return loc !== undefined && /utf-?8/i.test(loc);
 }

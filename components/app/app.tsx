@@ -7,6 +7,7 @@ import { useTerminalSize } from './terminal-size.js';
 import { useInventory, type InventoryLoader } from './use-inventory.js';
 import { useKeyRouter } from './use-key-router.js';
 import { KeyOwnerContext } from './key-owner.js';
+import { unfinishedMigrations } from '../../src/migrate/unfinished.js';
 
 // The wizard brings the migration engine (planner, executor, execa): loaded on the first `m`, so
 // the dashboard's first frame does not wait for code most sessions never run.
@@ -19,6 +20,8 @@ export interface AppProps {
   options?: Partial<DashboardOptions>;
   /** Ctrl-L: repaint the terminal from scratch. */
   onRedraw?: () => void;
+  /** Ctrl-Z: hand the terminal back and stop (the launcher restores and redraws on SIGCONT). */
+  onSuspend?: () => void;
   /** Told how the session ends (exit status, text for the normal screen) just before Ink exits. */
   onQuit?: (r: QuitResult) => void;
 }
@@ -37,13 +40,22 @@ export function copiedText(commands: readonly string[]): string {
 }
 
 /** The dashboard root: state in a reducer, one key router, the loader, the screen. */
-export function App({ version, loader, options, onRedraw, onQuit }: AppProps): React.JSX.Element {
+export function App({ version, loader, options, onRedraw, onQuit, onSuspend }: AppProps): React.JSX.Element {
   const { exit } = useApp();
   const size = useTerminalSize();
   const [state, dispatch] = useReducer(reducer, undefined, () => initialState(size, options));
   const [generation, setGeneration] = useState(0);
   useEffect(() => dispatch({ type: 'resize', columns: size.columns, rows: size.rows }), [size.columns, size.rows]);
   useInventory(loader, generation, dispatch);
+  // A migration left half-way is the first thing to show (R resume, U undo).
+  useEffect(() => {
+    if (!loader) return;
+    let live = true;
+    void unfinishedMigrations(process.env).then((list) => live && list.length > 0 && dispatch({ type: 'unfinished', list }));
+    return () => {
+      live = false;
+    };
+  }, [loader]);
   const rescan = useCallback(() => setGeneration((g) => g + 1), []);
   const copied = useRef(state.copied);
   copied.current = state.copied;
@@ -54,9 +66,9 @@ export function App({ version, loader, options, onRedraw, onQuit }: AppProps): R
     },
     [onQuit, exit],
   );
-  const route = useKeyRouter(state, dispatch, { quit: () => quit(0), interrupt: () => quit(130), rescan, redraw: onRedraw ?? (() => {}) });
+  const route = useKeyRouter(state, dispatch, { quit: () => quit(0), interrupt: () => quit(130), rescan, redraw: onRedraw ?? (() => {}), suspend: onSuspend ?? (() => {}) });
   // `m` opens the migration wizard over the dashboard; it owns the keyboard until it closes.
-  if (state.overlay === 'wizard' && state.inventory) {
+  if (state.overlay === 'wizard' && (state.inventory || state.job)) {
     // While it loads (a few ms) the dashboard stays on screen.
     return (
       <KeyOwnerContext.Provider value={route}>

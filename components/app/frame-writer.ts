@@ -8,6 +8,7 @@
 import { EventEmitter } from 'node:events';
 import { displayWidth } from '../ui/text.js';
 import { lineUpdate } from './line-diff.js';
+import { toAscii } from '../ui/ascii.js';
 
 /** A chunk made only of control sequences (cursor show/hide, synchronized output): passed through. */
 // eslint-disable-next-line no-control-regex
@@ -104,7 +105,7 @@ export class FrameWriter extends EventEmitter {
     this.emit('resize');
   };
 
-  constructor(private readonly out: TerminalLike) {
+  constructor(private readonly out: TerminalLike, private readonly ascii = false) {
     super();
     out.on('resize', this.onResize);
   }
@@ -156,7 +157,8 @@ export class FrameWriter extends EventEmitter {
     this.out.off('resize', this.onResize);
   }
 
-  private emitBytes(s: string): void {
+  private emitBytes(raw: string): void {
+    const s = this.ascii ? toAscii(raw) : raw;
     if (!s) return;
     this.bytesWritten += Buffer.byteLength(s);
     this.out.write(s);

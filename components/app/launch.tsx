@@ -19,11 +19,11 @@ export async function launchDashboard(opts: LaunchOptions): Promise<number> {
   let unmount = (): void => {};
   let result: QuitResult = { code: 0, afterExit: '' };
   const screen = enterFullScreen(process.stdout, () => unmount());
-  const frames = new FrameWriter(process.stdout);
+  const frames = new FrameWriter(process.stdout, opts.options?.ascii ?? false);
   try {
     // exitOnCtrlC off: Ctrl-C goes through our key router so cleanup always runs.
     const ink = render(
-      <App version={opts.version} loader={opts.loader} options={opts.options} onRedraw={() => frames.repaint()} onQuit={(r) => (result = r)} />,
+      <App version={opts.version} loader={opts.loader} options={opts.options} onRedraw={() => frames.repaint()} onQuit={(r) => (result = r)} onSuspend={() => screen.suspend(() => frames.repaint())} />,
       {
         stdout: frames as unknown as NodeJS.WriteStream,
         exitOnCtrlC: false,

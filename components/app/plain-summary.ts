@@ -23,6 +23,10 @@ export async function plainSummary(loader: InventoryLoader): Promise<string> {
   const r = result as { inventory: Inventory; findings: Finding[] } | null;
   if (!r) return 'scan produced no inventory\n';
   const lines = [inventoryText(r.inventory).trimEnd(), '', `Findings (${r.findings.length}):`];
-  for (const f of r.findings) lines.push(`  ${SEVERITY_BADGE[f.severity].padEnd(4)} ${sanitize(f.title)}${f.fix[0] ? `  fix: ${sanitize(f.fix[0])}` : ''}`);
+  for (const f of r.findings) {
+    lines.push(`  ${SEVERITY_BADGE[f.severity].padEnd(4)} ${sanitize(f.title)}`);
+    // Every line of every fix: a fix is often two commands (install, then ensurepath).
+    for (const fx of f.fix) lines.push(`       fix: ${sanitize(fx)}`);
+  }
   return lines.join('\n') + '\n';
 }

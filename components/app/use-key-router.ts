@@ -14,6 +14,8 @@ export interface RouterEffects {
   interrupt(): void;
   rescan(): void;
   redraw(): void;
+  /** Ctrl-Z. */
+  suspend(): void;
 }
 
 /** The one Ink listener: each key goes to exactly one owner (the dashboard, or the open wizard). */
@@ -37,6 +39,7 @@ export function useKeyRouter(state: DashboardState, dispatch: Dispatch<Action>, 
     const prev = seen.current;
     seen.current = state.effects;
     if (state.effects.redraw !== prev.redraw) effects.redraw();
+    if (state.effects.suspend !== prev.suspend) effects.suspend();
     if (state.effects.rescan !== prev.rescan) effects.rescan();
     if (state.effects.quit !== prev.quit) effects.quit();
     if (state.effects.interrupt !== prev.interrupt) effects.interrupt();

@@ -44,7 +44,7 @@ export function ListPane(p: ListPaneProps): React.JSX.Element {
   while (lines.length < p.height) lines.push('');
   return (
     <Box flexDirection="column" width={p.width} height={p.height + 3} borderStyle={p.ascii ? 'classic' : 'single'} borderDimColor={!p.focused}>
-      <Text wrap="truncate-end">{p.ascii ? title.replace('▸', '>') : title} {paint(status, { dim: true }, p.color)}</Text>
+      <Text wrap="truncate-end">{p.ascii ? title.replace('▸', '#') : title} {paint(status, { dim: true }, p.color)}</Text>
       <Text wrap="truncate-end">{lines.join('\n')}</Text>
     </Box>
   );

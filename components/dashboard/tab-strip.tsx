@@ -21,6 +21,12 @@ export function tabLabels(s: Pick<DashboardState, 'findings'>, width: number): {
 
 export function TabStrip({ state, width }: { state: DashboardState; width: number }): React.JSX.Element {
   const { color } = state.options;
+  // A migration left half-way comes before anything else, with the keys that finish or reverse it.
+  const u = state.unfinished[0];
+  if (u) {
+    const keys = state.options.readonly ? `${u.resume} / ${u.undo}` : 'R resume · U undo';
+    return <Text wrap="truncate-end">{paint(truncate(`! unfinished migration ${u.id}: ${keys} · ${u.summary}`, width), { bold: true, inverse: true }, color)}</Text>;
+  }
   const tabs = tabLabels(state, width);
   const parts = tabs.map((t) => (t.view === state.view ? paint(`[${t.text}]`, { inverse: true, bold: true }, color) : ` ${t.text} `));
   const used = tabs.reduce((n, t) => n + displayWidth(t.text) + 2, 0) + tabs.length - 1;

@@ -1,6 +1,7 @@
 // The pure reducer: every change to the dashboard is an action here, so it is unit-tested
 // without rendering, and the key router stays a thin table lookup.
 import { severityRank, type Finding, type Inventory } from '../../src/model.js';
+import type { Unfinished } from '../../src/migrate/unfinished.js';
 import { SORTS, VIEWS, VIEW_TITLES, modeOf, type DashboardState, type ViewId } from './dashboard-state.js';
 import { resolveKey, type CommandId, type KeyFlags } from './key-bindings.js';
 import { EMPTY_POS, findMatch, jumpTo, move, reanchor, type ListPos, type Motion } from './list-nav.js';
@@ -23,7 +24,8 @@ export type Action =
   | { type: 'message'; text: string }
   | { type: 'overlay-closed'; message?: string; clearTags?: boolean }
   /** Commands copied inside the wizard (its plan). */
-  | { type: 'copied'; commands: string[] };
+  | { type: 'copied'; commands: string[] }
+  | { type: 'unfinished'; list: Unfinished[] };
 
 const MOTIONS: ReadonlySet<string> = new Set(['up', 'down', 'top', 'bottom', 'pageUp', 'pageDown', 'halfUp', 'halfDown']);
 
@@ -113,7 +115,14 @@ function command(s: DashboardState, c: CommandId): DashboardState {
       const fr = focusedRow(s)?.pkg;
       const focused = s.tagged.length === 0 && fr ? envById(s, fr.envId)?.packages.find((p) => p.name === fr.name) : undefined;
       if (focused && distroOwned(focused)) return { ...s, message: `${focused.name} belongs to the system package manager: it is never migrated` };
-      return { ...s, overlay: 'wizard' };
+      return { ...s, overlay: 'wizard', job: null };
+    }
+    case 'resumeMigration':
+    case 'undoMigration': {
+      if (s.options.readonly) return readonlyRefusal;
+      const u = s.unfinished[0];
+      if (!u) return { ...s, message: 'no unfinished migration' };
+      return { ...s, overlay: 'wizard', job: { kind: c === 'resumeMigration' ? 'resume' : 'undo', id: u.id } };
     }
     case 'rescan':
       return { ...s, scan: { ...s.scan, running: true, done: 0, total: 0, active: [], error: null }, message: 'rescanning…' };
@@ -125,6 +134,7 @@ function command(s: DashboardState, c: CommandId): DashboardState {
       if (s.overlay === 'text' && s.text) return copyCommands(s, s.text.full.commands);
       return copyCommands(s, focusedRow(s)?.commands ?? focusedRow(s)?.full?.commands ?? []);
     case 'redraw':
+    case 'suspend':
     case 'quit':
     case 'interrupt':
       return s;
@@ -133,7 +143,7 @@ function command(s: DashboardState, c: CommandId): DashboardState {
   }
 }
 
-const EFFECTS = { quit: 'quit', interrupt: 'interrupt', rescan: 'rescan', redraw: 'redraw' } as const;
+const EFFECTS = { quit: 'quit', interrupt: 'interrupt', rescan: 'rescan', redraw: 'redraw', suspend: 'suspend' } as const;
 
 /** A character from a chunk, as Ink would have reported it alone. */
 function charKey(ch: string): [string, KeyFlags] {
@@ -205,9 +215,11 @@ export function reducer(s: DashboardState, a: Action): DashboardState {
     case 'message':
       return { ...s, message: a.text };
     case 'overlay-closed':
-      return { ...s, overlay: null, message: a.message ?? s.message, tagged: a.clearTags ? [] : s.tagged };
+      return { ...s, overlay: null, job: null, unfinished: s.job ? s.unfinished.filter((u) => u.id !== s.job!.id) : s.unfinished, message: a.message ?? s.message, tagged: a.clearTags ? [] : s.tagged };
     case 'copied':
       return copyCommands(s, a.commands);
+    case 'unfinished':
+      return { ...s, unfinished: a.list };
   }
 }
 

@@ -2,6 +2,7 @@
 import type { Finding, Inventory } from '../../src/model.js';
 import { EMPTY_POS, type ListPos } from './list-nav.js';
 import type { FullText } from './rows.js';
+import type { Unfinished } from '../../src/migrate/unfinished.js';
 
 export const VIEWS = ['envs', 'findings', 'packages', 'path'] as const;
 export type ViewId = (typeof VIEWS)[number];
@@ -71,9 +72,13 @@ export interface DashboardState {
   /** The user has pressed a key: from then on, arriving data never moves the cursor back to the top. */
   touched: boolean;
   /** Side effects the key router asked for; the app performs one each time a counter moves. */
-  effects: { quit: number; interrupt: number; rescan: number; redraw: number };
+  effects: { quit: number; interrupt: number; rescan: number; redraw: number; suspend: number };
   /** Commands copied with `y`: printed on the normal screen after exit (as lazygit does). */
   copied: string[];
+  /** Migrations left half-way: shown first, R resumes and U undoes the first one. */
+  unfinished: Unfinished[];
+  /** What the wizard overlay does: a new migration of the tagged batch, or resume/undo a journal. */
+  job: { kind: 'resume' | 'undo'; id: string } | null;
 }
 
 /** Which part of the key table is live: overlay first, then the filter prompt, then the panes. */
@@ -111,7 +116,9 @@ export function initialState(size: { columns: number; rows: number }, options: P
     message: '',
     options: { ...DEFAULT_OPTIONS, ...options },
     touched: false,
-    effects: { quit: 0, interrupt: 0, rescan: 0, redraw: 0 },
+    effects: { quit: 0, interrupt: 0, rescan: 0, redraw: 0, suspend: 0 },
     copied: [],
+    unfinished: [],
+    job: null,
   };
 }

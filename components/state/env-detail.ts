@@ -18,8 +18,8 @@ function columnWidths(env: Environment, width: number): { name: number; version:
   const longest = (xs: string[], min: number): number => xs.reduce((n, x) => Math.max(n, x.length), min);
   const version = Math.min(12, longest(env.packages.map((d) => d.version), 7));
   const by = Math.min(8, longest(env.packages.map((d) => d.installer ?? '?'), 2));
-  // name version by scope(6) scripts(at least 7), one space between cells.
-  const room = Math.max(8, width - version - by - 6 - 7 - 4);
+  // name version by scope(6), one space between cells; scripts get what is left (Enter shows them).
+  const room = Math.max(8, width - version - by - 6 - 4);
   return { name: Math.min(room, longest(env.packages.map((d) => d.displayName), 4)), version, by };
 }
 

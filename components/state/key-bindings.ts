@@ -5,10 +5,10 @@ export type CommandId =
   | 'up' | 'down' | 'top' | 'bottom' | 'pageUp' | 'pageDown' | 'halfUp' | 'halfDown'
   | 'nextPane' | 'prevPane' | 'view1' | 'view2' | 'view3' | 'view4'
   | 'open' | 'back' | 'tag' | 'tagAll' | 'filter' | 'nextMatch' | 'prevMatch' | 'sort' | 'sortReverse'
-  | 'migrate' | 'rescan' | 'redraw' | 'help' | 'quit' | 'interrupt' | 'copy'
+  | 'migrate' | 'rescan' | 'redraw' | 'suspend' | 'help' | 'quit' | 'interrupt' | 'copy'
   | 'closeOverlay' | 'filterAccept' | 'filterClear' | 'filterBackspace'
   | 'wizTarget' | 'wizSystemSite' | 'wizPlan' | 'wizRun' | 'wizCancel' | 'wizYes' | 'wizNo' | 'wizToggle'
-  | 'wizAnswer' | 'wizUndo' | 'wizClose' | 'wizResume';
+  | 'wizAnswer' | 'wizUndo' | 'wizClose' | 'resumeMigration' | 'undoMigration';
 
 /** The wizard's phases as key modes: its keys live in this table too (one router, one help). */
 export const WIZARD_MODES = ['wiz-choose', 'wiz-plan', 'wiz-running', 'wiz-confirm', 'wiz-result', 'wiz-help'] as const;
@@ -77,7 +77,10 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'tag', keys: [k(' ')], description: 'tag package for migration', modes: ['normal'], group: 'Act', changesMachine: true, hint: { label: 'Space', text: 'tag' } },
   { command: 'tagAll', keys: [k('a')], description: 'tag all packages of the env', modes: ['normal'], group: 'Act', changesMachine: true, hint: { label: 'a', text: 'tag all' } },
   { command: 'migrate', keys: [k('m')], description: 'migrate tagged packages', modes: ['normal'], group: 'Act', changesMachine: true, hint: { text: 'migrate' } },
+  { command: 'resumeMigration', keys: [k('R')], description: 'resume the unfinished migration', modes: ['normal'], group: 'Act', changesMachine: true },
+  { command: 'undoMigration', keys: [k('U')], description: 'undo the unfinished migration', modes: ['normal'], group: 'Act', changesMachine: true },
   { command: 'rescan', keys: [k('r')], description: 'rescan the machine', modes: ['normal'], group: 'Screen', hint: { text: 'rescan' } },
+  { command: 'suspend', keys: [k('z', true)], description: 'suspend to the shell (fg resumes)', modes: ['normal', 'help', 'text'], group: 'Screen' },
   { command: 'redraw', keys: [k('l', true)], description: 'redraw the screen', modes: ['normal', 'help', 'filter'], group: 'Screen' },
   { command: 'help', keys: [k('?')], description: 'this help', modes: ['normal'], group: 'Screen', hint: { text: 'help' } },
   { command: 'copy', keys: [k('y')], description: 'copy the commands of this row (printed on exit)', modes: ['normal', 'text', 'wiz-plan', 'wiz-result'], group: 'Act', hint: { text: 'copy' } },
@@ -96,7 +99,6 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'wizToggle', keys: [n('leftArrow'), n('rightArrow')], description: 'switch the answer', modes: ['wiz-confirm'], group: 'Migration' },
   { command: 'wizAnswer', keys: [n('return')], description: 'answer (a backup is kept either way)', modes: ['wiz-confirm'], group: 'Migration', hint: { text: 'answer' } },
   { command: 'wizUndo', keys: [k('u')], description: 'undo this migration', modes: ['wiz-result'], group: 'Migration', hint: { text: 'undo' } },
-  { command: 'wizResume', keys: [k('R')], description: 'resume the stopped migration', modes: ['wiz-result'], group: 'Migration', hint: { text: 'resume' } },
   { command: 'wizClose', keys: [n('return'), n('escape'), k('q')], description: 'close (rescans)', modes: ['wiz-result'], group: 'Migration', hint: { text: 'close' } },
   { command: 'help', keys: [k('?')], description: 'keys of this screen', modes: ['wiz-choose', 'wiz-plan', 'wiz-running', 'wiz-confirm', 'wiz-result'], group: 'Help', hint: { text: 'help' } },
   { command: 'filterAccept', keys: [n('return')], description: 'keep filter, back to list', modes: ['filter'], group: 'Filter', hint: { text: 'keep' } },

@@ -3,8 +3,12 @@
 import React, { useMemo, useState } from 'react';
 import { ScanContext, type Env } from '../../src/context.js';
 import type { DashboardState } from '../state/dashboard-state.js';
+import type { Inventory } from '../../src/model.js';
 import { detailRows, selectedRow } from '../state/selectors.js';
 import { MigrationWizard, type WizardResult, type WizardSelection } from './migration-wizard.js';
+
+/** Resume or undo can start before the scan is done: no inventory is needed for a journal. */
+const EMPTY: Inventory = { schema: 'pyenvtui/inventory@1', generatedAt: '', root: '/', host: '', platform: '', arch: '', home: '', environments: [], path: { dirs: [], python: null, python3: null, pip: null, pip3: null, commands: [] }, problems: [] };
 
 /** Tagged package copies (tagKey = envId NUL name), else the package under the cursor. */
 export function wizardSelection(s: DashboardState): WizardSelection[] {
@@ -27,11 +31,10 @@ export interface DashboardWizardProps {
 }
 
 export function DashboardWizard({ state, onExit, onInterrupt, onCopy, env = process.env }: DashboardWizardProps): React.JSX.Element | null {
-  const inv = state.inventory;
-  const ctx = useMemo(() => (inv ? new ScanContext({ root: inv.root, env }) : null), [inv, env]);
+  const inv = state.inventory ?? EMPTY;
+  const ctx = useMemo(() => new ScanContext({ root: inv.root, env }), [inv, env]);
   // The batch is fixed when the wizard opens; later dashboard state (resizes, sizes) must not change it.
   const [selection] = useState(() => wizardSelection(state));
-  if (!inv || !ctx) return null;
   const { color, ascii } = state.options;
   return (
     <MigrationWizard
@@ -46,6 +49,7 @@ export function DashboardWizard({ state, onExit, onInterrupt, onCopy, env = proc
       ascii={ascii}
       {...(onInterrupt ? { onInterrupt } : {})}
       {...(onCopy ? { onCopy } : {})}
+      {...(state.job ? { job: state.job } : {})}
     />
   );
 }

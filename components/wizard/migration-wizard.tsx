@@ -11,6 +11,7 @@ import type { Motion } from '../state/list-nav.js';
 import { hintText } from '../dashboard/status-lines.js';
 import { initialWizardState, wizardReducer, type WizardState } from './use-wizard-state.js';
 import { defaultRunner, type WizardRunner } from './wizard-runner.js';
+import { readJournal, stateDir } from '../../src/migrate/journal.js';
 import { wizardScreen } from './wizard-lines.js';
 import { wizardHelpScreen } from './wizard-help.js';
 import { regionHeight, WizardFrame } from './wizard-frame.js';
@@ -48,6 +49,8 @@ export interface MigrationWizardProps {
   onInterrupt?: (afterExit?: string) => void;
   /** y: commands to print after exit. */
   onCopy?: (commands: string[]) => void;
+  /** Instead of a new migration: resume or undo this journal (the unfinished one shown at start). */
+  job?: { kind: 'resume' | 'undo'; id: string };
 }
 
 const MOTIONS = new Set(['up', 'down', 'top', 'bottom', 'pageUp', 'pageDown', 'halfUp', 'halfDown']);
@@ -87,7 +90,7 @@ export function MigrationWizard(props: MigrationWizardProps): React.JSX.Element 
   const envId = selection[0]?.envId;
   const source = inventory.environments.find((e) => e.id === envId);
   const dists = useMemo(() => (source ? source.packages.filter((p) => selection.some((s) => s.envId === envId && s.name === p.name)) : []), [source, selection, envId]);
-  const run = useMemo(() => runner ?? (source ? defaultRunner(ctx, source, hostEnv ?? process.env) : null), [runner, source, ctx, hostEnv]);
+  const run = useMemo(() => runner ?? (source || props.job ? defaultRunner(ctx, source, hostEnv ?? process.env) : null), [runner, source, ctx, hostEnv, props.job]);
   const available = run?.available ?? ['pipx', 'venv'];
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizardState(dists, available, source?.python.version ?? undefined));
   const [help, setHelp] = useState(false);
@@ -237,6 +240,37 @@ export function MigrationWizard(props: MigrationWizardProps): React.JSX.Element 
   });
 
   useEffect(() => () => answer.current?.(false), []);
+  // Resume or undo a journal as soon as the wizard opens on it.
+  useEffect(() => {
+    const job = props.job;
+    if (!job || !run || busy.current) return;
+    busy.current = true;
+    void (async () => {
+      const j = await readJournal(stateDir(hostEnv ?? process.env), job.id);
+      dispatch({ type: 'planned', plans: [j.plan] });
+      if (job.kind === 'undo') {
+        dispatch({ type: 'finished', ok: true, message: '', journalIds: [j.id] });
+        dispatch({ type: 'undoing' });
+        const r = await run.undo([j.id], () => undefined);
+        dispatch({ type: 'undone', ok: r.ok, message: r.message });
+        return;
+      }
+      dispatch({ type: 'start' });
+      const confirm = (step: Step): Promise<boolean> =>
+        new Promise<boolean>((resolve) => {
+          answer.current = resolve;
+          dispatch({ type: 'ask', display: step.display, purpose: step.purpose });
+        });
+      const r = await run.resume!(j, (event) => dispatch({ type: 'event', planId: j.plan.id, event }), confirm, abort.current.signal);
+      if (r.interrupted) {
+        dispatch({ type: 'stopped', message: r.message, journalIds: [j.id] });
+        props.onInterrupt?.(stoppedText(r.message, [j.id]));
+        return;
+      }
+      dispatch({ type: 'finished', ok: r.ok, message: r.message, journalIds: [j.id] });
+    })();
+    // Once, when the wizard opens: the job never changes while it is open.
+  }, []);
 
   const hint = hintText(mode, false, columns, ascii);
   return <WizardFrame screen={screen} offset={offset} rows={rows} columns={columns} hint={hint} color={color} ascii={ascii} />;

@@ -20,16 +20,12 @@ export function regionHeight(rows: number, pinned: number): number {
 export function statusText(lines: readonly Line[], offset: number, height: number, ascii: boolean): string {
   const below = Math.max(0, lines.length - offset - height);
   const parts: string[] = [];
-  if (offset > 0 || below > 0) {
-    const up = ascii ? '^' : '↑';
-    const down = ascii ? 'v' : '↓';
-    parts.push(`lines ${offset + 1}-${Math.min(lines.length, offset + height)} of ${lines.length}${below ? ` ${down}${below} more` : ''}${offset ? ` ${up}${offset} above` : ''} (j/k PgDn/PgUp g/G)`);
-  }
+  // Short enough for 60 columns: where the view is, then the destructive steps out of view.
+  if (offset > 0 || below > 0) parts.push(`${offset + 1}-${Math.min(lines.length, offset + height)}/${lines.length}${below ? ` more ${ascii ? 'v' : '↓'}` : ''}`);
   const hidden = lines.map((l, i) => ({ step: l.destructiveStep, i })).filter((x) => x.step !== undefined && (x.i < offset || x.i >= offset + height));
   if (hidden.length) {
     const where = hidden.some((x) => x.i >= offset + height) ? 'down' : 'up';
-    const n = hidden.map((x) => x.step).join(', ');
-    parts.push(`step${hidden.length > 1 ? 's' : ''} ${n} ask${hidden.length > 1 ? '' : 's'} before removing: scroll ${where}`);
+    parts.push(`step${hidden.length > 1 ? 's' : ''} ${hidden.map((x) => x.step).join(', ')} ask first: scroll ${where}`);
   }
   return parts.join(' · ');
 }

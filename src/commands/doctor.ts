@@ -129,6 +129,8 @@ export async function runDoctor(argv: string[], io: DoctorIO): Promise<number> {
       io.stdout.write(jsonSafe(JSON.stringify({ schema: 'pyenvtui/doctor@1', root: inv.root, context: inv.context, failOn: args.failOn, exitCode: code, counts, findings }, null, 2)) + '\n');
     } else {
       const color = args.color ?? (io.isTTY && !io.env.NO_COLOR);
+      const { unfinishedMigrations, unfinishedText } = await import('../migrate/unfinished.js');
+      io.stdout.write(unfinishedText(await unfinishedMigrations(io.env)));
       io.stdout.write(renderDoctorText(inv, findings, args.failOn, color));
     }
     return code;

@@ -1,4 +1,6 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { utf8Locale } from '../terminal.js';
 import type { CommandIO } from '../io.js';
 import { VERSION } from '../version.js';
 
@@ -49,11 +51,19 @@ export async function runTui(argv: string[], io: CommandIO): Promise<number> {
     io.stderr.write(`pyenvtui: ${args.error}\nUsage: ${TUI_USAGE}\n`);
     return 2;
   }
+  // Like scan and doctor: a root that is not a directory is a usage error, not an empty machine.
+  const rootOk = await stat(args.root).then((st) => st.isDirectory(), () => false);
+  if (!rootOk) {
+    io.stderr.write(`pyenvtui: --root ${args.root} is not a directory\n`);
+    return 2;
+  }
   const { createScanLoader } = await import('../../components/app/scan-loader.js');
   const loader = createScanLoader({ root: args.root, search: args.search, env: io.env, ...(args.depth !== undefined ? { depth: args.depth } : {}) });
-  if (!io.isTTY) {
+  // TERM=dumb cannot address the screen: the same summary as without a terminal.
+  if (!io.isTTY || io.env.TERM === 'dumb') {
     const { plainSummary } = await import('../../components/app/plain-summary.js');
-    io.stdout.write(`pyenvtui ${VERSION}: the dashboard needs an interactive terminal (stdin and stdout must be a TTY); here is a plain-text summary.\n\n`);
+    const why = io.isTTY ? 'TERM=dumb cannot draw a full-screen dashboard' : 'the dashboard needs an interactive terminal (stdin and stdout must be a TTY)';
+    io.stderr.write(`pyenvtui ${VERSION}: ${why}; here is a plain-text summary.\n`);
     io.stdout.write(await plainSummary(loader));
     return 0;
   }
@@ -63,7 +73,8 @@ export async function runTui(argv: string[], io: CommandIO): Promise<number> {
   return launchDashboard({
     version: VERSION,
     loader,
-    options: { readonly: args.readonly, ascii: args.ascii, color, canMigrate: !args.readonly },
+    // Over SSH LANG is often C or POSIX: box drawing would arrive as mojibake, so ASCII then.
+    options: { readonly: args.readonly, ascii: args.ascii || !utf8Locale(env), color, canMigrate: !args.readonly },
     slow: env.SSH_CONNECTION !== undefined && env.SSH_CONNECTION !== '',
   });
 }

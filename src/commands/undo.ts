@@ -4,11 +4,25 @@ import type { CommandIO } from '../io.js';
 import { listJournals, readJournal, stateDir } from '../migrate/journal.js';
 import { LockedError } from '../migrate/lock.js';
 import { visible } from '../text/safe.js';
-import { journalLine } from '../migrate/render.js';
+import { eventText, journalLine } from '../migrate/render.js';
+import type { ExecEvent } from '../migrate/events.js';
 import { undoMigration } from '../migrate/undo.js';
 import { EXIT_FAILED, EXIT_NEEDS_CONFIRMATION, EXIT_USAGE, execOptions } from './migrate.js';
 
 export const UNDO_USAGE = 'pyenvtui undo [ID] [--yes] [--list]';
+
+/** Progress of an undo in its own words: each step's undo description, and a plain last line. Pure. */
+export function undoEventText(e: ExecEvent): string | null {
+  switch (e.type) {
+    case 'step-start':
+      return `==> [${e.step.id}] ${e.step.undo.description}`;
+    case 'status':
+      if (e.status === 'undone') return 'undone: the state before the migration is restored';
+      return `${e.status}${e.message ? `: ${e.message}` : ''}`;
+    default:
+      return eventText(e);
+  }
+}
 
 /** Run `pyenvtui undo`; returns the exit code. */
 export async function runUndo(argv: string[], io: CommandIO): Promise<number> {
@@ -56,7 +70,13 @@ export async function runUndo(argv: string[], io: CommandIO): Promise<number> {
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
   let r;
   try {
-    r = await undoMigration(j, execOptions(io, true, uid));
+    r = await undoMigration(j, {
+      ...execOptions(io, true, uid),
+      onEvent: (e) => {
+        const t = undoEventText(e);
+        if (t !== null) io.stdout.write(t + '\n');
+      },
+    });
   } catch (e) {
     if (!(e instanceof LockedError)) throw e;
     io.stderr.write(`pyenvtui undo: refused, nothing was changed: ${visible(e.message)}\n`);

@@ -27,16 +27,19 @@ function expectTidy(screen: string, columns: number, rows: number): void {
 const FOUND = /found \d+ environments, \d+ findings/;
 
 describe('dashboard on the standard messy machine (tmux, NO_COLOR)', () => {
-  it('opens with every kind, the planted risks, and the PATH python', async () => {
+  it('opens on the findings with the views named and how to tag and migrate; every kind, the PATH python', async () => {
     const t = open();
-    const screen = await t.waitForText(FOUND, 20_000);
+    const first = await t.waitForText(FOUND, 20_000);
+    expect(first).toMatch(/1 Environments\s+\[2 Findings \d+\]\s+3 Packages\s+4 PATH/);
+    expect(first).toContain('▸ Findings');
+    const hints = first.trimEnd().split('\n').at(-1)!;
+    for (const h of ['Space tag', 'm migrate', 'r rescan', '? help', 'q quit']) expect(hints).toContain(h);
+    expectTidy(first, 80, 24);
+    t.send('1');
+    const screen = await t.waitForText('[1 Environments]');
     expect(screen).toMatch(/python3: \/usr\/bin\/python3/);
-    expect(screen).toMatch(/System 1 \w/);
-    expect(screen).toMatch(/User site [1-9]/);
-    expect(screen).toMatch(/venvs [3-9]/);
-    expect(screen).toMatch(/pipx 1/);
-    expect(screen).toMatch(/conda [2-9]/);
-    expect(screen).toMatch(/pyenv [3-9]/);
+    expect(screen).toMatch(/name\s+py\s+pkgs !/);
+    expect(screen).toMatch(/\+ user site: [1-9]/);
     for (const group of ['System (1)', 'venvs (', 'pipx (1)', 'conda (', 'pyenv (']) expect(screen).toContain(group);
     expect(screen).toContain('externally-managed: yes');
     expectTidy(screen, 80, 24);
@@ -45,12 +48,16 @@ describe('dashboard on the standard messy machine (tmux, NO_COLOR)', () => {
   it('moves, opens an environment, shows its packages, and goes back', async () => {
     const t = open();
     await t.waitForText(FOUND, 20_000);
+    t.send('1');
+    await t.waitForText('[1 Environments]');
     t.send('j');
     const moved = await t.waitForText(/^│> (?!python3)/m);
     const name = /^│> (\S+)/m.exec(moved)![1]!;
     t.send('Enter');
-    const detail = await t.waitForText(`▸ ${name}`);
-    expect(detail).toMatch(/name\s+version\s+by\s+scope/);
+    await t.waitForText(`▸ ${name}`);
+    t.send('G');
+    const detail = await t.waitForText(/name\s+version\s+by\s+scope/);
+    expect(detail).toContain(`▸ ${name}`);
     t.send('Escape');
     await t.waitForText('▸ Environments');
   });
@@ -81,12 +88,16 @@ describe('dashboard on the standard messy machine (tmux, NO_COLOR)', () => {
   it('shows the playbook\'s advice under the user-site demo tool in the system detail', async () => {
     const t = open();
     await t.waitForText(FOUND, 20_000);
-    // The system interpreter is selected first; its detail lists the global packages with advice.
-    const screen = await t.waitForText(/advice: pipx — command-line tool \(demo-tool\)/, 20_000);
+    // The system interpreter is selected first; its detail lists the global packages with advice, after its findings.
+    t.send('1');
+    await t.waitForText('[1 Environments]');
+    t.send('Tab');
+    t.send('G');
+    const screen = await t.waitForText(/advice: pipx — command-line tool\s+\(demo-tool\)|advice: pipx — command-line tool \(demo-tool\)/, 20_000);
     const lines = screen.split('\n');
     const tool = lines.findIndex((l) => /2\.0\.0\s+pip\s+user\s+demo-/.test(l));
     expect(tool, screen).toBeGreaterThan(0);
-    expect(lines[tool + 1]).toMatch(/advice: pipx — command-line tool \(demo-tool\)/);
+    expect(lines[tool + 1]).toMatch(/advice: pipx — command-line tool/);
     expectTidy(screen, 80, 24);
   });
 
@@ -101,18 +112,21 @@ describe('dashboard on the standard messy machine (tmux, NO_COLOR)', () => {
     expect(badges.length).toBeGreaterThan(2);
     expect(badges.map((b) => rank.indexOf(b))).toEqual([...badges.map((b) => rank.indexOf(b))].sort((a, b) => a - b));
     t.send('Enter');
-    // The environments view opens, focus on the detail (whose findings may lie below advice lines).
+    // The environments view opens on the finding's environment and package; Esc returns to the list.
     await t.waitForText(/[▸ ] Environments\s+\d+\/\d+/);
+    t.send('Escape');
+    await t.waitForText('▸ Findings');
   });
 
-  it('opens help generated from the key table, and q closes it before quitting', async () => {
+  it('opens help generated from the key table, which says that it scrolls, and q closes it before quitting', async () => {
     const t = open();
     await t.waitForText(FOUND, 20_000);
     t.send('?');
-    const help = await t.waitForText('Keys (generated from the key table)');
+    const help = await t.waitForText('▸ Keys');
     expect(help).toContain('move down');
+    expect(help).toMatch(/1-\d+\/\d+ ↓ j\/k · Esc close/);
     t.send('q');
-    await t.waitForText('▸ Environments');
+    await t.waitForText('▸ Findings');
     t.send('q');
     const end = await t.waitForExit();
     expect(end).toEqual({ status: 0, signal: null, altScreen: false, cursorVisible: true });
@@ -121,6 +135,8 @@ describe('dashboard on the standard messy machine (tmux, NO_COLOR)', () => {
   it('re-lays out on resize: 80x24 → 60x20 stacks the panes, and back', async () => {
     const t = open();
     await t.waitForText(FOUND, 20_000);
+    t.send('1');
+    await t.waitForText('[1 Environments]');
     t.resize(60, 20);
     const n = await t.waitForText(/^┌─{58}┐$/m);
     expect(n).not.toContain('externally-managed');
@@ -136,8 +152,11 @@ describe('dashboard on the standard messy machine (tmux, NO_COLOR)', () => {
   it('--readonly --ascii: no migrate hint, ASCII borders', async () => {
     const t = open(120, 30, ['--readonly', '--ascii']);
     const screen = await t.waitForText(FOUND, 20_000);
-    expect(screen).not.toContain('migrate');
+    expect(screen.trimEnd().split('\n').at(-1)).not.toContain('migrate');
+    expect(screen).not.toContain('Space tag');
     expect(screen).toContain('+---');
-    expect(screen).not.toContain('│');
+    // ASCII only; the focused pane is marked '#', the cursor '>'.
+    expect(screen).toMatch(/^[\x00-\x7f]*$/);
+    expect(screen).toContain('|# Findings');
   });
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { TmuxSession as Tmux, type TmuxOptions } from '../helpers/tmux.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 // These tests are about the terminal (alternate screen, cursor, exit paths), not the scan: they run
 // on an empty machine so the host's Pythons cannot slow them down.
@@ -43,9 +44,24 @@ describe('the dashboard in a real terminal (tmux, 80x24)', () => {
     await s.waitForText('q quit');
     s.send('C-c');
     const end = await s.waitForExit();
-    expect(end.status).toBe(0);
+    // Like any program interrupted from the keyboard: 128 + SIGINT.
+    expect(end.status).toBe(130);
     expect(end.altScreen).toBe(false);
     expect(end.cursorVisible).toBe(true);
+  });
+
+  it('Ctrl-Z gives the terminal back and stops; SIGCONT takes the screen again and redraws', async () => {
+    s = new TmuxSession();
+    await s.waitForText('q quit');
+    const pid = await s.pid();
+    s.send('C-z');
+    await waitFor(() => s!.display('#{alternate_on}'), { accept: (v) => v === '0', what: 'the normal screen' });
+    expect(s.display('#{cursor_flag}')).toBe('1');
+    process.kill(pid, 'SIGCONT');
+    await waitFor(() => s!.display('#{alternate_on}'), { accept: (v) => v === '1', what: 'the alternate screen again' });
+    await s.waitForText('q quit');
+    s.send('q');
+    expect((await s.waitForExit()).status).toBe(0);
   });
 
   it('restores the terminal on SIGTERM', async () => {

@@ -28,7 +28,9 @@ describe('migration wizard in the dashboard (tmux)', () => {
     const before = await listing(sb.root, notRustup);
     t = new TmuxSession({ args: ['--root', sb.root], env: { ...cliEnv(sb), NO_COLOR: '1' } });
     await t.waitForText(/found \d+ environments?,/, 30_000);
-    // The system python3.11 is the only environment; open it: the cursor lands on its first package, the tool.
+    // The first screen is the findings; Enter on the first (the tool in the user site) lands on the
+    // system python3.11's detail, on the tool's own row.
+    await t.waitForText('▸ Findings');
     t.send('Enter');
     await t.waitForText('▸ python3.11');
     await t.waitForText(/│> pyenvtui-demo-/);
@@ -41,7 +43,10 @@ describe('migration wizard in the dashboard (tmux)', () => {
     t.send('Enter');
     const plan = await t.waitForText('Plan — nothing has changed yet', 30_000);
     expect(plan).toContain('install source: your configured index');
-    expect(plan).toMatch(/\d\. remove the old copy of pyenvtui-demo-tool from[\s\S]*?\[asks first\]/);
+    // The plan scrolls at 80x24; G shows its end, the removal step among the last.
+    t.send('G');
+    const planEnd = await t.waitForText(/\d\. remove the old copy of pyenvtui-demo-tool from[\s\S]*?\[asks first\]/);
+    expect(planEnd.trimEnd().split('\n').at(-1)).toMatch(/Enter run/);
     t.send('Enter');
 
     const ask = await t.waitForText('Remove the old copy?', 120_000);
@@ -57,7 +62,7 @@ describe('migration wizard in the dashboard (tmux)', () => {
 
     const done = await t.waitForText(/^Done$/m, 120_000);
     expect(done).toContain('migrated');
-    expect(done).toContain('u undo · Enter close (rescans)');
+    expect(done.trimEnd().split('\n').at(-1)).toMatch(/u undo.*Enter close/);
     const link = sb.path('~/.local/bin/demo-tool');
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(await tryRun(sb, link, ['--version'])).toBe(`pyenvtui-demo-tool ${DEMO.toolVersion}\n`);
@@ -68,7 +73,9 @@ describe('migration wizard in the dashboard (tmux)', () => {
     expect(await listing(sb.root, notRustup)).toEqual(before);
     t.send('Enter');
     // Back on the dashboard, rescanned: the undone tool is listed in the user site again.
-    const back = await t.waitForText('migration finished: rescanning');
-    expect(back).toMatch(/pyenvtui-demo-\S* 2\.0\.0\s+pip\s+user/);
+    await t.waitForText('migration finished: rescanning');
+    t.send('G');
+    const back = await t.waitForText(/pyenvtui-demo-\S* 2\.0\.0\s+pip\s+user/, 30_000);
+    expect(back).toContain('▸ python3.11');
   });
 });

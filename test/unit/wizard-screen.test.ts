@@ -49,7 +49,9 @@ describe('wizard screens at any size', () => {
         // At the top, the destructive steps below are named with the way to reach them.
         const below = lines.filter((l, i) => l.destructiveStep !== undefined && i >= h).map((l) => l.destructiveStep);
         expect(below.length).toBeGreaterThan(0);
-        expect(statusText(lines, 0, h, false)).toContain(`${below.join(', ')} ask${below.length > 1 ? '' : 's'} before removing: scroll down`);
+        const status = statusText(lines, 0, h, false);
+        expect(status).toContain(`${below.join(', ')} ask first: scroll down`);
+        expect(status.length).toBeLessThanOrEqual(60);
         // Each command, its lines joined as a shell would, is the command.
         const cmd = p.steps[0]!.display;
         const shown = commandLines(cmd, columns);
