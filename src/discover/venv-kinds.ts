@@ -62,6 +62,11 @@ export async function classifyVenv(
     const rel = prefix.slice(roots.hatch.length + 1).split('/');
     return { kind: 'hatch', name: `${rel[0] ?? base}:${rel[rel.length - 1]}`, meta: { project: rel[0] } };
   }
+  // Project-local hatch envs (`dirs.env.virtual = ".hatch"`, hatch's documented in-project layout).
+  if (path.posix.basename(parent) === '.hatch') {
+    const proj = path.posix.dirname(parent);
+    return { kind: 'hatch', name: `${path.posix.basename(proj)}:${base}`, meta: { project: proj, projectLocal: true } };
+  }
   const project = await projectFile(ctx, prefix);
   if (/-[A-Za-z0-9_-]{8}$/.test(base) && roots.pipenv.some((d) => parent === d)) {
     const name = base.replace(/-[A-Za-z0-9_-]{8}$/, '');

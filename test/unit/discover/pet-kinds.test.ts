@@ -48,6 +48,9 @@ beforeAll(() => {
   venv(`${home}/code/pp/.venv`);
   write(`${home}/code/pt/poetry.toml`, '[virtualenvs]\nin-project = true\n');
   venv(`${home}/code/pt/.venv`);
+  // hatch with dirs.env.virtual = ".hatch": envs inside the project.
+  write(`${home}/code/hp/pyproject.toml`, '[project]\nname = "hp"\n\n[tool.hatch.envs.default]\n');
+  venv(`${home}/code/hp/.hatch/default`);
   // virtualenv 16: no pyvenv.cfg; lib/python3.11/orig-prefix.txt and no-global-site-packages.txt.
   const legacy = `${home}/.virtualenvs/old16`;
   mkdirSync(`${legacy}/bin`, { recursive: true });
@@ -123,6 +126,10 @@ describe('kinds PET knows, on real venvs', () => {
     expect(byPrefix(`${home}/code/pt/.venv`)).toMatchObject({ kind: 'poetry', name: 'pt' });
   });
 
+  it('a project-local hatch env is hatch, named project:env', () => {
+    expect(byPrefix(`${home}/code/hp/.hatch/default`)).toMatchObject({ kind: 'hatch', name: 'hp:default', meta: { project: `${home}/code/hp` } });
+  });
+
   it('a virtualenv < 20 (no pyvenv.cfg) is found, with its base, system-site setting and packages', () => {
     const e = byPrefix(`${home}/.virtualenvs/old16`)!;
     expect(e).toMatchObject({ kind: 'virtualenvwrapper', systemSitePackages: false, externallyManaged: false, manager: { tool: 'virtualenv' } });
@@ -141,5 +148,32 @@ describe('kinds PET knows, on real venvs', () => {
 
   it('real venvs made by python -m venv carry no manager; nothing is spawned', () => {
     expect(byPrefix(`${home}/code/pp/.venv`)!.manager).toBeUndefined();
+  });
+});
+
+describe('a Python from a custom prefix that wins on PATH', () => {
+  it('becomes an environment with its packages, and is what python3 resolves to', async () => {
+    const root = tmp('pyenvtui-custom-prefix-');
+    const pre = `${root}/opt/python3.10`;
+    write(`${pre}/bin/python3.10`, '');
+    const { chmodSync } = await import('node:fs');
+    chmodSync(`${pre}/bin/python3.10`, 0o755);
+    symlinkSync('python3.10', `${pre}/bin/python3`);
+    write(`${pre}/lib/python3.10/os.py`, '# stdlib landmark\n');
+    write(`${pre}/include/python3.10/patchlevel.h`, '#define PY_VERSION "3.10.14"\n');
+    write(`${pre}/lib/python3.10/site-packages/requests-2.31.0.dist-info/METADATA`, 'Metadata-Version: 2.1\nName: requests\nVersion: 2.31.0\n\n');
+    write(`${pre}/lib/python3.10/site-packages/requests-2.31.0.dist-info/INSTALLER`, 'pip\n');
+    // A venv and a conda env on PATH are not custom prefixes.
+    write(`${root}/home/u/.venv/pyvenv.cfg`, 'home = /opt/python3.10/bin\n');
+    write(`${root}/home/u/.venv/bin/python3.10`, '');
+    write(`${root}/home/u/.venv/lib/python3.10/os.py`, '');
+    const ctx = new ScanContext({ root, env: { HOME: `${root}/home/u`, PATH: `${root}/home/u/.venv/bin:${pre}/bin:${root}/usr/bin` }, platform: 'linux' });
+    const i = await scan(ctx);
+    const sys = i.environments.filter((e) => e.kind === 'system');
+    expect(sys.map((e) => [e.id, e.prefix, e.python.version])).toEqual([['system:/opt/python3.10/bin/python3.10', '/opt/python3.10', '3.10.14']]);
+    expect(sys[0]!.packages.map((d) => `${d.name}==${d.version}`)).toEqual(['requests==2.31.0']);
+    expect(sys[0]!.meta?.customPrefix).toBe(true);
+    expect(i.path.python3?.path).toBe('/opt/python3.10/bin/python3');
+    expect(ctx.spawns).toBe(0);
   });
 });
