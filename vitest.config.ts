@@ -6,7 +6,8 @@ import { SummaryReporter } from './test/helpers/summary-reporter.js';
 export default defineConfig({
   test: {
     reporters: ['default', new SummaryReporter()],
-    testTimeout: 60_000,
+    // Generous: sandboxes run real pip and venv, and a 2-core CI machine runs two test files at once.
+    testTimeout: 180_000,
     hookTimeout: 240_000,
     globalSetup: ['./test/helpers/global-setup.ts'],
     projects: [

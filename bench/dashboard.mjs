@@ -61,13 +61,21 @@ os.waitpid(pid, 0)
 print(json.dumps({'firstFrameMs': (t_frame - t0) * 1000, 'firstScreenMs': (t_first - t0) * 1000, 'moveBytes': [move, move2], 'peakRssKiB': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 `;
 
-function measure(args, env, cols = 80, rows = 24) {
+/** One dashboard launch in a pty; `cmd` runs the app (default: this node + bin; bench/reach.mjs passes Node 18 or the single executable). */
+export function measure(args, env, cols = 80, rows = 24, cmd = [process.execPath, BIN]) {
   const full = { ...env, CI: 'false', TERM: 'xterm-256color' };
-  const out = execFileSync(PYTHON, ['-c', PTY_DRIVER, JSON.stringify([process.execPath, BIN, ...args]), JSON.stringify(full), String(cols), String(rows)], { encoding: 'utf8' });
+  const out = execFileSync(PYTHON, ['-c', PTY_DRIVER, JSON.stringify([...cmd, ...args]), JSON.stringify(full), String(cols), String(rows)], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop());
 }
 
-async function standardMachineBase() {
+let machineBase;
+/** The standard machine's base dir, built at most once per bench run (reach.mjs reuses it). */
+export function standardMachineBase() {
+  machineBase ??= buildOrFindMachine();
+  return machineBase;
+}
+
+async function buildOrFindMachine() {
   const arg = process.argv.indexOf('--machine');
   const given = arg > 0 ? process.argv[arg + 1] : process.env.PYENVTUI_STANDARD_MACHINE;
   if (given && existsSync(path.join(given, 'machine.json'))) return given;
@@ -83,6 +91,18 @@ async function standardMachineBase() {
   await sb.ensureWheels(cache);
   const built = await sb.buildStandardMachine({ parent: path.join(cache, 'machines') });
   return built.sandbox.base;
+}
+
+/** The env the dashboard runs with on the standard machine (its HOME, pipx and virtualenvwrapper homes). */
+export function machineEnv(home) {
+  return {
+    HOME: home,
+    PATH: [path.join(home, '.local/bin'), '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
+    PIPX_HOME: path.join(home, '.local/pipx'),
+    WORKON_HOME: path.join(home, '.virtualenvs'),
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    LANG: 'C.UTF-8',
+  };
 }
 
 function median(xs) {
@@ -109,14 +129,7 @@ export async function benchDashboard() {
   const base = await standardMachineBase();
   const manifest = JSON.parse(readFileSync(path.join(base, 'machine.json'), 'utf8'));
   const home = manifest.home;
-  const sandboxEnv = {
-    HOME: home,
-    PATH: [path.join(home, '.local/bin'), '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
-    PIPX_HOME: path.join(home, '.local/pipx'),
-    WORKON_HOME: path.join(home, '.virtualenvs'),
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    LANG: 'C.UTF-8',
-  };
+  const sandboxEnv = machineEnv(home);
   const results = [row('standard messy machine', ['--root', manifest.root], sandboxEnv)];
   const synth = syntheticMachine(100);
   results.push(row('synthetic, 100 envs x 50 dists', ['--root', synth], { HOME: path.join(synth, 'home/bench'), PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' }));

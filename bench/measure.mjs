@@ -1,5 +1,5 @@
 // Runs the bundled CLI in this very process and reports its peak RSS, so the benchmark measures the
-// real program (the same bundle bin/pyenvtui.js loads) without relying on /usr/bin/time.
+// real program (bin/pyenvtui.js and the bundle it loads) without relying on /usr/bin/time.
 // Usage: node bench/measure.mjs REPORT_FILE -- ARGS...
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -16,4 +16,5 @@ process.on('exit', (code) => {
     JSON.stringify({ code, wallMs: performance.now() - t0, maxRssKiB: ru.maxRSS, cpuMs: (ru.userCPUTime + ru.systemCPUTime) / 1000 }),
   );
 });
-await import('../dist/pyenvtui.js');
+// Through bin/ (not dist/ directly): the same V8 flags as a user's run.
+await import('../bin/pyenvtui.js');

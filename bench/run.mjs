@@ -110,6 +110,9 @@ try {
 } catch (e) {
   if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
 }
+const { benchReach } = await import('./reach.mjs');
+await benchReach();
+await (await import('./fleet.mjs')).benchFleet();
 const t100 = disc.find((d) => d.n === 100);
 const t1000 = disc.find((d) => d.n === 1000);
 console.log('\n## Targets');

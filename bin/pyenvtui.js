@@ -16,9 +16,14 @@ if (process.argv.includes('--no-color')) process.env.FORCE_COLOR = '0';
 //     were ~8 MB at the first complete screen)          71 /  76
 // --no-opt saves as much but makes CPU-bound paths 3-5x slower (reading apt's lz4 lists: 0.35 s ->
 // 1.7 s); with the larger budget those loops still get optimized.
-// Set before any of our code is compiled; only for the dashboard, never for scan/doctor/migrate.
+// scan and doctor (a whole machine on a Pi Zero 2 W with ~230 MB free) get the first two: `scan --json`
+// of 1000 synthetic envs peaked at 143 MiB on Node 20 (142 MiB = 149 MB on Node 18) and 104 MiB
+// with them; three alternating runs each took the same time within noise
+// (docs/reach.md). The interrupt budget is left out there: scanning is CPU-bound.
+// Set before any of our code is compiled; never for migrate/undo.
 const mode = process.argv[2];
-if ((mode === undefined || mode === 'tui' || mode.startsWith('-')) && process.stdin.isTTY && process.stdout.isTTY) {
-  for (const flag of ['--optimize-for-size', '--semi-space-growth-factor=1', '--interrupt-budget=4000000']) setFlagsFromString(flag);
-}
+const dashboard = (mode === undefined || mode === 'tui' || mode.startsWith('-')) && process.stdin.isTTY && process.stdout.isTTY;
+const small = ['--optimize-for-size', '--semi-space-growth-factor=1'];
+const flags = dashboard ? [...small, '--interrupt-budget=4000000'] : mode === 'scan' || mode === 'doctor' ? small : [];
+for (const flag of flags) setFlagsFromString(flag);
 await import('../dist/pyenvtui.js');

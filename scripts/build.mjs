@@ -4,14 +4,15 @@
 // means the dashboard's first frame parses only Ink, the scan and the risk rules: not the migration
 // engine and execa, which most sessions never run.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const stub = fileURLToPath(new URL('./stubs/react-devtools-core.js', import.meta.url));
+import { common, root } from './esbuild-common.mjs';
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
+
+// `--clean` (prepack): a tarball gets exactly this build's files, none left from earlier ones.
+if (process.argv.includes('--clean')) rmSync(dist, { recursive: true, force: true });
 
 const result = await build({
   entryPoints: { pyenvtui: fileURLToPath(new URL('../src/main.ts', import.meta.url)) },
@@ -19,26 +20,15 @@ const result = await build({
   metafile: true,
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  minify: true,
-  legalComments: 'none',
-  jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"', __PYENVTUI_VERSION__: JSON.stringify(pkg.version) },
-  // Ink imports react-devtools-core (and, for it, ws) only when DEV=true; marking them external
-  // leaves an import that fails, so both resolve to a do-nothing stub (ws alone is ~50 KB to parse).
-  alias: { 'react-devtools-core': stub, ws: stub },
+  ...common,
   // Some dependencies are CommonJS and call require(); give every ESM chunk one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
 });
 
 // Chunk names carry a content hash, so old ones pile up; but a dashboard started from the previous
 // build may still import its wizard chunk (and tests rebuild while others run): only chunks that
 // this build did not write and that are over an hour old go.
-const written = new Set(Object.keys(result.metafile.outputs).map((f) => path.resolve(f)));
+const written = new Set(Object.keys(result.metafile.outputs).map((f) => path.resolve(root, f)));
 const chunks = path.join(dist, 'chunks');
 for (const name of readdirSync(chunks)) {
   const f = path.join(chunks, name);

@@ -23,8 +23,8 @@ const COMMANDS: Command[] = [
   },
   {
     name: 'scan',
-    usage: 'pyenvtui scan [--json] [--root DIR] [--search DIR]... [--depth N]',
-    summary: 'list every Python environment and its packages (text, or the JSON inventory)',
+    usage: 'pyenvtui scan [--json | --json-lines | --facts[=full]] [--root DIR] [--search DIR]... [--depth N]',
+    summary: 'list every Python environment and its packages (text, the JSON inventory, one line per environment, or Ansible facts)',
     run: async (argv, io) => (await import('./commands/scan.js')).runScan(argv, io),
   },
   {
@@ -34,10 +34,34 @@ const COMMANDS: Command[] = [
     run: async (argv, io) => (await import('./commands/doctor.js')).runDoctor(argv, io),
   },
   {
+    name: 'fleet',
+    usage: 'pyenvtui fleet [doctor] DIR [--json] [--package NAME] [--stale-days N] [--fail-on SEVERITY]',
+    summary: 'every host of an Ansible run (fact cache, --tree dir or scan --facts files): dashboard, JSON, or CI exit codes',
+    run: async (argv, io) => (await import('./commands/fleet.js')).runFleet(argv, io),
+  },
+  {
     name: 'migrate',
     usage: 'pyenvtui migrate NAME... --to pipx|uv|venv[:DIR] [--from user|local|PREFIX] [--offline] [--yes] [--dry-run] [--keep-source]',
     summary: 'move packages into isolated environments: plan, install, verify, then remove the source (also --resume)',
     run: async (argv, io) => (await import('./commands/migrate.js')).runMigrate(argv, io),
+  },
+  {
+    name: 'impact',
+    usage: 'pyenvtui impact PYTHON | --upgrade RELEASE [--json] [--root DIR]',
+    summary: 'what breaks if this Python is removed (or the distribution upgraded); exit 1 when something would',
+    run: async (argv, io) => (await import('./commands/impact.js')).runImpact(argv, io),
+  },
+  {
+    name: 'export',
+    usage: 'pyenvtui export [--root DIR] [--pretty]',
+    summary: 'print pipx/uv tools, venvs (pinned), pip settings and apt replacements as JSON for restore',
+    run: async (argv, io) => (await import('./commands/export-restore.js')).runExport(argv, io),
+  },
+  {
+    name: 'restore',
+    usage: 'pyenvtui restore FILE [--wheels DIR] [--dry-run] [--yes]',
+    summary: 'plan and run an export on this machine (skips what exists, reports what cannot be restored); undoable',
+    run: async (argv, io) => (await import('./commands/export-restore.js')).runRestore(argv, io),
   },
   {
     name: 'undo',

@@ -2,6 +2,7 @@
 // for the common "missing" answer), cheap path splitting, and a read that refuses FIFOs and devices.
 import { fstatSync, lstatSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { LIMITS, readFd } from './formats/bounded-read.js';
 
 const NO_ENTRY = { throwIfNoEntry: false } as const;
 
@@ -53,10 +54,11 @@ export function toError(f: Fail, p: string): Error {
 }
 
 /** Whole regular file from an open fd. A directory, FIFO or device is an error, not a blocking read. */
-export function readRegular(fd: number, p: string): Buffer {
+export function readRegular(fd: number, p: string, max: number = LIMITS.file): Buffer {
   const st = fstatSync(fd);
   if (st.isDirectory()) throw Object.assign(new Error(`EISDIR: is a directory: ${p}`), { code: 'EISDIR' });
   if (!st.isFile()) throw Object.assign(new Error(`EINVAL: not a regular file: ${p}`), { code: 'EINVAL' });
+  if (st.size > max) throw Object.assign(new Error(`EFBIG: ${p} is ${st.size} bytes, over the ${max}-byte read limit`), { code: 'EFBIG' });
   if (st.size > 0) {
     const buf = Buffer.allocUnsafe(st.size);
     let n = 0;
@@ -67,14 +69,7 @@ export function readRegular(fd: number, p: string): Buffer {
     }
     return n === st.size ? buf : buf.subarray(0, n);
   }
-  // Size 0 may still have content (procfs); read to EOF.
-  const chunks: Buffer[] = [];
-  for (;;) {
-    const b = Buffer.allocUnsafe(65536);
-    const r = readSync(fd, b, 0, b.length, null);
-    if (r === 0) break;
-    chunks.push(b.subarray(0, r));
-  }
-  return Buffer.concat(chunks);
+  // Size 0 may still have content (procfs); read to EOF, never past the limit.
+  return readFd(fd, p, max);
 }
 

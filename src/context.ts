@@ -151,12 +151,15 @@ export class ScanContext {
     return toMachine(path.resolve(hostP), this.root);
   }
 
-  async readFile(p: string): Promise<Buffer> {
-    return this.readFileSync(p);
+  async readFile(p: string, max?: number): Promise<Buffer> {
+    return this.readFileSync(p, max);
   }
 
-  /** Synchronous read (small files on the hot path); FIFOs and devices are refused, never opened blocking. */
-  readFileSync(p: string): Buffer {
+  /**
+   * Synchronous read (small files on the hot path); FIFOs and devices are refused, never opened blocking,
+   * and a file over `max` bytes (default LIMITS.file) is refused before it is read.
+   */
+  readFileSync(p: string, max?: number): Buffer {
     const abs = norm(p);
     const parent = this.res(dirOf(abs));
     if (parent instanceof Fail) throw toError(parent, abs);
@@ -171,7 +174,7 @@ export class ScanContext {
       fd = openSync(this.prefix + real, O_RDONLY | O_NONBLOCK);
     }
     try {
-      return readRegular(fd, abs);
+      return readRegular(fd, abs, max);
     } finally {
       closeSync(fd);
     }

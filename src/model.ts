@@ -115,6 +115,12 @@ export interface PythonInfo {
 export interface Health {
   ok: boolean;
   problems: string[];
+  /**
+   * Why the environment's interpreter cannot start (missing or dangling bin/python, base interpreter
+   * named by pyvenv.cfg gone), when that is the case. Absent: the interpreter looks runnable, and any
+   * problems are about metadata or permissions, which a rebuild would not fix.
+   */
+  cannotRun?: string;
 }
 
 export interface Environment {
@@ -142,6 +148,14 @@ export interface Environment {
   manager?: { tool: string; version: string | null; executable?: string | null };
   /** Kind-specific facts (pipx main package and apps, project dir, conda name, ...). */
   meta?: Record<string, unknown>;
+  /**
+   * Environments made from a base interpreter (venvs, pipx/uv tools, pyenv-virtualenvs, ...): the id of
+   * the interpreter environment it was made from (pyvenv.cfg home), or null when that interpreter is not
+   * on this machine (removed, moved, or not one pyenvtui knows). Absent for interpreters themselves.
+   */
+  builtOn?: string | null;
+  /** Interpreters: ids of the environments built on this one (what breaks if it is removed). */
+  dependents?: string[];
 }
 
 /** A command on PATH and the copies it hides. */

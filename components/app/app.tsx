@@ -1,4 +1,4 @@
-import React, { lazy, Suspense, useCallback, useEffect, useReducer, useState } from 'react';
+import React, { lazy, Suspense, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useApp } from 'ink';
 import { Dashboard } from '../dashboard/dashboard.js';
 import { reducer } from '../state/dashboard-reducer.js';
@@ -6,6 +6,7 @@ import { initialState, type DashboardOptions } from '../state/dashboard-state.js
 import { useTerminalSize } from './terminal-size.js';
 import { useInventory, type InventoryLoader } from './use-inventory.js';
 import { useKeyRouter } from './use-key-router.js';
+import { KeyOwnerContext } from './key-owner.js';
 
 // The wizard brings the migration engine (planner, executor, execa): loaded on the first `m`, so
 // the dashboard's first frame does not wait for code most sessions never run.
@@ -18,10 +19,25 @@ export interface AppProps {
   options?: Partial<DashboardOptions>;
   /** Ctrl-L: repaint the terminal from scratch. */
   onRedraw?: () => void;
+  /** Told how the session ends (exit status, text for the normal screen) just before Ink exits. */
+  onQuit?: (r: QuitResult) => void;
+}
+
+export interface QuitResult {
+  /** 0 for q, 130 for Ctrl-C (as a shell reports an interrupted program). */
+  code: number;
+  /** Printed on the normal screen after the alternate screen is left. */
+  afterExit: string;
+}
+
+/** The copy buffer as a shell-ready block (lazygit prints on exit the same way). */
+export function copiedText(commands: readonly string[]): string {
+  if (!commands.length) return '';
+  return `Commands you copied in pyenvtui (y):\n${commands.map((c) => `  ${c}`).join('\n')}\n`;
 }
 
 /** The dashboard root: state in a reducer, one key router, the loader, the screen. */
-export function App({ version, loader, options, onRedraw }: AppProps): React.JSX.Element {
+export function App({ version, loader, options, onRedraw, onQuit }: AppProps): React.JSX.Element {
   const { exit } = useApp();
   const size = useTerminalSize();
   const [state, dispatch] = useReducer(reducer, undefined, () => initialState(size, options));
@@ -29,14 +45,26 @@ export function App({ version, loader, options, onRedraw }: AppProps): React.JSX
   useEffect(() => dispatch({ type: 'resize', columns: size.columns, rows: size.rows }), [size.columns, size.rows]);
   useInventory(loader, generation, dispatch);
   const rescan = useCallback(() => setGeneration((g) => g + 1), []);
-  useKeyRouter(state, dispatch, { quit: exit, rescan, redraw: onRedraw ?? (() => {}) });
+  const copied = useRef(state.copied);
+  copied.current = state.copied;
+  const quit = useCallback(
+    (code: number, extra = '') => {
+      onQuit?.({ code, afterExit: extra + copiedText(copied.current) });
+      exit();
+    },
+    [onQuit, exit],
+  );
+  const route = useKeyRouter(state, dispatch, { quit: () => quit(0), interrupt: () => quit(130), rescan, redraw: onRedraw ?? (() => {}) });
   // `m` opens the migration wizard over the dashboard; it owns the keyboard until it closes.
   if (state.overlay === 'wizard' && state.inventory) {
     // While it loads (a few ms) the dashboard stays on screen.
     return (
+      <KeyOwnerContext.Provider value={route}>
       <Suspense fallback={<Dashboard state={state} version={version} />}>
         <DashboardWizard
           state={state}
+          onInterrupt={(text) => quit(130, text)}
+          onCopy={(commands) => dispatch({ type: 'copied', commands })}
           onExit={(r) => {
             // A finished migration moved the tagged packages: the tags would point at nothing.
             dispatch({ type: 'overlay-closed', message: r.changed ? 'migration finished: rescanning' : 'migration cancelled: nothing changed', clearTags: r.changed });
@@ -44,6 +72,7 @@ export function App({ version, loader, options, onRedraw }: AppProps): React.JSX
           }}
         />
       </Suspense>
+      </KeyOwnerContext.Provider>
     );
   }
   return <Dashboard state={state} version={version} />;

@@ -2,30 +2,35 @@
 // state they land on; performs the side effects (quit, rescan, redraw) the reducer asks for.
 // Focus lives in the reducer's state, never in Ink's focus manager (which swallows Tab and Esc).
 import { useInput, type Key } from 'ink';
-import { useCallback, useEffect, useRef, type Dispatch } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type Dispatch } from 'react';
+import { KeyRoute } from './key-owner.js';
 import type { Action } from '../state/dashboard-reducer.js';
 import type { DashboardState } from '../state/dashboard-state.js';
-import type { KeyFlags } from '../state/key-bindings.js';
+import { flags } from './key-flags.js';
 
 export interface RouterEffects {
   quit(): void;
+  /** Ctrl-C: quit with exit status 130. */
+  interrupt(): void;
   rescan(): void;
   redraw(): void;
 }
 
-function flags(k: Key): KeyFlags {
-  return {
-    upArrow: k.upArrow, downArrow: k.downArrow, leftArrow: k.leftArrow, rightArrow: k.rightArrow,
-    pageUp: k.pageUp, pageDown: k.pageDown, home: k.home, end: k.end,
-    return: k.return, escape: k.escape, tab: k.tab, backspace: k.backspace, delete: k.delete,
-    ctrl: k.ctrl, shift: k.shift,
-  };
-}
-
-export function useKeyRouter(state: DashboardState, dispatch: Dispatch<Action>, effects: RouterEffects): void {
-  // A stable handler keeps this listener first in Ink's input order: a key that closes the wizard
-  // (Esc) reaches the reducer while the wizard is still open, so it is not handled twice.
-  const onKey = useCallback((input: string, key: Key) => dispatch({ type: 'key', input, key: flags(key) }), [dispatch]);
+/** The one Ink listener: each key goes to exactly one owner (the dashboard, or the open wizard). */
+export function useKeyRouter(state: DashboardState, dispatch: Dispatch<Action>, effects: RouterEffects): KeyRoute {
+  const route = useMemo(() => new KeyRoute(), []);
+  const wizardOpen = useRef(false);
+  wizardOpen.current = state.overlay === 'wizard';
+  useEffect(() => {
+    if (state.overlay !== 'wizard') route.reset();
+  }, [state.overlay, route]);
+  const onKey = useCallback(
+    (input: string, key: Key) => {
+      if (wizardOpen.current) route.deliver(input, flags(key));
+      else dispatch({ type: 'key', input, key: flags(key) });
+    },
+    [dispatch, route],
+  );
   useInput(onKey);
   const seen = useRef(state.effects);
   useEffect(() => {
@@ -34,5 +39,7 @@ export function useKeyRouter(state: DashboardState, dispatch: Dispatch<Action>, 
     if (state.effects.redraw !== prev.redraw) effects.redraw();
     if (state.effects.rescan !== prev.rescan) effects.rescan();
     if (state.effects.quit !== prev.quit) effects.quit();
+    if (state.effects.interrupt !== prev.interrupt) effects.interrupt();
   }, [state.effects, effects]);
+  return route;
 }

@@ -2,10 +2,18 @@ import React from 'react';
 import { Box } from 'ink';
 import { SORTS, VIEW_TITLES, type DashboardState } from '../state/dashboard-state.js';
 import { helpRows } from '../state/help-rows.js';
+import { textRows } from '../state/text-rows.js';
 import type { Layout } from '../state/layout.js';
 import type { Row } from '../state/rows.js';
 import { detailRows, envById, mainRows, selectedRow, sortOf } from '../state/selectors.js';
 import { ListPane } from './list-pane.js';
+
+/** "12-31/40 ↓ · Esc close": where an overlay is, so it is plain that it scrolls. */
+function scrollStatus(total: number, offset: number, height: number, ascii: boolean, close: string): string {
+  if (total <= height) return close;
+  const more = total - offset - height > 0 ? (ascii ? ' v' : ' ↓') : '';
+  return `${offset + 1}-${Math.min(total, offset + height)}/${total}${more} j/k · ${close}`;
+}
 
 const counts = new WeakMap<readonly Row[], { total: number; index: number[] }>();
 
@@ -47,11 +55,14 @@ const EMPTY_TEXT = {
 export function Body({ state, layout }: { state: DashboardState; layout: Layout }): React.JSX.Element {
   const { ascii, color } = state.options;
   const h = layout.paneRows;
+  const full = layout.wide ? layout.listWidth + layout.detailWidth : layout.listWidth;
   if (state.overlay === 'help') {
     const rows = helpRows(state);
-    return (
-      <ListPane title="Keys (generated from the key table)" status="Esc/q/? close" rows={rows} pos={state.help} width={layout.wide ? layout.listWidth + layout.detailWidth : layout.listWidth} height={h} focused ascii={ascii} color={color} />
-    );
+    return <ListPane title="Keys" status={scrollStatus(rows.length, state.help.offset, h, ascii, 'Esc close')} rows={rows} pos={state.help} width={full} height={h} focused ascii={ascii} color={color} />;
+  }
+  if (state.overlay === 'text' && state.text) {
+    const rows = textRows(state.text.full, layout.fullTextWidth);
+    return <ListPane title={state.text.full.title} status={scrollStatus(rows.length, state.text.pos.offset, h, ascii, 'Esc close')} rows={rows} pos={state.text.pos} width={full} height={h} focused ascii={ascii} color={color} />;
   }
   const rows = mainRows(state);
   const pos = state.lists[state.view];

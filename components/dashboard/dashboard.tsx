@@ -4,7 +4,7 @@ import type { DashboardState } from '../state/dashboard-state.js';
 import { layoutOf } from '../state/selectors.js';
 import { Body } from './body.js';
 import { Header } from './header.js';
-import { OverviewStrip } from './overview-strip.js';
+import { TabStrip } from './tab-strip.js';
 import { HintLine, MessageLine } from './status-lines.js';
 
 /** The whole screen, presentational: state in, one frame out. */
@@ -15,7 +15,7 @@ export function Dashboard({ state, version }: { state: DashboardState; version: 
   return (
     <Box flexDirection="column" width={width} height={layout.height}>
       <Header state={state} version={version} width={width} />
-      <OverviewStrip state={state} width={width} />
+      <TabStrip state={state} width={width} />
       <Box height={layout.bodyHeight}>
         <Body state={state} layout={layout} />
       </Box>

@@ -1,12 +1,13 @@
 // The pure reducer: every change to the dashboard is an action here, so it is unit-tested
 // without rendering, and the key router stays a thin table lookup.
-import type { Finding, Inventory } from '../../src/model.js';
+import { severityRank, type Finding, type Inventory } from '../../src/model.js';
 import { SORTS, VIEWS, VIEW_TITLES, modeOf, type DashboardState, type ViewId } from './dashboard-state.js';
 import { resolveKey, type CommandId, type KeyFlags } from './key-bindings.js';
 import { EMPTY_POS, findMatch, jumpTo, move, reanchor, type ListPos, type Motion } from './list-nav.js';
 import { tagKey, type Row } from './rows.js';
 import { detailRows, envById, layoutOf, mainRows, selectedRow } from './selectors.js';
-import { helpRows } from './help-rows.js';
+import { goBack, openRow } from './navigation.js';
+import { focusedRow, normalize, setView, withFocusedPos } from './positions.js';
 
 export type Action =
   | { type: 'resize'; columns: number; rows: number }
@@ -20,53 +21,17 @@ export type Action =
   | { type: 'key'; input: string; key: KeyFlags }
   | { type: 'filter-text'; text: string }
   | { type: 'message'; text: string }
-  | { type: 'overlay-closed'; message?: string; clearTags?: boolean };
+  | { type: 'overlay-closed'; message?: string; clearTags?: boolean }
+  /** Commands copied inside the wizard (its plan). */
+  | { type: 'copied'; commands: string[] };
 
 const MOTIONS: ReadonlySet<string> = new Set(['up', 'down', 'top', 'bottom', 'pageUp', 'pageDown', 'halfUp', 'halfDown']);
 
-/** Keeps cursors valid after anything changed the rows, and resets the detail when the selection moved. */
-function normalize(s: DashboardState): DashboardState {
-  const h = layoutOf(s).paneRows;
-  const list = reanchor(mainRows(s), s.lists[s.view], h);
-  let next = list === s.lists[s.view] ? s : { ...s, lists: { ...s.lists, [s.view]: list } };
-  const owner = selectedRow(next)?.key ?? null;
-  const drows = detailRows(next);
-  const detail = owner === s.detailOwner ? reanchor(drows, s.detail, h) : reanchor(drows, EMPTY_POS, h);
-  next = { ...next, detail, detailOwner: owner };
-  return next;
-}
-
-function withFocusedPos(s: DashboardState, f: (rows: Row[], pos: ListPos, h: number) => ListPos): DashboardState {
-  const h = layoutOf(s).paneRows;
-  if (s.overlay === 'help') return { ...s, help: f(helpRows(s), s.help, h) };
-  if (s.focus === 'detail') return { ...s, detail: f(detailRows(s), s.detail, h) };
-  return normalize({ ...s, lists: { ...s.lists, [s.view]: f(mainRows(s), s.lists[s.view], h) } });
-}
-
-function focusedRow(s: DashboardState): Row | undefined {
-  if (s.focus === 'detail') {
-    const r = detailRows(s)[s.detail.cursor];
-    return r?.selectable ? r : undefined;
-  }
-  return selectedRow(s);
-}
-
-/** Opens the environments view on one environment, optionally on one of its packages. */
-export function jumpToEnv(s: DashboardState, envId: string, pkgName?: string): DashboardState {
-  if (!envById(s, envId)) return { ...s, message: 'that environment is no longer on the machine' };
-  let next: DashboardState = { ...s, view: 'envs', focus: 'detail', editingFilter: false };
-  let rows = mainRows(next);
-  if (!rows.some((r) => r.key === envId)) {
-    next = { ...next, filters: { ...next.filters, envs: '' } };
-    rows = mainRows(next);
-  }
-  const h = layoutOf(next).paneRows;
-  next = normalize({ ...next, lists: { ...next.lists, envs: jumpTo(rows, next.lists.envs, rows.findIndex((r) => r.key === envId), h) } });
-  if (pkgName !== undefined) {
-    const drows = detailRows(next);
-    next = { ...next, detail: jumpTo(drows, next.detail, drows.findIndex((r) => r.pkg?.name === pkgName), h) };
-  }
-  return { ...next, message: `${envById(s, envId)!.name}: ${envById(s, envId)!.prefix}` };
+/** Adds commands to the copy buffer (printed after exit), once each. */
+export function copyCommands(s: DashboardState, commands: readonly string[]): DashboardState {
+  if (!commands.length) return { ...s, message: 'nothing to copy here: y copies the fix commands of a finding or a plan' };
+  const copied = [...new Set([...s.copied, ...commands])];
+  return { ...s, copied, message: `copied ${commands.length} command${commands.length === 1 ? '' : 's'} (${copied.length} in all): printed when you quit` };
 }
 
 function toggleTags(s: DashboardState, keys: string[]): DashboardState {
@@ -75,10 +40,6 @@ function toggleTags(s: DashboardState, keys: string[]): DashboardState {
   for (const k of keys) if (allTagged) set.delete(k);
   else set.add(k);
   return { ...s, tagged: [...set], message: `${set.size} tagged for migration` };
-}
-
-function setView(s: DashboardState, view: ViewId): DashboardState {
-  return normalize({ ...s, view, focus: 'list', editingFilter: false, message: '' });
 }
 
 function command(s: DashboardState, c: CommandId): DashboardState {
@@ -93,20 +54,10 @@ function command(s: DashboardState, c: CommandId): DashboardState {
     case 'view3':
     case 'view4':
       return setView(s, VIEWS[Number(c.slice(4)) - 1]!);
-    case 'open': {
-      const row = focusedRow(s);
-      if (s.view === 'findings' || (s.view === 'packages' && s.focus === 'detail')) {
-        if (row?.envId) return jumpToEnv(s, row.envId, row.pkg?.name);
-        return { ...s, message: row ? 'this finding is about the whole machine, not one environment' : 'nothing selected' };
-      }
-      if (s.focus === 'list') return row ? { ...s, focus: 'detail' } : { ...s, message: 'nothing selected' };
-      return s;
-    }
+    case 'open':
+      return openRow(s);
     case 'back':
-      if (s.filters[s.view]) return normalize({ ...s, filters: { ...s.filters, [s.view]: '' }, message: 'filter cleared' });
-      if (s.focus === 'detail') return { ...s, focus: 'list' };
-      if (s.view !== 'envs') return setView(s, 'envs');
-      return { ...s, message: '' };
+      return goBack(s);
     case 'filter':
       return { ...s, editingFilter: true, focus: 'list', message: '' };
     case 'filterAccept': {
@@ -169,16 +120,20 @@ function command(s: DashboardState, c: CommandId): DashboardState {
     case 'help':
       return { ...s, overlay: 'help', help: EMPTY_POS };
     case 'closeOverlay':
-      return { ...s, overlay: null };
+      return { ...s, overlay: null, text: null };
+    case 'copy':
+      if (s.overlay === 'text' && s.text) return copyCommands(s, s.text.full.commands);
+      return copyCommands(s, focusedRow(s)?.commands ?? focusedRow(s)?.full?.commands ?? []);
     case 'redraw':
     case 'quit':
+    case 'interrupt':
       return s;
     default:
       return s;
   }
 }
 
-const EFFECTS = { quit: 'quit', rescan: 'rescan', redraw: 'redraw' } as const;
+const EFFECTS = { quit: 'quit', interrupt: 'interrupt', rescan: 'rescan', redraw: 'redraw' } as const;
 
 /** A character from a chunk, as Ink would have reported it alone. */
 function charKey(ch: string): [string, KeyFlags] {
@@ -191,8 +146,8 @@ function charKey(ch: string): [string, KeyFlags] {
 
 /** The one key router: the table decides, in the mode the state is in right now. */
 function key(s: DashboardState, input: string, flags: KeyFlags): DashboardState {
-  // A wizard overlay owns the keyboard (its own useInput); only Ctrl-C still quits.
-  if (s.overlay === 'wizard') return flags.ctrl && input === 'c' ? { ...s, effects: { ...s.effects, quit: s.effects.quit + 1 } } : s;
+  // The wizard owns the keyboard (its keys are the wiz-* modes of the same table); nothing here.
+  if (s.overlay === 'wizard') return s;
   // Keys typed faster than a frame arrive as one chunk ("jj", "/demo-lib\r"): replay them one by
   // one, each in the mode the previous one left.
   if ([...input].length > 1 && !flags.ctrl) return [...input].reduce((acc, ch) => key(acc, ...charKey(ch)), s);
@@ -232,7 +187,10 @@ export function reducer(s: DashboardState, a: Action): DashboardState {
     case 'scan-done': {
       const n = a.inventory.environments.length;
       const msg = s.message === 'rescanning…' || s.message === '' ? `found ${n} environment${n === 1 ? '' : 's'}, ${a.findings.length} finding${a.findings.length === 1 ? '' : 's'}` : s.message;
-      return normalize({ ...untouched(s), inventory: a.inventory, findings: a.findings, scan: { ...s.scan, running: false, done: s.scan.total, active: [] }, message: msg });
+      // The first screen opens on what needs attention: the findings, worst first.
+      const attention = !s.touched && a.findings.some((f) => severityRank(f.severity) <= severityRank('medium'));
+      const view = attention ? 'findings' : s.view;
+      return normalize({ ...untouched(s), view, inventory: a.inventory, findings: a.findings, scan: { ...s.scan, running: false, done: s.scan.total, active: [] }, message: msg });
     }
     case 'scan-error':
       return { ...s, scan: { ...s.scan, running: false, active: [], error: a.message }, message: `scan failed: ${a.message}` };
@@ -248,6 +206,8 @@ export function reducer(s: DashboardState, a: Action): DashboardState {
       return { ...s, message: a.text };
     case 'overlay-closed':
       return { ...s, overlay: null, message: a.message ?? s.message, tagged: a.clearTags ? [] : s.tagged };
+    case 'copied':
+      return copyCommands(s, a.commands);
   }
 }
 

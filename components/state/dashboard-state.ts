@@ -1,6 +1,7 @@
 // The dashboard's whole state, in one plain object: the reducer is the only thing that changes it.
 import type { Finding, Inventory } from '../../src/model.js';
 import { EMPTY_POS, type ListPos } from './list-nav.js';
+import type { FullText } from './rows.js';
 
 export const VIEWS = ['envs', 'findings', 'packages', 'path'] as const;
 export type ViewId = (typeof VIEWS)[number];
@@ -50,7 +51,11 @@ export interface DashboardState {
   size: { columns: number; rows: number };
   view: ViewId;
   focus: PaneId;
-  overlay: 'help' | 'wizard' | null;
+  overlay: 'help' | 'wizard' | 'text' | null;
+  /** The full text of a row, opened with Enter (overlay 'text'). */
+  text: { full: FullText; pos: ListPos } | null;
+  /** Places to return to with Esc after a jump (finding → environment and package). */
+  back: Array<Pick<DashboardState, 'view' | 'focus' | 'lists' | 'detail' | 'detailOwner'>>;
   help: ListPos;
   editingFilter: boolean;
   filters: Record<ViewId, string>;
@@ -66,12 +71,15 @@ export interface DashboardState {
   /** The user has pressed a key: from then on, arriving data never moves the cursor back to the top. */
   touched: boolean;
   /** Side effects the key router asked for; the app performs one each time a counter moves. */
-  effects: { quit: number; rescan: number; redraw: number };
+  effects: { quit: number; interrupt: number; rescan: number; redraw: number };
+  /** Commands copied with `y`: printed on the normal screen after exit (as lazygit does). */
+  copied: string[];
 }
 
 /** Which part of the key table is live: overlay first, then the filter prompt, then the panes. */
-export function modeOf(s: Pick<DashboardState, 'overlay' | 'editingFilter'>): 'help' | 'filter' | 'normal' {
+export function modeOf(s: Pick<DashboardState, 'overlay' | 'editingFilter'>): 'help' | 'filter' | 'normal' | 'text' {
   if (s.overlay === 'help') return 'help';
+  if (s.overlay === 'text') return 'text';
   if (s.editingFilter) return 'filter';
   return 'normal';
 }
@@ -90,6 +98,8 @@ export function initialState(size: { columns: number; rows: number }, options: P
     view: 'envs',
     focus: 'list',
     overlay: null,
+    text: null,
+    back: [],
     help: EMPTY_POS,
     editingFilter: false,
     filters: per(() => ''),
@@ -101,6 +111,7 @@ export function initialState(size: { columns: number; rows: number }, options: P
     message: '',
     options: { ...DEFAULT_OPTIONS, ...options },
     touched: false,
-    effects: { quit: 0, rescan: 0, redraw: 0 },
+    effects: { quit: 0, interrupt: 0, rescan: 0, redraw: 0 },
+    copied: [],
   };
 }

@@ -2,7 +2,7 @@
 import type { Environment, Finding, Inventory } from '../../src/model.js';
 import { KIND_GROUPS, findingsByEnv, groupOf, worst } from './kinds.js';
 import { SEVERITY_LETTER, type Row } from './rows.js';
-import { compareText } from '../ui/text.js';
+import { compareNatural, compareText, formatBytes } from '../ui/text.js';
 
 export interface EnvRowsInput {
   inventory: Inventory | null;
@@ -19,6 +19,10 @@ export function shortVersion(v: string | null): string {
   return m ? `${m[1]}.${m[2]}` : v;
 }
 
+function sizeText(n: number | undefined): string {
+  return n === undefined ? '…' : formatBytes(n);
+}
+
 function envSearch(e: Environment): string {
   return [e.name, e.kind, e.prefix, e.python.version ?? '', ...e.packages.map((p) => p.name)].join(' ').toLowerCase();
 }
@@ -31,7 +35,7 @@ function compareVersions(a: string | null, b: string | null): number {
 }
 
 function comparator(key: string, sizes: Readonly<Record<string, number>>): (a: Environment, b: Environment) => number {
-  const byName = (a: Environment, b: Environment): number => compareText(a.name, b.name) || compareText(a.prefix, b.prefix);
+  const byName = (a: Environment, b: Environment): number => compareNatural(a.name, b.name) || compareText(a.prefix, b.prefix);
   switch (key) {
     case 'packages':
       return (a, b) => b.packages.length - a.packages.length || byName(a, b);
@@ -51,6 +55,21 @@ export function buildEnvRows(input: EnvRowsInput): Row[] {
   const needle = input.filter.toLowerCase();
   const cmp = comparator(input.sort.key, input.sizes);
   const rows: Row[] = [];
+  // Sorting by size shows the size in place of the Python version: the sort key is always on screen.
+  const bySize = input.sort.key === 'size';
+  if (envs.length) {
+    rows.push({
+      key: 'columns',
+      selectable: false,
+      search: '',
+      cells: [
+        { text: 'name', flex: 1, tone: 'dim' },
+        { text: bySize ? 'size' : 'py', width: bySize ? 7 : 5, align: 'right', tone: 'dim' },
+        { text: 'pkgs', width: 4, align: 'right', tone: 'dim' },
+        { text: '!', width: 1, tone: 'dim' },
+      ],
+    });
+  }
   for (const group of KIND_GROUPS) {
     const members = envs.filter((e) => groupOf(e.kind) === group);
     const shown = members
@@ -69,11 +88,18 @@ export function buildEnvRows(input: EnvRowsInput): Row[] {
         search,
         cells: [
           { text: e.name, flex: 1, tone: e.health.ok ? undefined : 'bad' },
-          { text: shortVersion(e.python.version), width: 5, align: 'right', tone: 'dim' },
+          bySize
+            ? { text: sizeText(input.sizes[e.id] ?? e.sizeBytes), width: 7, align: 'right', tone: 'dim' }
+            : { text: shortVersion(e.python.version), width: 5, align: 'right', tone: 'dim' },
           { text: String(e.packages.length), width: 4, align: 'right' },
           { text: sev ? SEVERITY_LETTER[sev] : ' ', width: 1, tone: sev ?? undefined },
         ],
       });
+      // The overview's "User site" count lives inside this interpreter: say where.
+      const user = e.packages.filter((p) => p.scope === 'user').length;
+      if (user > 0 && group.id === 'system') {
+        rows.push({ key: `user-site:${e.id}`, selectable: false, search: '', cells: [{ text: `  + user site: ${user} (scope user)`, tone: 'dim' }] });
+      }
     }
   }
   return rows;

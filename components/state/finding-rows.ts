@@ -1,6 +1,7 @@
 // Rows of the findings view (worst first) and the detail of one finding.
 import { severityRank, type Environment, type Finding, type Inventory } from '../../src/model.js';
-import { compareText, wrap } from '../ui/text.js';
+import { compareText, wrapWords } from '../ui/text.js';
+import { findingBodyRows, findingFull, isCommand } from './full-text.js';
 import { SEVERITY_BADGE, textRow, type Row } from './rows.js';
 
 /** Stable key of a finding (rule + environment + package + position). */
@@ -28,6 +29,7 @@ export function buildFindingRows(inv: Inventory | null, findings: readonly Findi
       : sort.key === 'environment'
         ? (a: (typeof items)[0], b: (typeof items)[0]) => compareText(a.envName, b.envName) || bySev(a, b)
         : bySev;
+  const envWidth = Math.min(24, Math.max(0, ...items.map((x) => x.envName.length)));
   return items
     .map((x) => ({ ...x, search: [x.f.rule, x.f.title, x.f.severity, x.envName, x.f.package ?? ''].join(' ').toLowerCase() }))
     .filter((x) => needle === '' || x.search.includes(needle))
@@ -36,43 +38,36 @@ export function buildFindingRows(inv: Inventory | null, findings: readonly Findi
       (x): Row => ({
         key: findingKey(x.f, x.i),
         envId: x.env?.id,
+        // A finding about one package: Space tags that package, Enter lands on it.
+        ...(x.f.package && x.env?.packages.some((p) => p.name === x.f.package) ? { pkg: { envId: x.env.id, name: x.f.package } } : {}),
         selectable: true,
         search: x.search,
+        commands: x.f.fix.filter(isCommand),
+        full: findingFull(inv, x.f, x.env),
         cells: [
           { text: SEVERITY_BADGE[x.f.severity], width: 4, tone: x.f.severity },
-          { text: x.f.title, flex: 3 },
-          { text: x.envName, flex: 1, tone: 'dim' },
+          { text: x.f.title, flex: 1 },
+          // The environment is in the detail; as a column only when it is the sort key.
+          ...(sort.key === 'environment' ? [{ text: x.envName, width: envWidth, tone: 'dim' as const }] : []),
         ],
       }),
     );
 }
 
-/** Evidence and fix lines of a finding, wrapped to `width`; shared by the env detail and the findings view. */
-export function findingBodyRows(f: Finding, keyPrefix: string, width: number): Row[] {
-  const rows: Row[] = [];
-  f.evidence.forEach((ev, i) => {
-    const where = ev.path ? `${ev.path}${ev.line !== undefined ? `:${ev.line}` : ''}` : ev.env ? `$${ev.env}` : '';
-    const text = where ? `${where}  ${ev.detail}` : ev.detail;
-    wrap(text, width - 4).forEach((line, j) => rows.push(textRow(`${keyPrefix}:ev${i}:${j}`, `${j === 0 ? '  ⋅ ' : '    '}${line}`, 'dim')));
-  });
-  f.fix.forEach((fx, i) => {
-    wrap(fx, width - 7).forEach((line, j) => rows.push(textRow(`${keyPrefix}:fix${i}:${j}`, `${j === 0 ? '  fix: ' : '       '}${line}`, 'accent')));
-  });
-  return rows;
-}
+export { findingBodyRows } from './full-text.js';
 
 /** Detail pane of the findings view. */
 export function findingDetailRows(inv: Inventory | null, f: Finding, width: number): Row[] {
   const env = envOfFinding(inv, f);
   const rows: Row[] = [];
-  wrap(f.title, width).forEach((l, i) => rows.push(textRow(`t${i}`, l, f.severity)));
+  wrapWords(f.title, width).forEach((l, i) => rows.push(textRow(`t${i}`, l, f.severity)));
   rows.push(textRow('sev', `${SEVERITY_BADGE[f.severity]} · rule ${f.rule}`, 'dim'));
   if (env) rows.push(textRow('env', `env: ${env.name} (${env.kind})  ${env.prefix}`, undefined));
   if (f.package) rows.push(textRow('pkg', `package: ${f.package}`));
   rows.push(textRow('h-ev', 'Evidence', 'heading'));
   rows.push(...findingBodyRows(f, 'body', width));
-  if (env) rows.push(textRow('hint', 'Enter: open this environment', 'dim'));
-  // The cursor needs a home: the title line is selectable.
-  rows[0] = { ...rows[0]!, selectable: true };
+  rows.push(textRow('hint', env ? 'Enter (on the list): go to the environment and package · y: copy the commands' : 'y: copy the commands', 'dim'));
+  // The cursor needs a home: the title line is selectable, and opens the whole text.
+  rows[0] = { ...rows[0]!, selectable: true, full: findingFull(inv, f, env), commands: f.fix.filter(isCommand) };
   return rows;
 }

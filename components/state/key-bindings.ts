@@ -5,10 +5,18 @@ export type CommandId =
   | 'up' | 'down' | 'top' | 'bottom' | 'pageUp' | 'pageDown' | 'halfUp' | 'halfDown'
   | 'nextPane' | 'prevPane' | 'view1' | 'view2' | 'view3' | 'view4'
   | 'open' | 'back' | 'tag' | 'tagAll' | 'filter' | 'nextMatch' | 'prevMatch' | 'sort' | 'sortReverse'
-  | 'migrate' | 'rescan' | 'redraw' | 'help' | 'quit'
-  | 'closeOverlay' | 'filterAccept' | 'filterClear' | 'filterBackspace';
+  | 'migrate' | 'rescan' | 'redraw' | 'help' | 'quit' | 'interrupt' | 'copy'
+  | 'closeOverlay' | 'filterAccept' | 'filterClear' | 'filterBackspace'
+  | 'wizTarget' | 'wizSystemSite' | 'wizPlan' | 'wizRun' | 'wizCancel' | 'wizYes' | 'wizNo' | 'wizToggle'
+  | 'wizAnswer' | 'wizUndo' | 'wizClose' | 'wizResume';
 
-export type Mode = 'normal' | 'filter' | 'help';
+/** The wizard's phases as key modes: its keys live in this table too (one router, one help). */
+export const WIZARD_MODES = ['wiz-choose', 'wiz-plan', 'wiz-running', 'wiz-confirm', 'wiz-result', 'wiz-help'] as const;
+export type WizardMode = (typeof WIZARD_MODES)[number];
+export type Mode = 'normal' | 'filter' | 'help' | 'text' | WizardMode;
+
+/** Modes where the motion keys scroll a text (help, a row's full text, every wizard phase). */
+const SCROLLING: Mode[] = ['help', 'text', ...WIZARD_MODES];
 
 /** The subset of Ink's Key the table uses. */
 export interface KeyFlags {
@@ -34,7 +42,7 @@ export interface Binding {
   keys: KeySpec[];
   description: string;
   modes: Mode[];
-  group: 'Move' | 'Panes and views' | 'Act' | 'Screen' | 'Filter' | 'Help';
+  group: 'Move' | 'Panes and views' | 'Act' | 'Screen' | 'Filter' | 'Help' | 'Migration';
   /** Changes the machine: hidden and refused in --readonly. */
   changesMachine?: boolean;
   /** Short text for the hint line, when the binding deserves a place there. */
@@ -45,14 +53,14 @@ const k = (input: string, ctrl = false): KeySpec => (ctrl ? { input, ctrl } : { 
 const n = (key: NamedKey, shift?: boolean): KeySpec => (shift === undefined ? { key } : { key, shift });
 
 export const BINDINGS: readonly Binding[] = [
-  { command: 'up', keys: [k('k'), n('upArrow')], description: 'move up', modes: ['normal', 'help'], group: 'Move' },
-  { command: 'down', keys: [k('j'), n('downArrow')], description: 'move down', modes: ['normal', 'help'], group: 'Move', hint: { label: 'j/k', text: 'move' } },
-  { command: 'top', keys: [k('g'), n('home')], description: 'first row', modes: ['normal', 'help'], group: 'Move' },
-  { command: 'bottom', keys: [k('G'), n('end')], description: 'last row', modes: ['normal', 'help'], group: 'Move' },
-  { command: 'pageUp', keys: [n('pageUp')], description: 'page up', modes: ['normal', 'help'], group: 'Move' },
-  { command: 'pageDown', keys: [n('pageDown')], description: 'page down', modes: ['normal', 'help'], group: 'Move' },
-  { command: 'halfUp', keys: [k('u', true)], description: 'half page up', modes: ['normal', 'help'], group: 'Move' },
-  { command: 'halfDown', keys: [k('d', true)], description: 'half page down', modes: ['normal', 'help'], group: 'Move' },
+  { command: 'up', keys: [k('k'), n('upArrow')], description: 'move up', modes: ['normal', ...SCROLLING], group: 'Move' },
+  { command: 'down', keys: [k('j'), n('downArrow')], description: 'move down', modes: ['normal', ...SCROLLING], group: 'Move', hint: { label: 'j/k', text: 'move' } },
+  { command: 'top', keys: [k('g'), n('home')], description: 'first row', modes: ['normal', ...SCROLLING], group: 'Move' },
+  { command: 'bottom', keys: [k('G'), n('end')], description: 'last row', modes: ['normal', ...SCROLLING], group: 'Move' },
+  { command: 'pageUp', keys: [n('pageUp')], description: 'page up', modes: ['normal', ...SCROLLING], group: 'Move' },
+  { command: 'pageDown', keys: [n('pageDown')], description: 'page down', modes: ['normal', ...SCROLLING], group: 'Move' },
+  { command: 'halfUp', keys: [k('u', true)], description: 'half page up', modes: ['normal', ...SCROLLING], group: 'Move' },
+  { command: 'halfDown', keys: [k('d', true)], description: 'half page down', modes: ['normal', ...SCROLLING], group: 'Move' },
   { command: 'nextPane', keys: [n('tab', false), k('l'), n('rightArrow')], description: 'next pane', modes: ['normal'], group: 'Panes and views', hint: { label: 'Tab', text: 'pane' } },
   { command: 'prevPane', keys: [n('tab', true), k('h'), n('leftArrow')], description: 'previous pane', modes: ['normal'], group: 'Panes and views' },
   { command: 'view1', keys: [k('1')], description: 'environments view', modes: ['normal'], group: 'Panes and views', hint: { label: '1-4', text: 'views' } },
@@ -67,14 +75,30 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'sort', keys: [k('s')], description: 'cycle sort key', modes: ['normal'], group: 'Act', hint: { label: 's/S', text: 'sort' } },
   { command: 'sortReverse', keys: [k('S')], description: 'reverse sort', modes: ['normal'], group: 'Act' },
   { command: 'tag', keys: [k(' ')], description: 'tag package for migration', modes: ['normal'], group: 'Act', changesMachine: true, hint: { label: 'Space', text: 'tag' } },
-  { command: 'tagAll', keys: [k('a')], description: 'tag all packages of the env', modes: ['normal'], group: 'Act', changesMachine: true },
+  { command: 'tagAll', keys: [k('a')], description: 'tag all packages of the env', modes: ['normal'], group: 'Act', changesMachine: true, hint: { label: 'a', text: 'tag all' } },
   { command: 'migrate', keys: [k('m')], description: 'migrate tagged packages', modes: ['normal'], group: 'Act', changesMachine: true, hint: { text: 'migrate' } },
   { command: 'rescan', keys: [k('r')], description: 'rescan the machine', modes: ['normal'], group: 'Screen', hint: { text: 'rescan' } },
   { command: 'redraw', keys: [k('l', true)], description: 'redraw the screen', modes: ['normal', 'help', 'filter'], group: 'Screen' },
   { command: 'help', keys: [k('?')], description: 'this help', modes: ['normal'], group: 'Screen', hint: { text: 'help' } },
-  { command: 'quit', keys: [k('q'), k('c', true)], description: 'quit', modes: ['normal'], group: 'Screen', hint: { text: 'quit' } },
-  { command: 'quit', keys: [k('c', true)], description: 'quit', modes: ['help', 'filter'], group: 'Screen' },
-  { command: 'closeOverlay', keys: [n('escape'), k('q'), k('?')], description: 'close help', modes: ['help'], group: 'Help', hint: { label: 'Esc/q', text: 'close' } },
+  { command: 'copy', keys: [k('y')], description: 'copy the commands of this row (printed on exit)', modes: ['normal', 'text', 'wiz-plan', 'wiz-result'], group: 'Act', hint: { text: 'copy' } },
+  { command: 'quit', keys: [k('q')], description: 'quit', modes: ['normal'], group: 'Screen', hint: { text: 'quit' } },
+  { command: 'interrupt', keys: [k('c', true)], description: 'quit (exit status 130)', modes: ['normal', 'help', 'filter', 'text', 'wiz-choose', 'wiz-plan', 'wiz-result', 'wiz-help'], group: 'Screen' },
+  { command: 'interrupt', keys: [k('c', true)], description: 'stop at the next safe point, then quit', modes: ['wiz-running', 'wiz-confirm'], group: 'Migration' },
+  { command: 'closeOverlay', keys: [n('escape'), k('q'), k('?')], description: 'close help', modes: ['help', 'wiz-help'], group: 'Help', hint: { label: 'Esc/q', text: 'close' } },
+  { command: 'closeOverlay', keys: [n('escape'), k('q'), n('return')], description: 'close the full text', modes: ['text'], group: 'Help', hint: { label: 'Esc', text: 'close' } },
+  { command: 'wizTarget', keys: [k('t'), k(' '), n('rightArrow')], description: 'next target (pipx, uv, venv)', modes: ['wiz-choose'], group: 'Migration', hint: { label: 't', text: 'target' } },
+  { command: 'wizSystemSite', keys: [k('s')], description: 'toggle system site-packages', modes: ['wiz-choose'], group: 'Migration', hint: { text: 'system site' } },
+  { command: 'wizPlan', keys: [n('return')], description: 'show the plan (nothing runs yet)', modes: ['wiz-choose'], group: 'Migration', hint: { text: 'plan' } },
+  { command: 'wizRun', keys: [n('return')], description: 'run the plan', modes: ['wiz-plan'], group: 'Migration', hint: { text: 'run' } },
+  { command: 'wizCancel', keys: [n('escape')], description: 'cancel (nothing changed)', modes: ['wiz-choose', 'wiz-plan'], group: 'Migration', hint: { label: 'Esc', text: 'cancel' } },
+  { command: 'wizYes', keys: [k('y')], description: 'answer yes', modes: ['wiz-confirm'], group: 'Migration', hint: { label: 'y/n', text: 'choose' } },
+  { command: 'wizNo', keys: [k('n')], description: 'answer no', modes: ['wiz-confirm'], group: 'Migration' },
+  { command: 'wizToggle', keys: [n('leftArrow'), n('rightArrow')], description: 'switch the answer', modes: ['wiz-confirm'], group: 'Migration' },
+  { command: 'wizAnswer', keys: [n('return')], description: 'answer (a backup is kept either way)', modes: ['wiz-confirm'], group: 'Migration', hint: { text: 'answer' } },
+  { command: 'wizUndo', keys: [k('u')], description: 'undo this migration', modes: ['wiz-result'], group: 'Migration', hint: { text: 'undo' } },
+  { command: 'wizResume', keys: [k('R')], description: 'resume the stopped migration', modes: ['wiz-result'], group: 'Migration', hint: { text: 'resume' } },
+  { command: 'wizClose', keys: [n('return'), n('escape'), k('q')], description: 'close (rescans)', modes: ['wiz-result'], group: 'Migration', hint: { text: 'close' } },
+  { command: 'help', keys: [k('?')], description: 'keys of this screen', modes: ['wiz-choose', 'wiz-plan', 'wiz-running', 'wiz-confirm', 'wiz-result'], group: 'Help', hint: { text: 'help' } },
   { command: 'filterAccept', keys: [n('return')], description: 'keep filter, back to list', modes: ['filter'], group: 'Filter', hint: { text: 'keep' } },
   { command: 'filterClear', keys: [n('escape')], description: 'clear filter', modes: ['filter'], group: 'Filter', hint: { label: 'Esc', text: 'clear' } },
   { command: 'filterBackspace', keys: [n('backspace'), n('delete')], description: 'delete a character', modes: ['filter'], group: 'Filter' },
@@ -122,13 +146,20 @@ export function visibleBindings(mode: Mode, readonly: boolean): Binding[] {
   return BINDINGS.filter((b) => b.modes.includes(mode) && !(readonly && b.changesMachine));
 }
 
+/** Hints kept whatever the width: how to get help, how to leave, and the step the screen is for. */
+const ESSENTIAL: ReadonlySet<CommandId> = new Set<CommandId>(['help', 'quit', 'closeOverlay', 'filterClear', 'wizPlan', 'wizRun', 'wizCancel', 'wizAnswer', 'wizClose']);
+
 /** Hint line items for a mode, in table order; "? help" and "q quit" are kept when space runs out. */
-export function hintItems(mode: Mode, readonly: boolean, ascii = false): { label: string; text: string; essential: boolean }[] {
+export function hintItems(mode: Mode, readonly: boolean, ascii = false, first: readonly CommandId[] = []): { label: string; text: string; essential: boolean }[] {
+  const rank = (b: Binding): number => (first.includes(b.command) ? first.indexOf(b.command) : first.length);
   return visibleBindings(mode, readonly)
     .filter((b) => b.hint)
+    .map((b, i) => ({ b, i }))
+    .sort((x, y) => rank(x.b) - rank(y.b) || x.i - y.i)
+    .map(({ b }) => b)
     .map((b) => ({
       label: b.hint!.label ?? keyLabel(b.keys[0]!, ascii),
       text: b.hint!.text,
-      essential: b.command === 'help' || b.command === 'quit' || b.command === 'closeOverlay' || b.command === 'filterClear',
+      essential: ESSENTIAL.has(b.command),
     }));
 }

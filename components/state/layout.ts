@@ -14,6 +14,8 @@ export interface Layout {
   /** Columns for row text inside a pane (without border, marker and tag columns). */
   listTextWidth: number;
   detailTextWidth: number;
+  /** Columns for a full-width overlay's text (help, a row's full text). */
+  fullTextWidth: number;
 }
 
 /** Share of the width the list pane takes in wide mode. */
@@ -42,5 +44,6 @@ export function computeLayout(size: { columns: number; rows: number }, view: Vie
     paneRows: Math.max(1, bodyHeight - PANE_CHROME_ROWS),
     listTextWidth: Math.max(4, listWidth - PANE_CHROME_COLS),
     detailTextWidth: Math.max(4, detailWidth - PANE_CHROME_COLS),
+    fullTextWidth: Math.max(4, (wide ? listWidth + detailWidth : listWidth) - PANE_CHROME_COLS),
   };
 }

@@ -84,6 +84,8 @@ export function move(rows: readonly Row[], pos: ListPos, motion: Motion, height:
     case 'down': {
       const i = nearestSelectable(rows, cur + 1, 1);
       next = i < 0 ? cur : i;
+      // Past the last selectable row, j still scrolls: lines below it (advice, evidence) stay readable.
+      if (i < 0) offset = offset + 1;
       break;
     }
     case 'top':
@@ -92,6 +94,8 @@ export function move(rows: readonly Row[], pos: ListPos, motion: Motion, height:
       break;
     case 'bottom':
       next = lastSelectable(rows);
+      // Show the very end, also the lines after the last selectable row.
+      offset = rows.length;
       break;
     case 'pageUp':
     case 'halfUp':

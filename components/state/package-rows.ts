@@ -2,6 +2,7 @@
 // for one name every copy with the one that wins on its interpreter's sys.path.
 import type { Distribution, Environment, Inventory } from '../../src/model.js';
 import { adviceRow } from './advice-rows.js';
+import { packageFull } from './full-text.js';
 import { pathPythonEnv } from './kinds.js';
 import { textRow, type Row } from './rows.js';
 import { compareText } from '../ui/text.js';
@@ -64,15 +65,17 @@ export function buildPackageRows(groups: Map<string, PackageGroup>, filter: stri
         ? (a: PackageGroup, b: PackageGroup) => b.versions.length - a.versions.length || byName(a, b)
         : byName;
   list.sort((a, b) => (sort.reverse ? -cmp(a, b) : cmp(a, b)));
+  // The name column is as wide as the longest name (up to 32), so two names never look alike.
+  const nameWidth = Math.min(32, Math.max(4, ...list.map((g) => g.displayName.length)));
   return list.map((g) => ({
     key: `pkg:${g.name}`,
     selectable: true,
     search: g.name,
     cells: [
-      { text: g.displayName, flex: 1 },
+      { text: g.displayName, width: nameWidth },
       { text: `${g.copies.length}×`, width: 3, align: 'right', tone: g.copies.length > 1 ? 'accent' : 'dim' },
       // Every copy's version, side by side, in environment order.
-      { text: g.copies.map((c) => c.dist.version).join(' · '), flex: 2, tone: g.versions.length > 1 ? 'medium' : undefined },
+      { text: g.copies.map((c) => c.dist.version).join(' · '), flex: 1, tone: g.versions.length > 1 ? 'medium' : undefined },
     ],
   }));
 }
@@ -93,6 +96,7 @@ export function packageDetailRows(inv: Inventory | null, g: PackageGroup): Row[]
       key: `copy:${c.env.id}:${c.dist.metadataPath}`,
       envId: c.env.id,
       pkg: { envId: c.env.id, name: c.dist.name },
+      full: packageFull(c.env, c.dist, []),
       selectable: true,
       search: `${c.env.name} ${c.env.kind} ${c.dist.version} ${c.dist.scope}`.toLowerCase(),
       cells: [

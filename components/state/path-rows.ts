@@ -1,6 +1,6 @@
 // The PATH view: which interpreter and which commands win, and what they shadow.
 import type { Inventory, PathCommand } from '../../src/model.js';
-import { textRow, type Row } from './rows.js';
+import { textRow, type FullText, type Row } from './rows.js';
 import { compareText } from '../ui/text.js';
 
 export interface PathEntry {
@@ -38,12 +38,14 @@ export function buildPathRows(inv: Inventory | null, filter: string, sort: { key
         ? (a: PathEntry, b: PathEntry) => b.cmd.shadows.length - a.cmd.shadows.length || a.order - b.order
         : (a: PathEntry, b: PathEntry) => a.order - b.order;
   list.sort((a, b) => (sort.reverse ? -cmp(a, b) : cmp(a, b)));
+  const labelWidth = Math.min(20, Math.max(6, ...list.map((e) => e.label.length)));
   return list.map((e) => ({
     key: `path:${e.label}`,
     selectable: true,
     search: `${e.label} ${e.cmd.path} ${e.cmd.target ?? ''}`.toLowerCase(),
+    full: entryFull(inv, e),
     cells: [
-      { text: e.label, width: 8 },
+      { text: e.label, width: labelWidth },
       { text: e.cmd.path, flex: 1, cut: 'start' },
       { text: e.cmd.shadows.length ? `+${e.cmd.shadows.length}` : '', width: 3, align: 'right', tone: e.cmd.shadows.length ? 'medium' : 'dim' },
     ],
@@ -54,13 +56,34 @@ export function pathDetailRows(inv: Inventory | null, label: string): Row[] {
   const e = pathEntries(inv).find((x) => x.label === label);
   if (!inv || !e) return [];
   const rows: Row[] = [textRow('title', `${e.label} runs ${e.cmd.path}`, 'heading', 'start')];
-  rows[0] = { ...rows[0]!, selectable: true };
+  rows[0] = { ...rows[0]!, selectable: true, full: entryFull(inv, e) };
   if (e.cmd.target) rows.push(textRow('target', `→ ${e.cmd.target}`, undefined, 'start'));
   const at = dirIndex(inv, e.cmd.path);
   if (at >= 0) rows.push(textRow('dir', `found in PATH entry ${at + 1} of ${inv.path.dirs.length}`, 'dim'));
   rows.push(textRow('h-sh', e.cmd.shadows.length ? `Shadows (${e.cmd.shadows.length})` : 'Shadows nothing', 'heading'));
-  e.cmd.shadows.forEach((s, i) => rows.push({ ...textRow(`sh${i}`, s, 'medium', 'start'), selectable: true }));
+  e.cmd.shadows.forEach((s, i) => rows.push({ ...textRow(`sh${i}`, s, 'medium', 'start'), selectable: true, full: { title: `shadowed by ${e.label}`, paragraphs: [s], commands: [] } }));
   rows.push(textRow('h-dirs', `PATH (${inv.path.dirs.length} entries, first wins)`, 'heading'));
-  inv.path.dirs.forEach((d, i) => rows.push({ ...textRow(`dir${i}`, `${String(i + 1).padStart(2)}. ${d}`, i === at ? undefined : 'dim', 'start'), selectable: true }));
+  // The number is its own cell: a long path is cut from the left, never the number.
+  inv.path.dirs.forEach((d, i) =>
+    rows.push({
+      key: `dir${i}`,
+      selectable: true,
+      search: d.toLowerCase(),
+      full: { title: `PATH entry ${i + 1} of ${inv.path.dirs.length}`, paragraphs: [d, i === at ? `${e.label} is found here` : ''], commands: [] },
+      cells: [
+        { text: `${i + 1}.`, width: String(inv.path.dirs.length).length + 1, align: 'right', tone: 'dim' },
+        { text: d, flex: 1, cut: 'start', ...(i === at ? {} : { tone: 'dim' as const }) },
+      ],
+    }),
+  );
   return rows;
+}
+
+function entryFull(inv: Inventory, e: PathEntry): FullText {
+  const at = dirIndex(inv, e.cmd.path);
+  const paragraphs = [`${e.label} runs ${e.cmd.path}`];
+  if (e.cmd.target) paragraphs.push(`which points to ${e.cmd.target}`);
+  if (at >= 0) paragraphs.push(`found in PATH entry ${at + 1} of ${inv.path.dirs.length}: ${inv.path.dirs[at]}`);
+  paragraphs.push('', e.cmd.shadows.length ? `It shadows (${e.cmd.shadows.length}):` : 'It shadows nothing.', ...e.cmd.shadows.map((x) => `  ${x}`));
+  return { title: `${e.label} on PATH`, paragraphs, commands: [] };
 }

@@ -25,6 +25,16 @@ export interface Row {
   envId?: string;
   /** Package copy this row stands for (tagging and migration). */
   pkg?: { envId: string; name: string };
+  /** Commands this row offers (a finding's fixes): `y` copies them. */
+  commands?: string[];
+  /** The whole text behind the row, opened with Enter (nothing on screen is cut without a way to read it). */
+  full?: FullText;
+}
+
+export interface FullText {
+  title: string;
+  paragraphs: string[];
+  commands: string[];
 }
 
 /** A non-selectable line (section titles, info, evidence). */

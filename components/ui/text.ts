@@ -1,12 +1,12 @@
 // Text helpers for a fixed-size terminal grid. Every visible string goes through here so that
 // nothing wraps, overlaps or smuggles escape sequences read from disk onto the screen.
+import { visible } from '../../src/text/safe.js';
 
 const ELLIPSIS = '…';
 
-/** Replaces control characters (C0, DEL, C1) with '?': a directory name must never drive the terminal. */
+/** Control characters (C0, DEL, C1, bidi controls) shown visibly: a directory name must never drive the terminal. */
 export function sanitize(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return visible(s);
 }
 
 /** Display width of one code point: 2 for East Asian wide and emoji, 0 for combining marks. */
@@ -126,4 +126,94 @@ export function compareText(a: string, b: string): number {
   const y = b.toLowerCase();
   if (x !== y) return x < y ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Word wrap with no line limit: breaks only at spaces, a word longer than a line is split where it
+ * must. Used where the whole text has to be readable (full-text view, plans, commands).
+ */
+export function wrapWords(s: string, width: number): string[] {
+  const w = Math.max(1, width);
+  const out: string[] = [];
+  for (const raw of s.split('\n')) {
+    // Leading indentation is kept on every line of the paragraph.
+    const indent = /^ */.exec(raw)![0].slice(0, Math.floor(w / 2));
+    const para = raw.slice(indent.length);
+    const before = out.length;
+    let line = '';
+    for (const word of sanitize(para).split(' ')) {
+      let rest = word;
+      const sep = line === '' ? '' : ' ';
+      if (indent.length + displayWidth(line) + sep.length + displayWidth(rest) <= w) {
+        line += sep + rest;
+        continue;
+      }
+      if (line !== '') out.push(line);
+      line = '';
+      while (displayWidth(rest) > w - indent.length) {
+        const head = [...rest].slice(0, Math.max(1, w - indent.length)).join('');
+        out.push(head);
+        rest = rest.slice(head.length);
+      }
+      line = rest;
+    }
+    out.push(line);
+    for (let i = before; i < out.length; i++) out[i] = indent + out[i];
+  }
+  return out;
+}
+
+/**
+ * A shell command laid out in lines of `width`, each broken line ending in a shell line continuation:
+ * between words ` \` (the next line indented), inside a word too long for a line `\` with the rest
+ * at the start of the next line (backslash-newline is removed inside an unquoted word). The lines,
+ * copied as shown (after the `$ `), run as the one command.
+ */
+export function commandLines(cmd: string, width: number, first = '$ ', indent = '    '): string[] {
+  const w = Math.max(first.length + 4, indent.length + 4, width);
+  const lines: string[] = [];
+  let line = first;
+  let fresh = true;
+  for (const word of sanitize(cmd).split(' ')) {
+    const sep = fresh ? '' : ' ';
+    // Room for the trailing " \\" unless this is the last word.
+    if (displayWidth(line) + sep.length + displayWidth(word) + 2 <= w || (fresh && displayWidth(line) + displayWidth(word) <= w)) {
+      line += sep + word;
+      fresh = false;
+      continue;
+    }
+    if (!fresh) {
+      lines.push(`${line} \\`);
+      line = indent;
+    }
+    let rest = word;
+    while (displayWidth(line) + displayWidth(rest) > w - 1) {
+      const room = Math.max(1, w - 1 - displayWidth(line));
+      const head = [...rest].slice(0, room).join('');
+      lines.push(`${line}${head}\\`);
+      rest = rest.slice(head.length);
+      line = '';
+    }
+    line += rest;
+    fresh = false;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** compareText, but runs of digits compare as numbers: 3.6 < 3.10, py2 < py10 (versions, pyenv names). */
+export function compareNatural(a: string, b: string): number {
+  const split = (s: string): string[] => s.toLowerCase().match(/\d+|\D+/g) ?? [];
+  const x = split(a);
+  const y = split(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    const dp = /^\d/.test(p);
+    const dq = /^\d/.test(q);
+    if (dp && dq) return Number(p) - Number(q) || p.length - q.length;
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length || compareText(a, b);
 }

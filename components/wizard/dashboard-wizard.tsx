@@ -18,11 +18,34 @@ export function wizardSelection(s: DashboardState): WizardSelection[] {
   return row?.pkg ? [{ envId: row.pkg.envId, name: row.pkg.name }] : [];
 }
 
-export function DashboardWizard({ state, onExit, env = process.env }: { state: DashboardState; onExit: (r: WizardResult) => void; env?: Env }): React.JSX.Element | null {
+export interface DashboardWizardProps {
+  state: DashboardState;
+  onExit: (r: WizardResult) => void;
+  onInterrupt?: (afterExit?: string) => void;
+  onCopy?: (commands: string[]) => void;
+  env?: Env;
+}
+
+export function DashboardWizard({ state, onExit, onInterrupt, onCopy, env = process.env }: DashboardWizardProps): React.JSX.Element | null {
   const inv = state.inventory;
   const ctx = useMemo(() => (inv ? new ScanContext({ root: inv.root, env }) : null), [inv, env]);
   // The batch is fixed when the wizard opens; later dashboard state (resizes, sizes) must not change it.
   const [selection] = useState(() => wizardSelection(state));
   if (!inv || !ctx) return null;
-  return <MigrationWizard inventory={inv} selection={selection} onExit={onExit} ctx={ctx} hostEnv={env} rows={state.size.rows} columns={state.size.columns} />;
+  const { color, ascii } = state.options;
+  return (
+    <MigrationWizard
+      inventory={inv}
+      selection={selection}
+      onExit={onExit}
+      ctx={ctx}
+      hostEnv={env}
+      rows={state.size.rows}
+      columns={state.size.columns}
+      color={color}
+      ascii={ascii}
+      {...(onInterrupt ? { onInterrupt } : {})}
+      {...(onCopy ? { onCopy } : {})}
+    />
+  );
 }

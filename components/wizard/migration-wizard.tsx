@@ -1,17 +1,23 @@
 // The migration wizard the dashboard opens on `m`: choose targets, see the plan, run it with live
-// output and verification, confirm removal (default No), then done/undo. Esc before running changes nothing.
-import React, { useEffect, useMemo, useReducer, useRef } from 'react';
-import { Box, useInput } from 'ink';
+// output and verification, confirm removal (default No), then done/undo. Esc before running changes
+// nothing. Its keys come from the one key table (modes wiz-*); it owns the keyboard while open.
+import React, { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Env, ScanContext } from '../../src/context.js';
-import type { Environment, Inventory } from '../../src/model.js';
-import { executePlan } from '../../src/migrate/execute.js';
-import type { ExecEvent } from '../../src/migrate/events.js';
-import { findOnPath, prepareMigration } from '../../src/migrate/prepare.js';
-import { readJournal, stateDir } from '../../src/migrate/journal.js';
-import { undoMigration } from '../../src/migrate/undo.js';
-import type { Plan, Step, Target, TargetKind } from '../../src/migrate/types.js';
-import { initialWizardState, wizardReducer, type WizardItem } from './use-wizard-state.js';
-import { ChecksView, ChooseView, ConfirmView, PlanView, ProgressView, ResultView } from './wizard-views.js';
+import type { Inventory } from '../../src/model.js';
+import type { Step } from '../../src/migrate/types.js';
+import { useKeyOwner } from '../app/key-owner.js';
+import { resolveKey, type WizardMode } from '../state/key-bindings.js';
+import type { Motion } from '../state/list-nav.js';
+import { hintText } from '../dashboard/status-lines.js';
+import { initialWizardState, wizardReducer, type WizardState } from './use-wizard-state.js';
+import { defaultRunner, type WizardRunner } from './wizard-runner.js';
+import { wizardScreen } from './wizard-lines.js';
+import { wizardHelpScreen } from './wizard-help.js';
+import { regionHeight, WizardFrame } from './wizard-frame.js';
+import { clampOffset, reveal, scrollBy, type Offset } from './scroll.js';
+
+export type { WizardRunner } from './wizard-runner.js';
+export { defaultRunner } from './wizard-runner.js';
 
 export interface WizardSelection {
   /** Environment id (`kind:prefix`) the package lives in. */
@@ -26,14 +32,6 @@ export interface WizardResult {
   journalIds: string[];
 }
 
-/** The side effects the wizard needs; injected so component tests run without touching the machine. */
-export interface WizardRunner {
-  available: TargetKind[];
-  plan(items: WizardItem[]): Promise<Plan[]>;
-  execute(plan: Plan, onEvent: (e: ExecEvent) => void, confirm: (step: Step) => Promise<boolean>): Promise<{ ok: boolean; message: string; journalId: string }>;
-  undo(journalIds: string[], onEvent: (e: ExecEvent) => void): Promise<{ ok: boolean; message: string }>;
-}
-
 export interface MigrationWizardProps {
   inventory: Inventory;
   selection: WizardSelection[];
@@ -44,62 +42,60 @@ export interface MigrationWizardProps {
   runner?: WizardRunner;
   rows?: number;
   columns?: number;
+  color?: boolean;
+  ascii?: boolean;
+  /** Ctrl-C: quit the app (exit 130) with a text to print on the normal screen. */
+  onInterrupt?: (afterExit?: string) => void;
+  /** y: commands to print after exit. */
+  onCopy?: (commands: string[]) => void;
 }
 
-/** The real runner: prepare → execute (journaled) → undo, on the machine behind ctx. */
-export function defaultRunner(ctx: ScanContext, source: Environment, hostEnv: Env): WizardRunner {
-  const available: TargetKind[] = ['pipx', ...(findOnPath('uv', hostEnv.PATH) ? (['uv'] as const) : []), 'venv'];
-  const opts = (onEvent: (e: ExecEvent) => void, confirm: (s: Step) => Promise<boolean>) => ({
-    journalDir: stateDir(hostEnv),
-    env: hostEnv,
-    isRoot: ctx.uid === 0,
-    confirm,
-    onEvent,
-  });
-  return {
-    available,
-    async plan(items) {
-      // One plan per target and system-site choice; an untouched choice lets the planner decide.
-      const groups = new Map<string, { target: Target; names: string[] }>();
-      for (const it of items) {
-        const sys = it.systemSiteSet || it.systemSite ? it.systemSite : undefined;
-        const target: Target = { kind: it.target, ...(sys === undefined || it.target === 'uv' ? {} : { systemSitePackages: sys }) };
-        const key = JSON.stringify(target);
-        const g = groups.get(key) ?? { target, names: [] };
-        g.names.push(it.name);
-        groups.set(key, g);
-      }
-      const plans: Plan[] = [];
-      for (const g of groups.values()) {
-        plans.push(await prepareMigration(ctx, { source, selection: g.names, target: g.target, offline: false, keepSource: false, hostEnv }));
-      }
-      return plans;
-    },
-    async execute(plan, onEvent, confirm) {
-      const j = await executePlan(plan, opts(onEvent, confirm));
-      return { ok: j.status === 'done' || j.status === 'waiting', message: j.message ?? j.status, journalId: j.id };
-    },
-    async undo(ids, onEvent) {
-      const errors: string[] = [];
-      for (const id of [...ids].reverse()) {
-        const r = await undoMigration(await readJournal(stateDir(hostEnv), id), opts(onEvent, async () => true));
-        errors.push(...r.errors);
-      }
-      return { ok: errors.length === 0, message: errors.length ? errors.join('; ') : 'restored the previous state' };
-    },
-  };
+const MOTIONS = new Set(['up', 'down', 'top', 'bottom', 'pageUp', 'pageDown', 'halfUp', 'halfDown']);
+
+function modeOf(s: WizardState, help: boolean): WizardMode {
+  if (help) return 'wiz-help';
+  switch (s.phase) {
+    case 'choose':
+    case 'planning':
+      return 'wiz-choose';
+    case 'plan':
+      return 'wiz-plan';
+    case 'running':
+    case 'undoing':
+      return 'wiz-running';
+    case 'confirm':
+      return 'wiz-confirm';
+    default:
+      return 'wiz-result';
+  }
 }
 
-export function MigrationWizard({ inventory, selection, onExit, ctx, hostEnv, runner, rows = 24, columns = 80 }: MigrationWizardProps): React.JSX.Element {
+/** What to print on the normal screen after a stop: where things stand and the two ways on. */
+export function stoppedText(message: string, journalIds: string[]): string {
+  const id = journalIds[journalIds.length - 1] ?? '';
+  return [
+    `pyenvtui: migration stopped at a safe point: ${message}.`,
+    `  resume it:  pyenvtui migrate --resume ${id}`,
+    `  undo it:    pyenvtui undo ${id}`,
+    'The next start of pyenvtui (and pyenvtui doctor) shows it until it is resumed or undone.',
+    '',
+  ].join('\n');
+}
+
+export function MigrationWizard(props: MigrationWizardProps): React.JSX.Element {
+  const { inventory, selection, onExit, ctx, hostEnv, runner, rows = 24, columns = 80, color = true, ascii = false } = props;
   const envId = selection[0]?.envId;
   const source = inventory.environments.find((e) => e.id === envId);
   const dists = useMemo(() => (source ? source.packages.filter((p) => selection.some((s) => s.envId === envId && s.name === p.name)) : []), [source, selection, envId]);
   const run = useMemo(() => runner ?? (source ? defaultRunner(ctx, source, hostEnv ?? process.env) : null), [runner, source, ctx, hostEnv]);
   const available = run?.available ?? ['pipx', 'venv'];
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizardState(dists, available, source?.python.version ?? undefined));
+  const [help, setHelp] = useState(false);
+  const [scroll, setScroll] = useState<{ key: string; offset: Offset }>({ key: '', offset: 0 });
   const answer = useRef<((yes: boolean) => void) | null>(null);
-  // Keys read the state of the last render through a ref: Ink swaps the input handler in an effect,
-  // and a key arriving between the frame and that effect must not see the previous phase.
+  const abort = useRef(new AbortController());
+  // Keys read the state of the last render through a ref: a key arriving between the frame and
+  // Ink's effect that swaps the handler must not see the previous phase.
   const live = useRef(state);
   live.current = state;
   const skipped = selection.filter((s) => s.envId !== envId).length;
@@ -124,14 +120,20 @@ export function MigrationWizard({ inventory, selection, onExit, ctx, hostEnv, ru
       const r = await run.execute(
         plan,
         (event) => dispatch({ type: 'event', planId: plan.id, event }),
-        (step) =>
+        (step: Step) =>
           new Promise<boolean>((resolve) => {
             answer.current = resolve;
             dispatch({ type: 'ask', display: step.display, purpose: step.purpose });
           }),
+        abort.current.signal,
       );
       ids.push(r.journalId);
       message = r.message;
+      if (r.interrupted) {
+        dispatch({ type: 'stopped', message, journalIds: ids });
+        props.onInterrupt?.(stoppedText(message, ids));
+        return;
+      }
       if (!r.ok) {
         ok = false;
         break;
@@ -140,48 +142,102 @@ export function MigrationWizard({ inventory, selection, onExit, ctx, hostEnv, ru
     dispatch({ type: 'finished', ok, message, journalIds: ids });
   };
 
-  useInput((input, key) => {
-    const state = live.current;
-    const p = state.phase;
-    if (p === 'choose') {
-      if (key.escape) onExit({ changed: false, journalIds: [] });
-      else if (input === 'j' || key.downArrow) dispatch({ type: 'move', delta: 1 });
-      else if (input === 'k' || key.upArrow) dispatch({ type: 'move', delta: -1 });
-      else if (input === 't' || input === ' ' || key.rightArrow) dispatch({ type: 'cycle-target', available });
-      else if (input === 's') dispatch({ type: 'toggle-system-site' });
-      else if (key.return) void startPlanning();
-    } else if (p === 'plan') {
-      if (key.escape) onExit({ changed: false, journalIds: [] });
-      else if (key.return) void startRun();
-    } else if (p === 'confirm') {
-      const cur = state.confirm?.answer;
-      if (key.leftArrow || key.rightArrow || (input === 'y' && cur === 'no') || (input === 'n' && cur === 'yes')) dispatch({ type: 'toggle-answer' });
-      else if (key.return) {
-        const yes = state.confirm?.answer === 'yes';
+  const note = !source ? 'the selected environment is no longer in the inventory' : skipped ? `${skipped} package(s) from other environments are left for a second run` : undefined;
+  const mode = modeOf(state, help);
+  const screen = help ? wizardHelpScreen(modeOf(state, false), columns, ascii) : wizardScreen(state, columns, { ascii, ...(note ? { note } : {}) });
+  const height = regionHeight(rows, screen.pinned.length);
+  const scrollKey = `${mode}:${state.phase}`;
+  const follow = state.phase === 'running' || state.phase === 'confirm' || state.phase === 'undoing';
+  const base = scroll.key === scrollKey ? scroll.offset : follow ? 'end' : 0;
+  const offset = reveal(clampOffset(base, screen.lines.length, height), screen.anchor, height, screen.lines.length);
+  const geom = useRef({ offset, height, total: screen.lines.length, scrollKey });
+  geom.current = { offset, height, total: screen.lines.length, scrollKey };
+
+  useKeyOwner((input, key) => {
+    const s = live.current;
+    const m = modeOf(s, help);
+    const r = resolveKey(input, key, m);
+    if (!r || r.type !== 'command') return;
+    const c = r.command;
+    const g = geom.current;
+    if (MOTIONS.has(c)) {
+      if (m === 'wiz-choose' && (c === 'up' || c === 'down' || c === 'pageUp' || c === 'pageDown' || c === 'top' || c === 'bottom')) {
+        const page = Math.max(1, Math.floor(g.height / 3));
+        const delta = { up: -1, down: 1, pageUp: -page, pageDown: page, top: -Infinity, bottom: Infinity }[c];
+        setScroll({ key: g.scrollKey, offset: g.offset });
+        dispatch({ type: 'move', delta: Number.isFinite(delta) ? delta : delta > 0 ? s.items.length : -s.items.length });
+        return;
+      }
+      setScroll({ key: g.scrollKey, offset: scrollBy(g.offset, c as Motion, g.height, g.total) });
+      return;
+    }
+    switch (c) {
+      case 'help':
+        setHelp(true);
+        return;
+      case 'closeOverlay':
+        setHelp(false);
+        return;
+      case 'interrupt':
+        if (m === 'wiz-running' || m === 'wiz-confirm') {
+          if (s.phase === 'undoing') return;
+          dispatch({ type: 'stopping' });
+          abort.current.abort();
+          // A pending question is answered "keep" so the executor reaches its safe point.
+          answer.current?.(false);
+          answer.current = null;
+        } else props.onInterrupt?.();
+        return;
+      case 'wizCancel':
+        onExit({ changed: false, journalIds: [] });
+        return;
+      case 'wizTarget':
+        dispatch({ type: 'cycle-target', available });
+        return;
+      case 'wizSystemSite':
+        dispatch({ type: 'toggle-system-site' });
+        return;
+      case 'wizPlan':
+        void startPlanning();
+        return;
+      case 'wizRun':
+        void startRun();
+        return;
+      case 'wizYes':
+        if (s.confirm?.answer === 'no') dispatch({ type: 'toggle-answer' });
+        return;
+      case 'wizNo':
+        if (s.confirm?.answer === 'yes') dispatch({ type: 'toggle-answer' });
+        return;
+      case 'wizToggle':
+        dispatch({ type: 'toggle-answer' });
+        return;
+      case 'wizAnswer': {
+        const yes = s.confirm?.answer === 'yes';
         dispatch({ type: 'answered' });
         answer.current?.(yes);
         answer.current = null;
+        return;
       }
-    } else if (p === 'done' || p === 'failed' || p === 'undone') {
-      if (input === 'u' && p === 'done' && run) {
-        dispatch({ type: 'undoing' });
-        void run.undo(state.journalIds, () => undefined).then((r) => dispatch({ type: 'undone', ok: r.ok, message: r.message }));
-      } else if (key.return || key.escape || input === 'q') onExit({ changed: state.journalIds.length > 0, journalIds: state.journalIds });
+      case 'wizUndo':
+        if (s.phase === 'done' && run) {
+          dispatch({ type: 'undoing' });
+          void run.undo(s.journalIds, () => undefined).then((x) => dispatch({ type: 'undone', ok: x.ok, message: x.message }));
+        }
+        return;
+      case 'wizClose':
+        onExit({ changed: s.journalIds.length > 0, journalIds: s.journalIds });
+        return;
+      case 'copy':
+        props.onCopy?.(s.plans.flatMap((p) => p.steps.map((st) => st.display)));
+        return;
+      default:
+        return;
     }
   });
 
   useEffect(() => () => answer.current?.(false), []);
 
-  const note = !source ? 'the selected environment is no longer in the inventory' : skipped ? `${skipped} package(s) from other environments are left for a second run` : undefined;
-  return (
-    <Box flexDirection="column" width={columns}>
-      {state.phase === 'choose' || state.phase === 'planning' ? <ChooseView items={state.items} cursor={state.cursor} {...(note ? { note } : {})} /> : null}
-      {state.phase === 'plan' ? <PlanView plans={state.plans} width={columns} /> : null}
-      {state.phase === 'running' || state.phase === 'confirm' ? <ProgressView state={state} rows={rows} columns={columns} /> : null}
-      {/* Verification above the question: the user sees what passed before agreeing to remove the source. */}
-      {state.phase !== 'choose' && state.phase !== 'plan' && state.phase !== 'planning' ? <ChecksView checks={state.checks} /> : null}
-      {state.phase === 'confirm' && state.confirm ? <ConfirmView {...state.confirm} /> : null}
-      {state.phase === 'done' || state.phase === 'failed' || state.phase === 'undoing' || state.phase === 'undone' ? <ResultView state={state} /> : null}
-    </Box>
-  );
+  const hint = hintText(mode, false, columns, ascii);
+  return <WizardFrame screen={screen} offset={offset} rows={rows} columns={columns} hint={hint} color={color} ascii={ascii} />;
 }

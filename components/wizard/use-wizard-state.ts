@@ -7,7 +7,7 @@ import { aptOnlyNames } from '../../src/migrate/apt-only.js';
 import { readDepLine } from '../../src/migrate/closure.js';
 import { markerEnv } from '../../src/risk/pep508.js';
 
-export type WizardPhase = 'choose' | 'planning' | 'plan' | 'running' | 'confirm' | 'done' | 'failed' | 'undoing' | 'undone';
+export type WizardPhase = 'choose' | 'planning' | 'plan' | 'running' | 'confirm' | 'done' | 'failed' | 'undoing' | 'undone' | 'stopped';
 
 export interface WizardItem {
   name: string;
@@ -45,6 +45,8 @@ export interface WizardState {
   confirm?: { display: string; purpose: string; answer: 'no' | 'yes' };
   message?: string;
   journalIds: string[];
+  /** Ctrl-C while running: the executor stops at the next safe point (between steps). */
+  stopping?: boolean;
 }
 
 export type WizardAction =
@@ -60,7 +62,9 @@ export type WizardAction =
   | { type: 'answered' }
   | { type: 'finished'; ok: boolean; message: string; journalIds: string[] }
   | { type: 'undoing' }
-  | { type: 'undone'; ok: boolean; message: string };
+  | { type: 'undone'; ok: boolean; message: string }
+  | { type: 'stopping' }
+  | { type: 'stopped'; message: string; journalIds: string[] };
 
 const OUTPUT_LINES = 200;
 
@@ -140,6 +144,13 @@ export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
       return s.phase === 'done' || s.phase === 'failed' ? { ...s, phase: 'undoing' } : s;
     case 'undone':
       return { ...s, phase: a.ok ? 'undone' : 'failed', message: a.message };
+    case 'stopping': {
+      if (s.phase !== 'running' && s.phase !== 'confirm') return s;
+      const current = Object.entries(s.steps).find(([, st]) => st === 'started')?.[0]?.split(':').pop();
+      return { ...s, stopping: true, message: current ? `finishing step ${current} safely, then stopping…` : 'stopping before the next step…' };
+    }
+    case 'stopped':
+      return { ...s, phase: 'stopped', stopping: false, message: a.message, journalIds: a.journalIds, confirm: undefined };
   }
 }
 
@@ -156,7 +167,8 @@ function applyEvent(s: WizardState, planId: string, e: ExecEvent): WizardState {
     case 'manual':
       return { ...s, message: `needs root; run: sudo ${e.command.replace(/^sudo /, '')}` };
     case 'status':
-      return e.message ? { ...s, message: e.message } : s;
+      // While stopping, the screen keeps saying what it is doing.
+      return e.message && !s.stopping ? { ...s, message: e.message } : s;
   }
 }
 

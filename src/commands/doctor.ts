@@ -2,6 +2,7 @@
 // exit 0 (clean) / 1 (findings at or above --fail-on) / 2 (usage or internal error) for CI and scripts.
 import type { Env } from '../context.js';
 import { ScanContext } from '../context.js';
+import { visible, visibleLines } from '../text/safe.js';
 import { SEVERITIES, severityRank, type Evidence, type Finding, type Inventory, type Severity } from '../model.js';
 
 export interface DoctorIO {
@@ -58,19 +59,22 @@ function evidenceLine(e: Evidence): string {
 export function renderDoctorText(inv: Inventory, findings: Finding[], failOn: Severity, color: boolean): string {
   const paint = (s: Severity, t: string): string => (color ? `${COLORS[s]}${t}\x1b[0m` : t);
   const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  // Lines are made visible here (names, paths and messages come from disk); colour is added after.
   const lines: string[] = [];
+  const painted = new Set<number>();
   const where = inv.root === '/' ? inv.host : `${inv.root} (as /)`;
   lines.push(`pyenvtui doctor — ${inv.environments.length} environment${inv.environments.length === 1 ? '' : 's'} on ${where}`);
   if (inv.context) lines.push(contextLine(inv.context));
   if (!findings.length) {
     lines.push('', 'No risks found.');
-    return lines.join('\n') + '\n';
+    return lines.map(visible).join('\n') + '\n';
   }
   lines.push(`${findings.length} finding${findings.length === 1 ? '' : 's'}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`);
   for (const sev of SEVERITIES) {
     const group = findings.filter((f) => f.severity === sev);
     if (!group.length) continue;
-    lines.push('', paint(sev, `${sev.toUpperCase()} (${group.length})`));
+    lines.push('', paint(sev, `${sev.toUpperCase()} (${group.length})`)); // fixed text only
+    painted.add(lines.length - 1);
     for (const f of group) {
       lines.push(`  [${f.rule}] ${f.title}`);
       const ctx = [f.environment ? `environment: ${f.environment}` : '', f.package ? `package: ${f.package}` : ''].filter(Boolean).join('   ');
@@ -81,7 +85,7 @@ export function renderDoctorText(inv: Inventory, findings: Finding[], failOn: Se
   }
   const failing = findings.filter((f) => severityRank(f.severity) <= severityRank(failOn)).length;
   lines.push('', failing ? `${failing} finding${failing === 1 ? '' : 's'} at or above '${failOn}'.` : `Nothing at or above '${failOn}'.`);
-  return lines.join('\n') + '\n';
+  return lines.map((l, i) => (painted.has(i) ? l : visible(l))).join('\n') + '\n';
 }
 
 /** One line: what the machine was taken for, why, and how to say otherwise. */
@@ -97,7 +101,7 @@ export async function runDoctor(argv: string[], io: DoctorIO): Promise<number> {
   try {
     args = parseArgs(argv);
   } catch (e) {
-    io.stderr.write(`pyenvtui: ${(e as Error).message}\nUsage: ${DOCTOR_USAGE}\n`);
+    io.stderr.write(`pyenvtui: ${visible((e as Error).message)}\nUsage: ${DOCTOR_USAGE}\n`);
     return 2;
   }
   if (args.help) {
@@ -107,7 +111,7 @@ export async function runDoctor(argv: string[], io: DoctorIO): Promise<number> {
   try {
     const ctx = new ScanContext({ root: args.root ?? '/', env: io.env });
     if (args.root && !(await ctx.isDir('/'))) {
-      io.stderr.write(`pyenvtui: --root ${args.root} is not a directory\n`);
+      io.stderr.write(`pyenvtui: --root ${visible(String(args.root))} is not a directory\n`);
       return 2;
     }
     const { scan } = await import('../discover/index.js');
@@ -115,7 +119,10 @@ export async function runDoctor(argv: string[], io: DoctorIO): Promise<number> {
     const inv = await scan(ctx);
     const { findings } = await analyze(inv, ctx);
     const failing = findings.some((f) => severityRank(f.severity) <= severityRank(args.failOn));
-    const code = failing ? 1 : 0;
+    // An internal error means the report may be incomplete: exit 2 (docs/risks.md), and say so on stderr.
+    const internal = findings.filter((f) => f.rule === 'internal-error').length;
+    const code = internal ? 2 : failing ? 1 : 0;
+    if (internal) io.stderr.write(`pyenvtui doctor: ${internal} internal error${internal === 1 ? '' : 's'} (see the internal-error findings); the report may be incomplete\n`);
     if (args.json) {
       const counts = Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]));
       io.stdout.write(JSON.stringify({ schema: 'pyenvtui/doctor@1', root: inv.root, context: inv.context, failOn: args.failOn, exitCode: code, counts, findings }, null, 2) + '\n');
@@ -125,7 +132,7 @@ export async function runDoctor(argv: string[], io: DoctorIO): Promise<number> {
     }
     return code;
   } catch (e) {
-    io.stderr.write(`pyenvtui doctor: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    io.stderr.write(`pyenvtui doctor: internal error: ${visibleLines(String(e instanceof Error ? (e.stack ?? e.message) : e).split('\n'))}\n`);
     return 2;
   }
 }

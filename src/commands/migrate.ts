@@ -8,11 +8,15 @@ import { normalizeName } from '../model.js';
 import type { ExecOptions } from '../migrate/events.js';
 import { executePlan, resumeMigration } from '../migrate/execute.js';
 import { isResumable, listJournals, readJournal, stateDir } from '../migrate/journal.js';
+import { LockedError, acquireLocks, nameLockKeys } from '../migrate/lock.js';
+import { parseKill, parsePause } from '../migrate/test-hooks.js';
+import { visible } from '../text/safe.js';
 import { distNameProblem } from '../migrate/names.js';
 import { prepareMigration } from '../migrate/prepare.js';
 import { eventText, planText } from '../migrate/render.js';
 import { loadSource, parseFrom } from '../migrate/source.js';
 import type { Step, Target } from '../migrate/types.js';
+import { stripTrailingSlashes } from '../text/trim.js';
 
 export const MIGRATE_USAGE =
   'pyenvtui migrate NAME... --to pipx|uv|venv[:DIR] [--from user|local|PREFIX] [--offline] [--yes] [--dry-run] [--keep-source] [--[no-]system-site-packages] [--inject PKG]... [--root DIR]\n       pyenvtui migrate --resume [ID] [--yes]';
@@ -98,7 +102,7 @@ export function parseTarget(to: string, home: string, systemSite?: boolean): Tar
     let dir = to.slice(5);
     if (dir.startsWith('~/')) dir = `${home}/${dir.slice(2)}`;
     if (!dir.startsWith('/')) return { error: `venv:DIR needs an absolute path or ~/..., got '${dir}'` };
-    return { kind: 'venv', dir: dir.replace(/\/+$/, ''), ...sys };
+    return { kind: 'venv', dir: stripTrailingSlashes(dir), ...sys };
   }
   return { error: `--to must be pipx, uv, venv or venv:DIR, got '${to}'` };
 }
@@ -120,6 +124,9 @@ export function confirmer(io: CommandIO, yes: boolean): (step: Step) => Promise<
 
 export function execOptions(io: CommandIO, yes: boolean, uid: number): ExecOptions {
   const kill = io.env.PYENVTUI_TEST_KILL_AFTER_STEP;
+  const killIn = parseKill(io.env.PYENVTUI_TEST_KILL_IN_STEP);
+  const killUndo = parseKill(io.env.PYENVTUI_TEST_KILL_IN_UNDO);
+  const pause = parsePause(io.env.PYENVTUI_TEST_PAUSE_IN_STEP);
   return {
     journalDir: stateDir(io.env),
     env: io.env,
@@ -130,6 +137,9 @@ export function execOptions(io: CommandIO, yes: boolean, uid: number): ExecOptio
       if (t !== null) io.stdout.write(t + '\n');
     },
     ...(kill && /^\d+$/.test(kill) ? { killAfterStep: Number(kill) } : {}),
+    ...(killIn ? { killInStep: killIn } : {}),
+    ...(killUndo ? { killInUndo: killUndo } : {}),
+    ...(pause ? { pauseInStep: pause } : {}),
   };
 }
 
@@ -143,22 +153,49 @@ function exitFor(status: string): number {
 export async function runMigrate(argv: string[], io: CommandIO): Promise<number> {
   const args = parseMigrateArgs(argv);
   if ('error' in args) {
-    io.stderr.write(`pyenvtui migrate: ${args.error}\nUsage: ${MIGRATE_USAGE}\n`);
+    io.stderr.write(`pyenvtui migrate: ${visible(args.error)}\nUsage: ${MIGRATE_USAGE}\n`);
     return EXIT_USAGE;
   }
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  if (args.resume) return resume(args, io, uid);
+  try {
+    return await (args.resume ? resume(args, io, uid) : migrate(args, io, uid));
+  } catch (e) {
+    if (!(e instanceof LockedError) && !(e instanceof Error && /changed since this plan was made/.test(e.message))) throw e;
+    io.stderr.write(`pyenvtui migrate: refused: ${visible(e.message)}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+async function migrate(args: MigrateArgs, io: CommandIO, uid: number): Promise<number> {
   const ctx = new ScanContext({ root: args.root ?? '/', env: io.env });
   const target = parseTarget(args.to!, ctx.home, args.systemSite);
   const from = parseFrom(args.from);
   if ('error' in target || 'error' in from) {
-    io.stderr.write(`pyenvtui migrate: ${'error' in target ? target.error : (from as { error: string }).error}\n`);
+    io.stderr.write(`pyenvtui migrate: ${visible('error' in target ? target.error : (from as { error: string }).error)}\n`);
     return EXIT_USAGE;
   }
   const names = args.names.map(normalizeName);
+  // Locked before planning, so a concurrent migration of the same package cannot make the plan stale.
+  const lock = await acquireLocks(stateDir(io.env), nameLockKeys(ctx.root, [...names, ...args.inject]), `migrate ${names.join(' ')}`);
+  try {
+    return await planAndRun(ctx, args, io, uid, target, from, names);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function planAndRun(
+  ctx: ScanContext,
+  args: MigrateArgs,
+  io: CommandIO,
+  uid: number,
+  target: Target,
+  from: Exclude<ReturnType<typeof parseFrom>, { error: string }>,
+  names: string[],
+): Promise<number> {
   const src = await loadSource(ctx, from, [...names, ...args.inject]);
   if (!src.env) {
-    io.stderr.write(`pyenvtui migrate: ${src.error}\n`);
+    io.stderr.write(`pyenvtui migrate: ${visible(src.error ?? '')}\n`);
     return EXIT_FAILED;
   }
   const plan = await prepareMigration(ctx, { source: src.env, selection: names, inject: args.inject, target, offline: args.offline, keepSource: args.keepSource, hostEnv: io.env });
@@ -167,7 +204,7 @@ export async function runMigrate(argv: string[], io: CommandIO): Promise<number>
     // A missing prerequisite is the user's next command: say it where a script's log shows it.
     const fixes = (plan.prerequisites ?? []).filter((p) => p.blocking && p.fix.length).map((p) => p.fix[0]!);
     const first = fixes.length ? `; first run: ${[...new Set(fixes)].join(' && ')}, then try again` : '';
-    io.stderr.write(`pyenvtui migrate: nothing was changed (see BLOCKED above)${first}\n`);
+    io.stderr.write(`pyenvtui migrate: nothing was changed (see BLOCKED above)${visible(first)}\n`);
     return EXIT_FAILED;
   }
   if (args.dryRun) return 0;

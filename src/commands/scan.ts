@@ -5,6 +5,7 @@ import { analyze } from '../analyze.js';
 import { scan } from '../discover/index.js';
 import { writeInventoryJson } from '../report/json.js';
 import { inventoryText } from '../report/text.js';
+import { visible } from '../text/safe.js';
 
 export interface ScanIO {
   stdout: NodeJS.WritableStream;
@@ -12,7 +13,7 @@ export interface ScanIO {
   env: Env;
 }
 
-export const SCAN_USAGE = 'pyenvtui scan [--json [--pretty]] [--root DIR] [--search DIR]... [--depth N]';
+export const SCAN_USAGE = 'pyenvtui scan [--json [--pretty] | --json-lines | --facts[=full] [--no-sizes]] [--root DIR] [--search DIR]... [--depth N]';
 
 export interface ScanArgs {
   json: boolean;
@@ -21,6 +22,10 @@ export interface ScanArgs {
   root?: string;
   search: string[];
   depth?: number;
+  /** `--facts` / `--facts=full`: the Ansible custom-facts summary (src/report/facts.ts). */
+  facts?: 'compact' | 'full';
+  jsonLines?: boolean;
+  noSizes?: boolean;
 }
 
 /** Parse scan options; returns an error message for bad usage. Pure. */
@@ -33,6 +38,12 @@ export function parseScanArgs(argv: string[]): ScanArgs | { error: string } {
     const value = (): string | null => (inline !== undefined ? inline : (argv[++i] ?? null));
     if (flag === '--json') out.json = true;
     else if (flag === '--pretty') out.pretty = true;
+    else if (flag === '--json-lines') out.jsonLines = true;
+    else if (flag === '--no-sizes') out.noSizes = true;
+    else if (flag === '--facts') {
+      if (inline !== undefined && inline !== 'full') return { error: `--facts takes no value or '=full', got '${inline}'` };
+      out.facts = inline === 'full' ? 'full' : 'compact';
+    }
     else if (flag === '--root' || flag === '--search' || flag === '--depth') {
       const v = value();
       if (v === null || v === '') return { error: `${flag} needs a value` };
@@ -44,6 +55,7 @@ export function parseScanArgs(argv: string[]): ScanArgs | { error: string } {
       }
     } else return { error: `unknown option '${a}'` };
   }
+  if ([out.json, out.jsonLines, out.facts].filter(Boolean).length > 1) return { error: 'choose one of --json, --json-lines, --facts' };
   return out;
 }
 
@@ -51,7 +63,7 @@ export function parseScanArgs(argv: string[]): ScanArgs | { error: string } {
 export async function runScan(argv: string[], io: ScanIO): Promise<number> {
   const args = parseScanArgs(argv);
   if ('error' in args) {
-    io.stderr.write(`pyenvtui scan: ${args.error}\nUsage: ${SCAN_USAGE}\n`);
+    io.stderr.write(`pyenvtui scan: ${visible(args.error)}\nUsage: ${SCAN_USAGE}\n`);
     return 2;
   }
   const root = path.resolve(args.root ?? '/');
@@ -63,12 +75,16 @@ export async function runScan(argv: string[], io: ScanIO): Promise<number> {
   });
   const ctx = new ScanContext({ root, env: io.env, search, ...(args.depth !== undefined ? { depth: args.depth } : {}) });
   if (!(await ctx.isDir('/'))) {
-    io.stderr.write(`pyenvtui scan: --root ${root} is not a directory\n`);
+    io.stderr.write(`pyenvtui scan: --root ${visible(root)} is not a directory\n`);
     return 2;
   }
   const inv = await scan(ctx);
-  await analyze(inv, ctx);
-  if (args.json) await writeInventoryJson(inv, io.stdout, args.pretty);
+  const { platform } = await analyze(inv, ctx);
+  if (args.facts) {
+    const { factsText } = await import('../report/facts-output.js');
+    io.stdout.write(await factsText(ctx, inv, platform, io.env, { full: args.facts === 'full', sizes: !args.noSizes }));
+  } else if (args.jsonLines) await (await import('../report/facts-output.js')).writeJsonLines(inv, io.stdout);
+  else if (args.json) await writeInventoryJson(inv, io.stdout, args.pretty);
   else io.stdout.write(inventoryText(inv));
   return 0;
 }

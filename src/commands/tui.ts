@@ -60,13 +60,12 @@ export async function runTui(argv: string[], io: CommandIO): Promise<number> {
   const env = io.env;
   const color = !args.noColor && !(env.NO_COLOR !== undefined && env.NO_COLOR !== '') && env.FORCE_COLOR !== '0' && env.TERM !== 'dumb';
   const { launchDashboard } = await withoutFetch(() => import('../../components/app/launch.js'));
-  await launchDashboard({
+  return launchDashboard({
     version: VERSION,
     loader,
     options: { readonly: args.readonly, ascii: args.ascii, color, canMigrate: !args.readonly },
     slow: env.SSH_CONNECTION !== undefined && env.SSH_CONNECTION !== '',
   });
-  return 0;
 }
 
 

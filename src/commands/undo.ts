@@ -2,6 +2,8 @@
 import readline from 'node:readline/promises';
 import type { CommandIO } from '../io.js';
 import { listJournals, readJournal, stateDir } from '../migrate/journal.js';
+import { LockedError } from '../migrate/lock.js';
+import { visible } from '../text/safe.js';
 import { journalLine } from '../migrate/render.js';
 import { undoMigration } from '../migrate/undo.js';
 import { EXIT_FAILED, EXIT_NEEDS_CONFIRMATION, EXIT_USAGE, execOptions } from './migrate.js';
@@ -18,7 +20,7 @@ export async function runUndo(argv: string[], io: CommandIO): Promise<number> {
     else if (a === '--list') list = true;
     else if (!a.startsWith('-') && !id) id = a;
     else {
-      io.stderr.write(`pyenvtui undo: unexpected argument '${a}'\nUsage: ${UNDO_USAGE}\n`);
+      io.stderr.write(`pyenvtui undo: unexpected argument '${visible(a)}'\nUsage: ${UNDO_USAGE}\n`);
       return EXIT_USAGE;
     }
   }
@@ -40,7 +42,7 @@ export async function runUndo(argv: string[], io: CommandIO): Promise<number> {
   io.stdout.write(`Undo ${journalLine(j)}\n`);
   for (const s of [...j.plan.steps].reverse()) {
     const r = j.steps.find((x) => x.id === s.id);
-    if (r && r.state !== 'pending' && r.state !== 'skipped' && !r.undone) io.stdout.write(`  ${s.id}. ${s.undo.description}\n`);
+    if (r && r.state !== 'pending' && r.state !== 'skipped' && !r.undone) io.stdout.write(`  ${s.id}. ${visible(s.undo.description)}\n`);
   }
   if (!yes) {
     if (!io.isTTY) {
@@ -52,8 +54,15 @@ export async function runUndo(argv: string[], io: CommandIO): Promise<number> {
     if (!/^y(es)?$/i.test(answer.trim())) return EXIT_NEEDS_CONFIRMATION;
   }
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  const r = await undoMigration(j, execOptions(io, true, uid));
-  if (r.needsRoot) io.stderr.write(`pyenvtui undo: ${r.errors.join('; ')}\n`);
-  else if (!r.ok) io.stderr.write(`pyenvtui undo: ${r.errors.join('\n')}\n`);
+  let r;
+  try {
+    r = await undoMigration(j, execOptions(io, true, uid));
+  } catch (e) {
+    if (!(e instanceof LockedError)) throw e;
+    io.stderr.write(`pyenvtui undo: refused, nothing was changed: ${visible(e.message)}\n`);
+    return EXIT_FAILED;
+  }
+  if (r.needsRoot) io.stderr.write(`pyenvtui undo: nothing was changed; it needs root, run:\n  ${visible(r.command ?? '')}\n`);
+  else if (!r.ok) io.stderr.write(`pyenvtui undo: refused or incomplete: ${r.errors.map(visible).join('\n')}\n`);
   return r.ok ? 0 : EXIT_FAILED;
 }

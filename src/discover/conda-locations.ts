@@ -12,6 +12,7 @@ import { parseEnvironmentsTxt } from '../formats/conda-meta.js';
 import { condarcSearchPath, expandCondaPath, parseCondarc } from '../formats/condarc.js';
 import { readToolFile, tryReadToolFile } from './tool-files.js';
 import { errText } from './site.js';
+import { stripTrailingSlashes } from '../text/trim.js';
 
 export interface CondaLocations {
   /** Candidate env prefixes (machine paths), in discovery order; not yet checked for conda-meta/. */
@@ -42,7 +43,7 @@ const SYSTEM_ROOTS = [
 
 /** PYENV_ROOT as pyenv computes it (shared with the pyenv locator). */
 export function pyenvRoot(ctx: ScanContext): string {
-  return (ctx.env.PYENV_ROOT || `${ctx.home}/.pyenv`).replace(/\/+$/, '');
+  return stripTrailingSlashes(ctx.env.PYENV_ROOT || `${ctx.home}/.pyenv`);
 }
 
 /** Gather every place conda envs may be. Reads files, never throws. */
@@ -51,7 +52,7 @@ export async function condaLocations(ctx: ScanContext): Promise<CondaLocations> 
   const home = ctx.home;
   const roots: string[] = [];
   const addRoot = (p: string | null | undefined) => {
-    if (p && p.startsWith('/') && !roots.includes(p)) roots.push(p.replace(/\/+$/, '') || '/');
+    if (p && p.startsWith('/') && !roots.includes(p)) roots.push(stripTrailingSlashes(p) || '/');
   };
   for (const r of HOME_ROOTS) addRoot(`${home}/${r}`);
   for (const r of SYSTEM_ROOTS) addRoot(r);
@@ -66,7 +67,7 @@ export async function condaLocations(ctx: ScanContext): Promise<CondaLocations> 
 
   const prefixes: string[] = [];
   const add = (p: string) => {
-    const clean = p.replace(/\/+$/, '') || '/';
+    const clean = stripTrailingSlashes(p) || '/';
     if (!prefixes.includes(clean)) prefixes.push(clean);
   };
 

@@ -143,7 +143,7 @@ export async function condaEnv(
   const pyRecord = pythonVersionFromMetaFiles((await ctx.tryReaddir(`${prefix}/conda-meta`)).map((e) => e.name));
   env.arch = await condaArch(ctx, prefix, pyRecord?.file ?? null);
   if (manager?.tool === 'conda' && manager.version) (env.meta ??= {}).condaVersion = manager.version;
-  if (problems.length) env.health = { ok: false, problems: [...env.health.problems, ...problems] };
+  if (problems.length) env.health = { ...env.health, ok: false, problems: [...env.health.problems, ...problems] };
   return env;
 }
 

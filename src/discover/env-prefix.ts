@@ -9,6 +9,7 @@ import { findSitePackages, readSite, errText } from './site.js';
 import { getDpkgIndex } from './dpkg-index.js';
 import { minorsFromLibNames, probeVersion, versionFromBase, versionFromPrefixFiles } from './version.js';
 import * as fs from './resolve.js';
+import { stripTrailingSlashes } from '../text/trim.js';
 
 export interface EnvExtra {
   meta?: Record<string, unknown>;
@@ -39,6 +40,8 @@ export async function envFromPrefix(
   extra: EnvExtra = {},
 ): Promise<Environment> {
   const problems: string[] = [];
+  /** First reason the interpreter cannot start, if any (see Health.cannotRun). */
+  let cannotRun: string | undefined;
   const dpkgP = getDpkgIndex(ctx);
 
   let cfg: PyvenvCfg | null = null;
@@ -67,21 +70,27 @@ export async function envFromPrefix(
   if (exe) {
     const real = await realOrProblem(ctx, exe);
     if (typeof real === 'string') exeOk = (await fs.stat(ctx, exe))?.isFile() ?? false;
-    else problems.push(real.problem);
+    else {
+      problems.push(real.problem);
+      cannotRun ??= real.problem;
+    }
   } else if (extra.requirePython !== false) {
-    problems.push(
-      binEntries.length || (await fs.isDir(ctx, `${prefix}/bin`)) ? 'no Python interpreter in bin/' : 'bin/ directory is missing or unreadable',
-    );
+    const p = binEntries.length || (await fs.isDir(ctx, `${prefix}/bin`)) ? 'no Python interpreter in bin/' : 'bin/ directory is missing or unreadable';
+    problems.push(p);
+    // An unreadable bin/ is a permission problem, not a missing interpreter.
+    if (p === 'no Python interpreter in bin/') cannotRun ??= p;
   }
 
   // Base interpreter named by pyvenv.cfg must still exist.
   let base: string | null = null;
   if (cfg) {
-    base = cfg.executable ?? (cfg.home ? `${cfg.home.replace(/\/+$/, '')}/${exeName ?? 'python3'}` : null);
+    base = cfg.executable ?? (cfg.home ? `${stripTrailingSlashes(cfg.home)}/${exeName ?? 'python3'}` : null);
     if (cfg.home && !(await fs.isDir(ctx, cfg.home))) {
       problems.push(`base interpreter directory ${cfg.home} (pyvenv.cfg home) is missing`);
+      cannotRun ??= problems[problems.length - 1];
     } else if (cfg.executable && !(await fs.isAny(ctx, cfg.executable))) {
       problems.push(`base interpreter ${cfg.executable} (pyvenv.cfg executable) is missing`);
+      cannotRun ??= problems[problems.length - 1];
     }
     if (!cfg.home && !cfg.executable) problems.push('pyvenv.cfg names no base interpreter (home)');
   }
@@ -92,7 +101,7 @@ export async function envFromPrefix(
   const sitePaths = extra.sites ? null : await findSitePackages(ctx, prefix);
   const sites: SiteDir[] = extra.sites ?? sitePaths!.map((p, i) => ({ path: p, scope: 'env', order: i + 1 }));
   if (!extra.sites && !sites.length && (exe || libNames.length)) {
-    if (libNames.length || isVenv) problems.push('no site-packages directory found');
+    if (libNames.length || isVenv) problems.push((await unreadable(ctx, `${prefix}/lib`)) ?? 'no site-packages directory found');
   }
   if (extra.includeUserSite && !isVenv && minors[0]) {
     const us = `${ctx.home}/.local/lib/python${minors[0]}/site-packages`;
@@ -105,7 +114,7 @@ export async function envFromPrefix(
   if (!version) version = await versionFromPrefixFiles(ctx, prefix, minors);
   if (!version && exe && exeOk) version = await versionFromBase(ctx, exe, minors);
   if (!version && cfg?.home) {
-    version = await versionFromPrefixFiles(ctx, path.posix.dirname(cfg.home.replace(/\/+$/, '')), minors);
+    version = await versionFromPrefixFiles(ctx, path.posix.dirname(stripTrailingSlashes(cfg.home)), minors);
   }
   if (!version && minors[0]) version = minors[0];
   if (!version && exe && exeOk && !extra.noProbe) version = await probeVersion(ctx, exe);
@@ -139,7 +148,7 @@ export async function envFromPrefix(
     externallyManaged: markerPath !== null,
     markerPath,
     systemSitePackages: cfg?.includeSystemSitePackages ?? false,
-    health: { ok: problems.length === 0, problems },
+    health: { ok: problems.length === 0, problems, ...(cannotRun ? { cannotRun } : {}) },
     sites,
     packages,
   };
@@ -169,5 +178,16 @@ async function realOrProblem(ctx: ScanContext, p: string): Promise<string | { pr
     const code = (e as { code?: string }).code;
     if (code === 'ELOOP') return { problem: `${rel}${target} is a symlink loop` };
     return { problem: `${rel}${target} is dangling (base interpreter removed or moved)` };
+  }
+}
+
+/** `cannot read DIR: permission denied` when DIR exists but cannot be listed; null otherwise. */
+async function unreadable(ctx: ScanContext, dir: string): Promise<string | null> {
+  try {
+    await ctx.readdir(dir);
+    return null;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    return code === 'EACCES' || code === 'EPERM' ? `cannot read ${dir}: permission denied` : null;
   }
 }

@@ -11,11 +11,12 @@ import type { ScanContext } from '../context.js';
 import type { Environment, ScanProblem, SiteDir } from '../model.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
+import { stripTrailingSlashes } from '../text/trim.js';
 
 /** Homebrew prefixes to look in (machine paths), $HOMEBREW_PREFIX first. */
 export function homebrewPrefixes(ctx: ScanContext): string[] {
   const list = [ctx.env.HOMEBREW_PREFIX, '/opt/homebrew', '/usr/local', '/home/linuxbrew/.linuxbrew', ...ctx.homes.map((h) => `${h}/.linuxbrew`)];
-  return [...new Set(list.filter((p): p is string => !!p && p.startsWith('/')).map((p) => p.replace(/\/+$/, '')))];
+  return [...new Set(list.filter((p): p is string => !!p && p.startsWith('/')).map((p) => stripTrailingSlashes(p)))];
 }
 
 /** X.Y of a formula name (`python@3.12` → 3.12) or, for the unversioned `python` formula, of the keg version. */

@@ -14,6 +14,7 @@ import { condaLocator } from './conda.js';
 import { pyenvLocator } from './pyenv.js';
 import { asdfLocator, miseLocator } from './mise-asdf.js';
 import { homebrewLocator } from './homebrew.js';
+import { linkDependents } from '../lifecycle/dependents.js';
 
 /** All locators run by scan(). Other locator modules add themselves here. */
 export const LOCATORS: Locator[] = [
@@ -70,6 +71,7 @@ export async function scan(ctx: ScanContext, opts: ScanRunOptions = {}): Promise
   );
   const environments = await dedupeEnvironments(ctx, found);
   await shareSites(ctx, environments);
+  linkDependents(environments);
   const path = await resolvePath(ctx, environments);
   return {
     schema: 'pyenvtui/inventory@1',

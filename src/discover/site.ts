@@ -21,6 +21,7 @@ import { readHeaderText, readSmallText } from './small-read.js';
 import { openSiteCache, type DistFacts } from './site-cache.js';
 import { foldSameName } from './site-dupes.js';
 import * as fs from './resolve.js';
+import { stripTrailingSlashes } from '../text/trim.js';
 
 export { envFromPrefix, type EnvExtra } from './env-prefix.js';
 export type { DpkgIndex } from './dpkg-index.js';
@@ -50,7 +51,7 @@ export async function readSite(
     return { packages: [], problems: [`cannot read site dir ${site.path}: ${errText(e)}`] };
   }
   const packages: Distribution[] = [];
-  const sitePath = site.path.replace(/\/+$/, '');
+  const sitePath = stripTrailingSlashes(site.path);
   const cache = openSiteCache(ctx, hostDir);
   let n = 0;
   for (const e of entries) {

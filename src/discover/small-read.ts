@@ -5,6 +5,7 @@
 // a regular file, so these reads cannot block on a FIFO; O_NOFOLLOW keeps a raced-in symlink from
 // leading outside a --root.
 import { closeSync, constants, openSync, readSync } from 'node:fs';
+import { LIMITS } from '../formats/bounded-read.js';
 
 const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = constants;
 const CHUNK = 16384;
@@ -14,8 +15,9 @@ function open(host: string): number {
   return openSync(host, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
 }
 
-/** Grow the shared buffer (keeping `used` bytes) so at least CHUNK more fit. */
+/** Grow the shared buffer (keeping `used` bytes) so at least CHUNK more fit; never past the read limit. */
 function ensure(used: number): void {
+  if (used > LIMITS.file) throw Object.assign(new Error(`EFBIG: over the ${LIMITS.file}-byte read limit`), { code: 'EFBIG' });
   if (shared.length - used >= CHUNK) return;
   const next = Buffer.allocUnsafe(shared.length * 2);
   shared.copy(next, 0, 0, used);

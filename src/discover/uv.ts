@@ -98,7 +98,7 @@ async function toolEnv(ctx: ScanContext, prefix: string, name: string): Promise<
   // The receipt holds what was asked for; the installed version comes from the venv's own dist-info.
   const dist = main ? env.packages.find((p) => p.name === normalizeName(main.name)) : undefined;
   env.meta = { ...env.meta, version: dist?.version ?? null };
-  if (problems.length) env.health = { ok: false, problems: [...env.health.problems, ...problems] };
+  if (problems.length) env.health = { ...env.health, ok: false, problems: [...env.health.problems, ...problems] };
   return env;
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ScanContext } from '../context.js';
 import type { EnvKind } from '../model.js';
 import * as fs from './resolve.js';
+import { stripTrailingSlashes } from '../text/trim.js';
 
 export interface VenvRoots {
   workon: string;
@@ -44,7 +45,7 @@ export interface Classified {
   meta: Record<string, unknown>;
 }
 
-const within = (p: string, dir: string): boolean => p.startsWith(dir.replace(/\/+$/, '') + '/');
+const within = (p: string, dir: string): boolean => p.startsWith(stripTrailingSlashes(dir) + '/');
 
 /** Kind, display name and meta of the venv at `prefix` (cfgText is pyvenv.cfg, when readable). */
 export async function classifyVenv(

@@ -10,6 +10,7 @@
 // Lines starting with `+` link a package, `-` unlink it; conda < 4.4 wrote them without the `channel::` part.
 // Replaying the log gives the installed set, so a python that was upgraded or removed is not mistaken for
 // the current one.
+import { stripTrailingSlashes } from '../text/trim.js';
 
 export interface CondaDist {
   name: string;
@@ -136,7 +137,7 @@ export function parseEnvironmentsTxt(text: string): string[] {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line || line.startsWith('#') || !line.startsWith('/')) continue;
-    const clean = line.replace(/\/+$/, '') || '/';
+    const clean = stripTrailingSlashes(line) || '/';
     if (!out.includes(clean)) out.push(clean);
   }
   return out;

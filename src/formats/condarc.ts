@@ -1,6 +1,7 @@
 // A small, safe reader for the part of `.condarc` (YAML) that discovery needs: `envs_dirs` (alias
 // `envs_path`) and `root_prefix`. It understands block lists, flow lists, quoted scalars and comments, and
 // nothing else — no anchors, tags or multi-documents, so hostile input cannot make it do work or throw.
+import { stripTrailingSlashes } from '../text/trim.js';
 
 export interface Condarc {
   envsDirs: string[];
@@ -57,7 +58,7 @@ export function parseCondarc(text: string): Condarc {
   const lines = text.split(/\r?\n/);
   let inList = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = stripComment(lines[i]!).replace(/\s+$/, '');
+    const line = stripComment(lines[i]!).trimEnd();
     if (!line.trim()) continue;
     const top = /^([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.*)$/.exec(line);
     if (top) {
@@ -106,7 +107,7 @@ export function expandCondaPath(p: string, home: string, env: Record<string, str
     return v ?? '';
   });
   if (unknown || !s.startsWith('/')) return null;
-  return s.replace(/\/+$/, '') || '/';
+  return stripTrailingSlashes(s) || '/';
 }
 
 /** Machine paths where conda looks for condarc files, in conda's order (conda/base/constants.py SEARCH_PATH). */

@@ -1,5 +1,6 @@
 // dpkg's database: /var/lib/dpkg/info/<pkg>[:arch].list (one path per line) and /var/lib/dpkg/diversions
 // (triples of lines: original, diverted-to, package). Pure parsers; the reading lives in discover/dpkg-index.ts.
+import { stripTrailingSlashes } from '../text/trim.js';
 
 /** Package name from a list file name: "libpython3.11-stdlib:amd64.list" → "libpython3.11-stdlib". */
 export function packageFromListFile(file: string): string | null {
@@ -20,7 +21,7 @@ export function parseDpkgList(text: string, keep: (p: string) => boolean = () =>
   const out: string[] = [];
   for (const line of text.split('\n')) {
     if (!line || line === '/.') continue;
-    const p = normalizeDpkgPath(line.replace(/\/+$/, ''));
+    const p = normalizeDpkgPath(stripTrailingSlashes(line));
     if (keep(p)) out.push(p);
   }
   return out;

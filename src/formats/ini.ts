@@ -41,15 +41,35 @@ export interface IniDocument {
 
 // Python's str.isspace() set: differs from JS \s (which includes U+FEFF and lacks U+001C-U+001F, U+0085).
 const PY_WS = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const STRIP_RE = new RegExp(`^[${PY_WS}]+|[${PY_WS}]+$`, 'g');
-const RSTRIP_RE = new RegExp(`[${PY_WS}]+$`);
+const WS_RE = new RegExp(`[${PY_WS}]`);
 const NONSPACE_RE = new RegExp(`[^${PY_WS}]`);
 const SECT_RE = /^\[(.+)\]/;
-const OPT_RE = new RegExp(`^(.*?)[${PY_WS}]*(=|:)[${PY_WS}]*(.*)$`, 's');
+
+// Stripping and option splitting are loops, not regexes: `[ws]+$` and `^(.*?)[ws]*(=|:)` backtrack
+// quadratically on a long whitespace run (a 200 KB pip.conf took minutes).
+function isWs(s: string, i: number): boolean {
+  return WS_RE.test(s[i]!);
+}
+
+function rstrip(s: string): string {
+  let e = s.length;
+  while (e > 0 && isWs(s, e - 1)) e--;
+  return s.slice(0, e);
+}
 
 /** Python's str.strip(). */
 export function pyStrip(s: string): string {
-  return s.replace(STRIP_RE, '');
+  let b = 0;
+  while (b < s.length && isWs(s, b)) b++;
+  return rstrip(s.slice(b));
+}
+
+/** configparser's OPTCRE: option before the first '=' or ':' (trailing space dropped), value after it. */
+function splitOption(value: string): { key: string; rest: string } | null {
+  let i = 0;
+  while (i < value.length && value[i] !== '=' && value[i] !== ':') i++;
+  if (i === value.length) return null;
+  return { key: rstrip(value.slice(0, i)), rest: value.slice(i + 1) };
 }
 
 interface Pending {
@@ -119,26 +139,26 @@ export function parseIni(text: string, defaultSection = 'DEFAULT'): IniDocument 
       errors.push({ kind: 'missing-section-header', line: lineno, message: `file contains no section headers: ${JSON.stringify(line)}` });
       break;
     }
-    const om = OPT_RE.exec(value);
-    if (!om || !om[1]) {
+    const om = splitOption(value);
+    if (!om || !om.key) {
       errors.push({ kind: 'parse', line: lineno, message: `cannot parse line ${JSON.stringify(line)}` });
       // A bad line is not fatal to the loop; configparser keeps reading and raises at the end.
-      if (om && !om[1]) opt = null;
+      if (om && !om.key) opt = null;
       continue;
     }
-    const key = om[1].replace(RSTRIP_RE, '').toLowerCase();
+    const key = om.key.toLowerCase();
     const dupKey = `o:${curName}\u0000${key}`;
     if (added.has(dupKey)) {
       errors.push({ kind: 'duplicate-option', line: lineno, message: `option '${key}' in section '${curName}' already exists` });
       break;
     }
     added.add(dupKey);
-    const entry: IniEntry = { key, value: pyStrip(om[3]!), line: lineno };
+    const entry: IniEntry = { key, value: pyStrip(om.rest), line: lineno };
     opt = { entry, parts: [entry.value] };
     pending.push(opt);
     cur.set(key, entry);
   }
-  for (const p of pending) p.entry.value = p.parts.join('\n').replace(RSTRIP_RE, '');
+  for (const p of pending) p.entry.value = rstrip(p.parts.join('\n'));
   return { sections, defaults, errors };
 }
 

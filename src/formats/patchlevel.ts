@@ -2,7 +2,8 @@
 
 /** `#define PY_VERSION "3.11.2"` → "3.11.2"; null when absent. */
 export function parsePatchlevel(text: string): string | null {
-  const m = /^\s*#\s*define\s+PY_VERSION\s+"([^"]+)"/m.exec(text);
+  // Spaces and tabs only: `^\s*` can span newlines and, tried at every line, turns quadratic.
+  const m = /^[ \t]*#[ \t]*define[ \t]+PY_VERSION[ \t]+"([^"\n]+)"/m.exec(text);
   return m ? m[1]!.replace(/\+$/, '') : null;
 }
 

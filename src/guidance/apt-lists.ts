@@ -2,8 +2,9 @@
 // (plain, .lz4 as in Debian's docker images, or .gz). Read once per scan; only python3-* stanzas
 // (and pipx) are kept, so memory stays small even for bookworm's 50 MB main list.
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createReadStream, fstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
+import { LIMITS, byteLimit, openRegular } from '../formats/bounded-read.js';
 import type { ScanContext } from '../context.js';
 import { ControlScanner, compareDebVersions, relationNames, sourceName } from './deb-control.js';
 import { lz4Chunks } from './lz4.js';
@@ -69,6 +70,8 @@ export async function loadAptIndex(ctx: ScanContext): Promise<AptIndex> {
         const name = fields.Package;
         if (!name || !fields.Version) return;
         const pkg: AptPackage = { name, version: fields.Version, source: sourceName(fields.Source) ?? name, provides: relationNames(fields.Provides), list, line };
+        // A real list keeps a few thousand; a bomb of valid stanzas would keep millions.
+        if (found.length >= MAX_KEPT) throw new Error(`more than ${MAX_KEPT} Python packages in one list; not a real apt list`);
         found.push(pkg);
         add(pkg);
       },
@@ -131,19 +134,44 @@ async function listCache(ctx: ScanContext, list: string): Promise<{ read(): Cach
   };
 }
 
+const MAX_KEPT = 50_000;
+
+/**
+ * What a compressed list may expand to: apt lists compress 3-6x, bombs 1000x. 20x its size (at least
+ * 16 MiB, at most LIMITS.decompressed) passes every real list and stops a bomb early.
+ */
+function expandLimit(compressed: number): number {
+  return Math.min(LIMITS.decompressed, Math.max(16 * 1024 * 1024, compressed * 20));
+}
+
 async function feed(ctx: ScanContext, list: string, scanner: ControlScanner): Promise<void> {
+  // Hostile lists (a FIFO, a link to /dev/zero, a decompression bomb) are refused or cut off: only
+  // regular files are opened, compressed ones are size-limited on the way in and on the way out.
   if (list.endsWith('.lz4')) {
-    for (const chunk of lz4Chunks(await ctx.readFile(list))) scanner.push(chunk);
+    const input = await ctx.readFile(list, LIMITS.file);
+    for (const chunk of lz4Chunks(input, expandLimit(input.length))) scanner.push(chunk);
     return;
   }
   // Stream plain and gzip lists: resolve through the context so --root images work.
   const host = ctx.hostPath(await ctx.realpath(list));
-  const raw = createReadStream(host, { highWaterMark: 1 << 20 });
-  const stream = list.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+  const fd = openRegular(host, list.endsWith('.gz') ? LIMITS.file : LIMITS.decompressed);
+  const size = fstatSync(fd).size;
+  const raw = createReadStream('', { fd, highWaterMark: 1 << 20 });
+  const stream = list.endsWith('.gz') ? raw.pipe(createGunzip()).pipe(byteLimit(expandLimit(size), list)) : raw.pipe(byteLimit(LIMITS.decompressed, list));
   await new Promise<void>((resolve, reject) => {
-    stream.on('data', (c: Buffer) => scanner.push(c));
+    const fail = (e: Error): void => {
+      raw.destroy();
+      reject(e);
+    };
+    stream.on('data', (c: Buffer) => {
+      try {
+        scanner.push(c);
+      } catch (e) {
+        fail(e as Error);
+      }
+    });
     stream.on('end', () => resolve());
-    stream.on('error', reject);
-    raw.on('error', reject);
+    stream.on('error', fail);
+    raw.on('error', fail);
   });
 }

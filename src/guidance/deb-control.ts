@@ -1,6 +1,7 @@
 // Incremental reader of Debian control-file stanzas (apt `Packages` lists, dpkg `status`).
 // Fed chunk by chunk so a 50 MB list is scanned once without being held as one string; only the
 // fields asked for are kept, and a stanza is kept only when `keep` says so.
+import { LIMITS } from '../formats/bounded-read.js';
 
 export interface Stanza {
   /** Field name → value of the fields requested (first line only; continuation lines are skipped). */
@@ -37,6 +38,8 @@ export class ControlScanner {
       from = nl + 1;
     }
     this.carry = text.slice(from);
+    // A "line" this long is not a control file (or is /dev/zero): stop instead of buffering without end.
+    if (this.carry.length > LIMITS.line) throw new Error(`line ${this.lineNo + 1} is longer than ${LIMITS.line} bytes; not a control file`);
   }
 
   end(): void {

@@ -13,10 +13,18 @@ export class Lz4Error extends Error {}
 
 const BLOCK_MAX: Record<number, number> = { 4: 64 * 1024, 5: 256 * 1024, 6: 1024 * 1024, 7: 4 * 1024 * 1024 };
 
-/** Decode every frame in `input`, yielding decompressed blocks in order. Throws Lz4Error when corrupt. */
-export function* lz4Chunks(input: Uint8Array): Generator<Buffer> {
+/**
+ * Decode every frame in `input`, yielding decompressed blocks in order. Throws Lz4Error when corrupt or
+ * when the output would pass `maxOutput` bytes (a decompression bomb).
+ */
+export function* lz4Chunks(input: Uint8Array, maxOutput = Number.MAX_SAFE_INTEGER): Generator<Buffer> {
   const buf = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   let p = 0;
+  let total = 0;
+  const count = (n: number): void => {
+    total += n;
+    if (total > maxOutput) throw new Lz4Error(`lz4 output passes the ${maxOutput}-byte limit (a decompression bomb?)`);
+  };
   while (p + 4 <= buf.length) {
     const magic = buf.readUInt32LE(p);
     if ((magic & SKIPPABLE_MASK) >>> 0 === SKIPPABLE_MAGIC) {
@@ -56,11 +64,13 @@ export function* lz4Chunks(input: Uint8Array): Generator<Buffer> {
         const end = decodeBlock(block, work, history.length);
         out = work.subarray(history.length, end);
         history = work.subarray(Math.max(0, end - WINDOW), end);
+        count(out.length);
         yield out;
         continue;
       }
       const joined = Buffer.concat([history, out]);
       history = joined.subarray(Math.max(0, joined.length - WINDOW));
+      count(out.length);
       yield out;
     }
     if (contentChecksum) p += 4;

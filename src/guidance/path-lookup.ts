@@ -1,12 +1,13 @@
 // Find a command on the scanned machine's PATH (ctx.env.PATH), from files only.
 import type { ScanContext } from '../context.js';
+import { stripTrailingSlashes } from '../text/trim.js';
 
 /** PATH directories of the scanned environment, without empty entries or trailing slashes. */
 export function pathDirs(ctx: ScanContext): string[] {
   return (ctx.env.PATH ?? '')
     .split(':')
     .filter(Boolean)
-    .map((d) => (d.length > 1 ? d.replace(/\/+$/, '') : d));
+    .map((d) => (d.length > 1 ? stripTrailingSlashes(d) : d));
 }
 
 /** First executable file named `name` on PATH (machine path), or null. */
@@ -21,6 +22,6 @@ export async function findOnPath(ctx: ScanContext, name: string): Promise<string
 
 /** Whether `dir` is on PATH (compared after removing trailing slashes). */
 export function isOnPath(ctx: ScanContext, dir: string): boolean {
-  const want = dir.length > 1 ? dir.replace(/\/+$/, '') : dir;
+  const want = dir.length > 1 ? stripTrailingSlashes(dir) : dir;
   return pathDirs(ctx).includes(want);
 }

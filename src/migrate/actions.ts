@@ -7,6 +7,8 @@ import type { Env } from '../context.js';
 import { backupFiles, findCachedWheel, listOwnedFiles, rebuildWheel, restoreFiles } from './backup.js';
 import { FALLBACK_NOTE, indexUnreachable } from './install-source.js';
 import { ownedDirs } from './record.js';
+import { finishPipxRemoval, removeVenvDir } from './remove-actions.js';
+import { TEST_HOOK_VARS } from './test-hooks.js';
 import type { Action, Check, Step } from './types.js';
 
 export interface ActionContext {
@@ -15,6 +17,12 @@ export interface ActionContext {
   backupDir: string;
   onOutput: (line: string) => void;
   onCheck: (c: Check, ok: boolean, detail: string) => void;
+  /** Called with each child's pid as it starts (journaled, so a resume can wait for an orphan). */
+  onSpawn?: (pid: number) => void;
+  /** Between units of in-process work (test kill points). */
+  checkpoint?: () => void;
+  /** The journal says an earlier run of this same action was cut off: finish it. */
+  resuming?: boolean;
 }
 
 export interface ActionResult {
@@ -26,7 +34,7 @@ export interface ActionResult {
 }
 
 // Variables that would make a child Python load the wrong code.
-const DROP = ['PYTHONPATH', 'PYTHONHOME', 'PYTHONSTARTUP', 'VIRTUAL_ENV', 'PYENVTUI_TEST_KILL_AFTER_STEP'];
+const DROP = ['PYTHONPATH', 'PYTHONHOME', 'PYTHONSTARTUP', 'VIRTUAL_ENV', ...TEST_HOOK_VARS];
 
 export function childEnv(base: Env, extra?: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -44,6 +52,7 @@ export async function runArgv(
   const [cmd, ...args] = argv;
   if (!cmd) return { exitCode: null, stdout: '', all: '', error: 'empty command' };
   const sub = execa(cmd, args, { env: childEnv(ax.env, extra), extendEnv: false, stdin: 'ignore', all: true, reject: false, timeout: timeoutMs, shell: false });
+  if (sub.pid !== undefined) ax.onSpawn?.(sub.pid);
   let buf = '';
   sub.all?.on('data', (chunk: Buffer) => {
     buf += chunk.toString('utf8');
@@ -91,6 +100,7 @@ export async function perform(action: Action, ax: ActionContext): Promise<Action
           await fsp.copyFile(cached, path.join(wheelDir, path.basename(cached)));
           ax.onOutput(`${w.name}: original wheel from pip's cache (${cached})`);
         } else ax.onOutput(`${w.name}: rebuilt ${path.basename(await rebuildWheel(w, wheelDir))} (hashes match RECORD)`);
+        ax.checkpoint?.();
       }
       const warnings: string[] = [];
       for (const w of action.fallbackWheels ?? []) {
@@ -104,6 +114,7 @@ export async function perform(action: Action, ax: ActionContext): Promise<Action
       for (const f of action.files) {
         const n = await backupFiles(f, path.join(ax.backupDir, 'files', f.name));
         ax.onOutput(`${f.name}: copied ${n} installed files`);
+        ax.checkpoint?.();
       }
       return { ok: true, output: '', ...(warnings.length ? { warnings } : {}) };
     }
@@ -121,7 +132,10 @@ export async function perform(action: Action, ax: ActionContext): Promise<Action
     }
     case 'remove-files': {
       const files = await listOwnedFiles(action.dist);
-      for (const f of files) await fsp.rm(f, { force: true });
+      for (const f of files) {
+        await fsp.rm(f, { force: true });
+        ax.checkpoint?.();
+      }
       await pruneEmptyDirs(ownedDirs(action.dist.siteHost, files));
       return { ok: true, output: `deleted ${files.length} files of ${action.dist.name}` };
     }
@@ -136,6 +150,7 @@ export async function perform(action: Action, ax: ActionContext): Promise<Action
         if (st) return { ok: false, output: '', error: `${l.link} exists and is not pipx's link; leaving it` };
         await fsp.mkdir(path.dirname(l.link), { recursive: true });
         await fsp.symlink(l.to, l.link);
+        ax.checkpoint?.();
       }
       return { ok: true, output: action.links.map((l) => `${l.link} -> ${l.to}`).join('\n') };
     }
@@ -143,16 +158,20 @@ export async function perform(action: Action, ax: ActionContext): Promise<Action
       for (const l of action.links) {
         const st = await fsp.lstat(l.link).catch(() => null);
         if (st?.isSymbolicLink() && (await fsp.readlink(l.link)) === l.to) await fsp.rm(l.link);
+        ax.checkpoint?.();
       }
       return { ok: true, output: '' };
     }
-    case 'remove-dir': {
-      // Only ever a venv this migration created: refuse anything without pyvenv.cfg.
-      if (!(await exists(path.join(action.dir, 'pyvenv.cfg')))) {
-        return (await exists(action.dir)) ? { ok: false, output: '', error: `${action.dir} is not a venv; not removing it` } : { ok: true, output: '' };
-      }
-      await fsp.rm(action.dir, { recursive: true, force: true });
-      return { ok: true, output: `removed ${action.dir}` };
+    case 'remove-dir':
+      // Only ever a venv this migration created (see remove-actions.ts).
+      return removeVenvDir(action.dir, { resuming: ax.resuming === true, ...(ax.checkpoint ? { checkpoint: ax.checkpoint } : {}) });
+    case 'uninstall-pipx': {
+      const rc = { resuming: ax.resuming === true, ...(ax.checkpoint ? { checkpoint: ax.checkpoint } : {}) };
+      // Nothing installed (cut off before pipx made the venv): only stray links can be left.
+      if (!(await exists(action.venv))) return finishPipxRemoval(action.venv, action.binDir, { ok: true, output: '' }, rc);
+      const r = await runArgv(action.argv, ax, action.env);
+      const first = r.exitCode === 0 ? { ok: true, output: tail(r.all) } : { ok: false, output: tail(r.all), error: r.error ?? 'failed' };
+      return finishPipxRemoval(action.venv, action.binDir, first, rc);
     }
   }
 }

@@ -1,7 +1,7 @@
 // Which packages need modules only apt provides (picamera2, libcamera, RPi.GPIO, lgpio, ...), so the
 // new venv must see the system site (`--system-site-packages`). The list belongs to the risk rule
 // src/risk/rules/pi-apt-only-module.ts; we ask the rule itself instead of keeping a copy.
-import { promises as fsp } from 'node:fs';
+import { readBounded } from '../formats/bounded-read.js';
 import type { Distribution, Environment, Inventory } from '../model.js';
 import { piAptOnlyModule } from '../risk/rules/pi-apt-only-module.js';
 import type { RiskFacts } from '../risk/facts.js';
@@ -72,8 +72,9 @@ export function importsOf(source: string): string[] {
 export async function readImports(files: string[], maxFiles = 400, maxBytes = 512 * 1024): Promise<string[]> {
   const out = new Set<string>();
   for (const f of files.filter((x) => x.endsWith('.py')).slice(0, maxFiles)) {
-    const buf = await fsp.readFile(f).catch(() => null);
-    if (!buf || buf.length > maxBytes) continue;
+    // Bounded (type checked after open, no symlink follow): a RECORD entry may name a FIFO or /dev/zero.
+    const buf = await readBounded(f, maxBytes, false).catch(() => null);
+    if (!buf) continue;
     for (const m of importsOf(buf.toString('utf8'))) out.add(m);
   }
   return [...out];

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { excludedFromWheel, ownedFiles, parseRecord, resolveRecordPath, type RecordEntry } from './record.js';
+import { confineEntry, excludedFromWheel, isInside, ownedFiles, parseRecord, scriptsDirOf, type RecordEntry } from './record.js';
 import type { FileBackupSpec } from './types.js';
 import { buildZip, type ZipEntry } from './zip.js';
 
@@ -72,7 +72,12 @@ export async function rebuildWheel(spec: FileBackupSpec, outDir: string): Promis
   const recordLines: string[] = [];
   for (const e of entries) {
     if (excludedFromWheel(e.path, distInfo)) continue;
-    const host = resolveRecordPath(spec.siteHost, e.path);
+    const c = confineEntry(spec, e.path);
+    if (!('host' in c)) continue; // not the distribution's to ship (see ownedPaths)
+    const host = c.host;
+    // FIFOs, devices, links and files behind a symlinked directory are refused entries: never read.
+    if (!(await isOwnedRegular(host, spec))) continue;
+    await regularFile(host, spec);
     const data = await fsp.readFile(host);
     const h = recordHash(data);
     if (e.hash && e.hash !== h) throw new Error(`${spec.name}: ${e.path} changed since it was installed (sha256 differs from RECORD)`);
@@ -112,10 +117,59 @@ export async function writeDurable(file: string, data: Buffer | string): Promise
   await fsp.rename(tmp, file);
 }
 
-/** Every file a distribution owns on disk: RECORD entries that exist plus stray .pyc of its .py files. */
+/** Largest installed file copied or rebuilt into a wheel (a RECORD can name anything). */
+const MAX_FILE_BYTES = 1 << 30;
+
+/** Throws unless `host` is a regular file of sane size reached without leaving the site (lstat: no following). */
+async function regularFile(host: string, spec: FileBackupSpec): Promise<void> {
+  const st = await fsp.lstat(host);
+  if (!st.isFile()) throw new Error(`${spec.name}: ${host} is not a regular file; refusing to read it`);
+  if (st.size > MAX_FILE_BYTES) throw new Error(`${spec.name}: ${host} is larger than 1 GiB; refusing to read it`);
+  if (!(await parentStaysInside(host, spec))) throw new Error(`${spec.name}: ${host} is reached through a symlink that leaves the site`);
+}
+
+/** The real directory holding `host` is inside the real site or scripts dir (no symlinked directory escape). */
+async function parentStaysInside(host: string, spec: FileBackupSpec): Promise<boolean> {
+  const real = async (p: string) => fsp.realpath(p).catch(() => null);
+  const dir = await real(path.dirname(host));
+  if (!dir) return false;
+  const allowed = [spec.siteHost, scriptsDirOf(spec.siteHost)].filter((x): x is string => x !== null);
+  for (const a of allowed) {
+    const ra = await real(a);
+    if (ra && isInside(dir, ra) && (!spec.rootHost || spec.rootHost === '/' || isInside(dir, (await real(spec.rootHost)) ?? spec.rootHost))) return true;
+  }
+  return false;
+}
+
+/** False for what exists but is not the distribution's to read; a missing file stays an error (regularFile). */
+async function isOwnedRegular(host: string, spec: FileBackupSpec): Promise<boolean> {
+  const st = await fsp.lstat(host).catch(() => null);
+  if (!st) return true;
+  return st.isFile() && (await parentStaysInside(host, spec));
+}
+
+/** RECORD entries pyenvtui will not touch, with why (absolute, `../` escapes, symlinked directories, odd file types). */
+export async function refusedEntries(spec: FileBackupSpec): Promise<{ entry: string; why: string }[]> {
+  const entries = await readRecord(spec);
+  const { files, refused } = ownedFiles(spec, entries);
+  const out = [...refused];
+  for (const f of files) {
+    const st = await fsp.lstat(f).catch(() => null);
+    if (!st) continue;
+    if (!st.isFile() && !st.isSymbolicLink()) out.push({ entry: f, why: 'not a regular file' });
+    else if (!(await parentStaysInside(f, spec))) out.push({ entry: f, why: 'reached through a symlink that leaves the site' });
+  }
+  return out;
+}
+
+/**
+ * Every file a distribution owns on disk: confined RECORD entries that exist (regular files and symlinks,
+ * never followed; a directory symlink leading out of the site disqualifies what lies behind it) plus stray
+ * .pyc of its .py files.
+ */
 export async function listOwnedFiles(spec: FileBackupSpec): Promise<string[]> {
   const entries = await readRecord(spec);
-  const files = new Set(ownedFiles(spec.siteHost, entries));
+  const files = new Set(ownedFiles(spec, entries).files);
   for (const f of [...files]) {
     if (!f.endsWith('.py')) continue;
     const cache = path.join(path.dirname(f), '__pycache__');
@@ -125,7 +179,11 @@ export async function listOwnedFiles(spec: FileBackupSpec): Promise<string[]> {
     }
   }
   const present: string[] = [];
-  for (const f of files) if (await fsp.lstat(f).then(() => true, () => false)) present.push(f);
+  for (const f of files) {
+    const st = await fsp.lstat(f).catch(() => null);
+    if (!st || !(st.isFile() || st.isSymbolicLink())) continue;
+    if (await parentStaysInside(f, spec)) present.push(f);
+  }
   return present.sort();
 }
 
@@ -145,6 +203,7 @@ export async function backupFiles(spec: FileBackupSpec, dest: string): Promise<n
       manifest.files.push({ path: f, mode: st.mode & 0o7777, symlink: await fsp.readlink(f) });
       continue;
     }
+    await regularFile(f, spec);
     await writeDurable(copy, await fsp.readFile(f));
     manifest.files.push({ path: f, mode: st.mode & 0o7777, mtimeMs: st.mtimeMs });
   }

@@ -1,4 +1,5 @@
 // What the executor reports while it works (the wizard and the CLI render these).
+import type { KillSpec, PauseSpec } from './test-hooks.js';
 import type { Check, MigrationStatus, Step, StepState } from './types.js';
 
 export type ExecEvent =
@@ -18,9 +19,15 @@ export interface ExecOptions {
   /** Asked before each destructive step, showing step.display; resolve false to keep the source. */
   confirm: (step: Step) => Promise<boolean>;
   onEvent?: (e: ExecEvent) => void;
+  /** Ctrl-C: checked between steps (never mid-step); the journal is left `interrupted`, resumable. */
+  signal?: AbortSignal;
   /**
    * TEST ONLY: after the journal records step N as done, the executor SIGKILLs itself
    * (from PYENVTUI_TEST_KILL_AFTER_STEP), to prove a crash at any point is resumable.
    */
   killAfterStep?: number;
+  /** TEST ONLY: see test-hooks.ts. */
+  killInStep?: KillSpec;
+  killInUndo?: KillSpec;
+  pauseInStep?: PauseSpec;
 }

@@ -1,38 +1,75 @@
 // The executor: runs a plan step by step, journaling before and after each one. Install and verify come
 // first; destructive steps ask first (showing the exact command) and are handed to the user as a `sudo`
-// command when they need root we do not have. Any failure rolls the completed steps back.
+// command when they need root we do not have. Any failure rolls the completed steps back, and the
+// journal says what the rollback achieved (never "rolled back" when it was not). The whole run holds the
+// locks of its packages and target (lock.ts). Before a step starts, the journal records the watched paths
+// that do not exist yet (what the step may create); a re-run after a kill adds to that record, never
+// replaces it, so undo removes what the first attempt made too.
 import type { Journal, Plan, Step, StepRecord } from './types.js';
+import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { remainingFiles } from './backup.js';
 import { absentWatched, existing, perform, type ActionContext } from './actions.js';
 import type { ExecEvent, ExecOptions } from './events.js';
 import { newJournal, writeJournal } from './journal.js';
-import { rollback } from './undo.js';
+import { acquireLocks, planLockKeys, processStart } from './lock.js';
+import { waitForOrphans } from './orphans.js';
+import { armKill, pausePoint } from './test-hooks.js';
+import { rollback, undoStep } from './undo.js';
 
 export type { ExecEvent, ExecOptions } from './events.js';
 
 /** Start a new migration from a plan without blockers. */
 export async function executePlan(plan: Plan, opts: ExecOptions): Promise<Journal> {
   if (plan.blockers.length) throw new Error(`plan has blockers: ${plan.blockers.join('; ')}`);
-  const j = newJournal(plan);
-  return runJournal(j, opts);
+  const lock = await acquireLocks(opts.journalDir, planLockKeys(plan), `migrate ${plan.id}`);
+  try {
+    await checkFresh(plan);
+    return await runJournal(newJournal(plan), opts);
+  } finally {
+    await lock.release();
+  }
 }
 
 /** Continue an interrupted or waiting migration. */
 export async function resumeMigration(j: Journal, opts: ExecOptions): Promise<Journal> {
-  return runJournal(j, opts);
+  const lock = await acquireLocks(opts.journalDir, planLockKeys(j.plan), `migrate --resume ${j.id}`);
+  try {
+    await waitForOrphans(j, opts);
+    return await runJournal(j, opts);
+  } finally {
+    await lock.release();
+  }
+}
+
+/**
+ * The plan still describes the machine: every source it backs up is still there. A plan made while
+ * another migration of the same package ran (before that one took its lock) goes stale this way.
+ */
+async function checkFresh(plan: Plan): Promise<void> {
+  const b = plan.steps.find((s) => s.action.type === 'backup')?.action;
+  if (b?.type !== 'backup') return;
+  for (const d of [...b.wheels, ...b.files]) {
+    if (!(await fsp.lstat(d.metadataHost).then(() => true, () => false))) {
+      throw new Error(`${d.name} changed since this plan was made (${d.metadataHost} is gone; another migration?): nothing was changed, plan again`);
+    }
+  }
 }
 
 function emit(opts: ExecOptions, e: ExecEvent): void {
   opts.onEvent?.(e);
 }
 
-function actionContext(j: Journal, step: Step, opts: ExecOptions): ActionContext {
+function actionContext(j: Journal, step: Step, rec: StepRecord, opts: ExecOptions): ActionContext {
   return {
     env: opts.env,
     backupDir: j.plan.backupDir,
     onOutput: (line) => emit(opts, { type: 'output', step, line }),
     onCheck: (check, ok, detail) => emit(opts, { type: 'check', step, check, ok, detail }),
+    onSpawn: (pid) => {
+      rec.child = { pid, start: processStart(pid) ?? '' };
+      void writeJournal(opts.journalDir, j);
+    },
   };
 }
 
@@ -45,15 +82,17 @@ async function runJournal(j: Journal, opts: ExecOptions): Promise<Journal> {
   for (const step of j.plan.steps) {
     const rec = j.steps.find((r) => r.id === step.id)!;
     if (rec.state === 'done' || rec.state === 'skipped') continue;
+    if (opts.signal?.aborted) return interrupt(j, step, opts);
     if (keepSource && (step.destructive || step.kind === 'link-apps')) {
       rec.state = 'skipped';
       await writeJournal(opts.journalDir, j);
       continue;
     }
     if (rec.state === 'started' || rec.state === 'failed') {
-      // Killed mid-step: undo whatever part of it happened, then run it again from scratch.
-      const r = await perform(step.undo.action, actionContext(j, step, opts));
+      // Killed mid-step: undo whatever part of it happened (its partial results too), then run it again.
+      const r = await undoStep(j, step, rec, opts, actionContext(j, step, rec, opts));
       if (!r.ok) emit(opts, { type: 'output', step, line: `cleanup before retry: ${r.error ?? ''}` });
+      rec.undoing = undefined;
     }
     if (step.destructive && rec.state !== 'manual') {
       if (step.needsRoot && !opts.isRoot) {
@@ -65,7 +104,9 @@ async function runJournal(j: Journal, opts: ExecOptions): Promise<Journal> {
         emit(opts, { type: 'status', status: 'waiting', message: j.message });
         return j;
       }
-      if (!(await opts.confirm(step))) {
+      const yes = await opts.confirm(step);
+      if (opts.signal?.aborted) return interrupt(j, step, opts);
+      if (!yes) {
         keepSource = true;
         rec.state = 'skipped';
         await writeJournal(opts.journalDir, j);
@@ -74,11 +115,16 @@ async function runJournal(j: Journal, opts: ExecOptions): Promise<Journal> {
     }
     const ok = await runStep(j, step, rec, opts);
     if (!ok) {
+      const failed = `step ${step.id} (${step.kind}) failed: ${rec.error ?? ''}`;
       j.status = 'failed';
-      j.message = `step ${step.id} (${step.kind}) failed: ${rec.error ?? ''}; rolled back`;
+      j.message = `${failed}; rolling back`;
       await writeJournal(opts.journalDir, j);
-      await rollback(j, opts);
+      const rb = await rollback(j, opts);
       j.status = 'failed';
+      // Say what the rollback achieved, exactly.
+      if (rb.ok) j.message = `${failed}; rolled back`;
+      else if (rb.needsRoot) j.message = `${failed}; NOT rolled back: it needs root, run ${rb.command ?? ''}`;
+      else j.message = `${failed}; rollback incomplete: ${rb.errors.join('; ')} (finish with: pyenvtui undo ${j.id})`;
       await writeJournal(opts.journalDir, j);
       emit(opts, { type: 'status', status: 'failed', message: j.message });
       return j;
@@ -92,14 +138,28 @@ async function runJournal(j: Journal, opts: ExecOptions): Promise<Journal> {
   return j;
 }
 
+/** Stopped by the user at a safe point (before `next`): resumable with --resume, or undoable. */
+async function interrupt(j: Journal, next: Step, opts: ExecOptions): Promise<Journal> {
+  j.status = 'interrupted';
+  j.message = `stopped by the user before step ${next.id} (${next.purpose})`;
+  await writeJournal(opts.journalDir, j);
+  emit(opts, { type: 'status', status: 'interrupted', message: j.message });
+  return j;
+}
+
 async function runStep(j: Journal, step: Step, rec: StepRecord, opts: ExecOptions): Promise<boolean> {
   const wasManual = rec.state === 'manual';
   const absent = await absentWatched(step);
+  // What an earlier, cut-off attempt recorded stays: merged, never overwritten.
+  const earlier = rec.created ?? [];
   rec.state = 'started';
   rec.startedAt = new Date().toISOString();
-  rec.created = absent; // provisional: what *may* be created, narrowed below
+  rec.created = [...new Set([...earlier, ...absent])]; // provisional: what *may* be created, narrowed below
   await writeJournal(opts.journalDir, j);
   emit(opts, { type: 'step-start', step });
+  await pausePoint(opts.pauseInStep, step.kind);
+  const kill = armKill(opts.killInStep, step.kind);
+  const ax = { ...actionContext(j, step, rec, opts), ...(kill ? { checkpoint: () => kill.checkpoint() } : {}) };
   let r;
   const action = step.action;
   if (wasManual && action.type === 'run' && action.expectGone) {
@@ -107,9 +167,11 @@ async function runStep(j: Journal, step: Step, rec: StepRecord, opts: ExecOption
     const left = await remainingFiles(path.join(j.plan.backupDir, 'files', action.expectGone.name));
     r = left.length ? { ok: false, output: '', error: `${left.length} file(s) still present; run: ${step.display}` } : { ok: true, output: 'removed by the user' };
   } else {
-    r = await perform(step.action, actionContext(j, step, opts)).catch((e: unknown) => ({ ok: false, output: '', error: e instanceof Error ? e.message : String(e) }));
+    r = await perform(step.action, ax).catch((e: unknown) => ({ ok: false, output: '', error: e instanceof Error ? e.message : String(e) }));
   }
-  rec.created = await existing(absent);
+  kill?.end();
+  rec.created = [...new Set([...earlier, ...(await existing(absent))])];
+  rec.child = undefined;
   rec.endedAt = new Date().toISOString();
   rec.output = r.output;
   if ('exitCode' in r) rec.exitCode = r.exitCode ?? null;

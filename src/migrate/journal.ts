@@ -4,7 +4,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { Env } from '../context.js';
-import { writeDurable } from './backup.js';
+import { ownerAlive, processStart } from './lock.js';
 import type { Journal, Plan } from './types.js';
 
 /**
@@ -38,12 +38,32 @@ export function newJournal(plan: Plan): Journal {
   };
 }
 
+// Writes of one journal are queued: a write from a spawn callback must not interleave with the next one.
+const queues = new Map<string, Promise<void>>();
+let seq = 0;
+
 export async function writeJournal(dir: string, j: Journal): Promise<void> {
   j.updatedAt = new Date().toISOString();
   j.pid = process.pid;
+  j.pidStart = processStart(process.pid) ?? '';
   const file = journalPath(dir, j.id);
+  const text = JSON.stringify(j, null, 1);
+  const next = (queues.get(file) ?? Promise.resolve()).catch(() => undefined).then(() => writeNow(file, text));
+  queues.set(file, next);
+  await next;
+}
+
+async function writeNow(file: string, text: string): Promise<void> {
   await fsp.mkdir(path.dirname(file), { recursive: true });
-  await writeDurable(file, JSON.stringify(j, null, 1));
+  const tmp = `${file}.tmp-${process.pid}-${seq++}`;
+  const fh = await fsp.open(tmp, 'w');
+  try {
+    await fh.writeFile(text);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await fsp.rename(tmp, file);
   // fsync the directory so the rename itself survives a power cut.
   const dh = await fsp.open(path.dirname(file), 'r');
   try {
@@ -71,18 +91,17 @@ export async function listJournals(dir: string): Promise<Journal[]> {
   return out;
 }
 
-export function pidAlive(pid: number): boolean {
+/** pid alive and (when its start time was journaled) still the same process, not a reused pid. */
+export function pidAlive(pid: number, start?: string): boolean {
   if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return ownerAlive({ pid, start: start ?? '', what: '', since: '' });
 }
 
-/** A journal another live process is not working on, left mid-way: resumable. */
+/**
+ * A journal another live process is not working on, left mid-way: resumable. An undo cut off half-way
+ * ('undoing') is not: it is finished by `pyenvtui undo`, never run forward again.
+ */
 export function isResumable(j: Journal): boolean {
   if (j.status === 'interrupted' || j.status === 'waiting') return true;
-  return (j.status === 'running' || j.status === 'undoing') && !pidAlive(j.pid);
+  return j.status === 'running' && !pidAlive(j.pid, j.pidStart);
 }

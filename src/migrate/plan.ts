@@ -122,7 +122,8 @@ export function planMigration(input: PlanInput): Plan {
     keepChosen.add(c.name);
     warnings.push(`${c.displayName} is ${k.reason}, which stays: it is installed in the target but not removed from the source`);
   }
-  const spec = (d: Distribution): FileBackupSpec => ({ name: d.name, metadataHost: input.hostPath(d.metadataPath), siteHost: input.hostPath(d.site) });
+
+  const spec = (d: Distribution): FileBackupSpec => ({ name: d.name, metadataHost: input.hostPath(d.metadataPath), siteHost: input.hostPath(d.site), rootHost: input.root });
   const wheelDir = path.join(input.backupDir, 'wheels');
   const toRemove = input.keepSource ? [] : [...chosen.filter((c) => !keepChosen.has(c.name)), ...remove];
   // Offline installs need every dependency as a wheel; rebuilding needs a RECORD.

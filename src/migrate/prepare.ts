@@ -1,6 +1,7 @@
 // Gathering what the pure planner needs from the machine: host paths of tools, pipx's home, whether the
 // target venv exists. Reads only. Shared by `pyenvtui migrate` and the dashboard's wizard.
-import { accessSync, closeSync, constants, existsSync, openSync, readSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, readSync } from 'node:fs';
+import { openRegular } from '../formats/bounded-read.js';
 import path from 'node:path';
 import type { ScanContext } from '../context.js';
 import { envFromPrefix } from '../discover/env-prefix.js';
@@ -8,6 +9,7 @@ import type { Environment } from '../model.js';
 import { newMigrationId, stateDir } from './journal.js';
 import { readImports } from './apt-only.js';
 import { listOwnedFiles } from './backup.js';
+import { confineRemovals } from './confine.js';
 import { markersFor } from './closure.js';
 import { PIPX_NOT_INSTALLED, planMigration } from './plan.js';
 import { migrationPrerequisites, prerequisiteText } from './prerequisites.js';
@@ -53,7 +55,7 @@ function runnableHere(ctx: ScanContext, host: string): boolean {
   if (!existsSync(host) || !executable(host)) return false;
   if (ctx.root === '/') return true;
   try {
-    const fd = openSync(host, 'r');
+    const fd = openRegular(host, Number.MAX_SAFE_INTEGER); // a FIFO here would block an open(2)
     const head = Buffer.alloc(20);
     readSync(fd, head, 0, 20, 0);
     closeSync(fd);
@@ -152,6 +154,7 @@ export async function prepareMigration(ctx: ScanContext, o: PrepareOptions): Pro
     if (plan.blockers.length) plan.steps = [];
   }
   plan.warnings.push(...warnings);
+  if (plan.steps.length) await confineRemovals(plan, ctx.uid === 0);
   return plan;
 }
 
@@ -160,7 +163,7 @@ async function selectedImports(ctx: ScanContext, source: Environment, selection:
   const out: Record<string, string[]> = {};
   for (const d of source.packages) {
     if (!selection.includes(d.name) || !d.hasRecord || out[d.name]) continue;
-    const files = await listOwnedFiles({ name: d.name, metadataHost: ctx.hostPath(d.metadataPath), siteHost: ctx.hostPath(d.site) }).catch(() => []);
+    const files = await listOwnedFiles({ name: d.name, metadataHost: ctx.hostPath(d.metadataPath), siteHost: ctx.hostPath(d.site), rootHost: ctx.root }).catch(() => []);
     out[d.name] = await readImports(files);
   }
   return out;

@@ -6,6 +6,7 @@ import { getDpkgIndex } from '../discover/dpkg-index.js';
 import { readSite } from '../discover/site.js';
 import { byDirName } from './plan.js';
 import { envId, type Environment, type Scope, type SiteDir } from '../model.js';
+import { stripTrailingSlashes } from '../text/trim.js';
 
 export type From = { kind: 'system'; scope?: Scope } | { kind: 'prefix'; prefix: string };
 
@@ -13,7 +14,7 @@ export type From = { kind: 'system'; scope?: Scope } | { kind: 'prefix'; prefix:
 export function parseFrom(v: string | undefined): From | { error: string } {
   if (v === undefined) return { kind: 'system' };
   if (v === 'user' || v === 'local') return { kind: 'system', scope: v };
-  if (v.startsWith('/')) return { kind: 'prefix', prefix: v.replace(/\/+$/, '') || '/' };
+  if (v.startsWith('/')) return { kind: 'prefix', prefix: stripTrailingSlashes(v) || '/' };
   return { error: `--from must be user, local or an absolute environment prefix, got '${v}'` };
 }
 

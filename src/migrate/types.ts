@@ -23,6 +23,8 @@ export interface FileBackupSpec {
   metadataHost: string;
   /** Host path of the site directory RECORD paths are relative to. */
   siteHost: string;
+  /** Host directory treated as "/" (--root): no owned path may leave it. Absent or "/" = the live machine. */
+  rootHost?: string;
 }
 
 /** One executable action. `run` spawns argv (never a shell); the others are done in-process by the executor. */
@@ -42,6 +44,8 @@ export type Action =
   | { type: 'link-apps'; links: { link: string; to: string }[] }
   | { type: 'unlink-apps'; links: { link: string; to: string }[] }
   | { type: 'remove-dir'; dir: string }
+  /** `pipx uninstall`, finished by hand when pipx cannot read a venv it never finished building. */
+  | { type: 'uninstall-pipx'; argv: string[]; env?: Record<string, string>; venv: string; binDir: string }
   | { type: 'noop' };
 
 /** Run instead when the first attempt fails because the index is unreachable (install steps, online). */
@@ -117,6 +121,8 @@ export interface Plan {
   schema: 'pyenvtui/plan@1';
   id: string;
   createdAt: string;
+  /** What the plan is for (default 'migrate'): restore and repair plans run through the same executor. */
+  purpose?: 'migrate' | 'restore' | 'repair';
   /** Host directory treated as "/" (pyenvtui --root). */
   root: string;
   target: Target;
@@ -146,6 +152,10 @@ export interface StepRecord {
   error?: string;
   /** Watched paths this step created (host paths). */
   created?: string[];
+  /** The process this step was running when last journaled (pid + start time): waited for after a kill. */
+  child?: { pid: number; start: string };
+  /** Undo of this step started (journaled before it runs): a second undo finishes it without the usual checks. */
+  undoing?: boolean;
   undone?: boolean;
 }
 
@@ -160,5 +170,9 @@ export interface Journal {
   updatedAt: string;
   /** pid of the executor that last wrote it; a dead pid + running status = interrupted. */
   pid: number;
+  /** Start time of that pid (/proc), so a reused pid is not taken for the executor. */
+  pidStart?: string;
   message?: string;
+  /** Set when undo or a rollback could not finish without root: the exact command to run. */
+  needsRootCommand?: string;
 }

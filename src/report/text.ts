@@ -1,4 +1,5 @@
 // Plain-text summary of an inventory for `pyenvtui scan`: no colour, grouped by kind, with counts.
+import { visibleLines } from '../text/safe.js';
 import { ENV_KINDS, SEVERITIES, type Environment, type Inventory, type PathCommand, type Scope } from '../model.js';
 
 const SCOPES: Scope[] = ['user', 'local', 'distro', 'env'];
@@ -32,7 +33,8 @@ export function inventoryText(inv: Inventory): string {
     out.push('', `Scan problems (${inv.problems.length})`);
     for (const p of inv.problems) out.push(`  [${p.locator}] ${p.path ? `${p.path}: ` : ''}${p.message}`);
   }
-  return out.join('\n') + '\n';
+  // Each entry is one line; names and paths from disk are shown with their control characters visible.
+  return visibleLines(out) + '\n';
 }
 
 function envLines(e: Environment): string[] {

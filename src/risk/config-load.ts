@@ -1,6 +1,7 @@
 // Reads pip and uv configuration through ScanContext (so a --root image resolves like a live machine)
 // and hands the text to the pure resolvers in src/formats.
 import type { ScanContext } from '../context.js';
+import { LIMITS } from '../formats/bounded-read.js';
 import { pipConfigFiles, resolvePipConfig, type LoadedPipFile, type PipConfig } from '../formats/pip-config.js';
 import { resolveUvConfig, uvConfigFiles, type LoadedUvFile, type UvConfig } from '../formats/uv-config.js';
 
@@ -12,7 +13,7 @@ async function readConfigText(ctx: ScanContext, p: string): Promise<{ text: stri
   if (!st) return { text: null };
   // pip only opens regular files (os.path.exists + open); a directory there makes open() fail.
   try {
-    const buf = await ctx.readFile(p);
+    const buf = await ctx.readFile(p, LIMITS.config);
     try {
       return { text: UTF8.decode(buf) };
     } catch {

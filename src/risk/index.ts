@@ -1,8 +1,11 @@
 // Risk evaluation: gather facts once (the only I/O), then run every pure rule.
 import type { ScanContext } from '../context.js';
 import { severityRank, type Finding, type Inventory } from '../model.js';
+import { runContained } from './contain.js';
 import { gatherFacts, type RiskFacts } from './facts.js';
 import { breakSystemPackages } from './rules/break-system-packages.js';
+import { controlCharacters } from './rules/control-characters.js';
+import { permissionDenied } from './rules/permission-denied.js';
 import { brokenEnvironment } from './rules/broken-environment.js';
 import { brokenRequirements } from './rules/broken-requirements.js';
 import { markerMissing } from './rules/marker-missing.js';
@@ -39,6 +42,8 @@ export const RULES: ReadonlyArray<{ id: string; ids: string[]; run: Rule }> = [
   { id: 'R12', ids: ['startup-pth'], run: startupPth },
   { id: 'R13', ids: ['pipx-link-broken'], run: pipxLinkBroken },
   { id: 'R14', ids: ['no-uninstall-record'], run: noUninstallRecord },
+  { id: 'R15', ids: ['control-characters'], run: controlCharacters },
+  { id: 'R16', ids: ['permission-denied'], run: permissionDenied },
   { id: 'Pi1', ids: ['piwheels-on-64bit'], run: piwheelsOn64bit },
   { id: 'Pi2', ids: ['pi-apt-only-module'], run: piAptOnlyModule },
 ];
@@ -46,14 +51,8 @@ export const RULES: ReadonlyArray<{ id: string; ids: string[]; run: Rule }> = [
 /** Pure half: run every rule over an inventory and its facts; most severe first. */
 export function runRules(inv: Inventory, facts: RiskFacts): Finding[] {
   const out: Finding[] = [];
-  for (const r of RULES) {
-    try {
-      out.push(...r.run(inv, facts));
-    } catch (e) {
-      // One rule tripping over odd input must not hide the others' findings.
-      out.push({ rule: 'internal-error', severity: 'info', title: `rule ${r.id} failed: ${(e as Error).message}`, evidence: [], fix: [] });
-    }
-  }
+  // One rule tripping over odd input must not hide the others' findings, nor its own for other packages.
+  for (const r of RULES) out.push(...runContained(r.id, r.run, inv, facts));
   return out.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
 }
 

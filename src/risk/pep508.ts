@@ -128,8 +128,13 @@ export function evalMarker(m: Marker, env: MarkerEnv): boolean {
   // A wildcard (`== "3.11.*"`) is no version but a valid specifier operand.
   if (VERSION_VARS.has(name) && valid(l) && (valid(r) || /^\d+(\.\d+)*\.\*$/.test(r))) {
     // The variable is usually on the left ("python_version < '3.10'"); a literal on the left compares plainly.
-    if ('var' in m.lhs) return satisfies(l, `${m.cmp}${r}`);
-    return compareOp(compare(l, r), m.cmp === '~=' ? '>=' : m.cmp);
+    // The version library throws on a few inputs it calls valid: then PEP 508's string comparison decides.
+    try {
+      if ('var' in m.lhs) return satisfies(l, `${m.cmp}${r}`);
+      return compareOp(compare(l, r), m.cmp === '~=' ? '>=' : m.cmp);
+    } catch {
+      /* fall through */
+    }
   }
   if (m.cmp === '==') return l === r;
   if (m.cmp === '!=') return l !== r;

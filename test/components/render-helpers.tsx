@@ -45,7 +45,13 @@ export function mountApp(opts: MountOptions = {}) {
   const frame = (): string => strip(r.lastFrame() ?? '');
   const until = (pred: (f: string) => boolean, what: string): Promise<string> => waitFor(frame, { accept: pred, what });
   const has = (text: string): Promise<string> => until((f) => f.includes(text), `frame to contain ${JSON.stringify(text)}`);
-  return { ...r, frame, until, has };
+  /** Scanned, then on the environments view (the first screen opens on the findings). */
+  const envs = async (): Promise<string> => {
+    await has('found 8 environments');
+    r.stdin.write('1');
+    return until((f) => f.includes('[1 Environments]'), 'the environments view');
+  };
+  return { ...r, frame, until, has, envs };
 }
 
 /** Every line of a frame fits the terminal, and the frame leaves the last row free (root box is rows - 1). */

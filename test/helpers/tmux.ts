@@ -14,6 +14,10 @@ export interface TmuxOptions {
   env?: Record<string, string>;
   columns?: number;
   rows?: number;
+  /** The node binary that runs the bin (default: this one); e.g. scripts/node18.sh's wrapper. */
+  node?: string;
+  /** Run this command instead of `node BIN` (args are appended): an installed bin, the single executable. */
+  command?: string[];
 }
 
 export class TmuxSession {
@@ -31,7 +35,7 @@ export class TmuxSession {
     const env = { CI: 'false', TERM: 'xterm-256color', ...opts.env };
     const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
     this.tmux(['-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', String(opts.columns ?? 80), '-y', String(opts.rows ?? 24), ...envArgs,
-      process.execPath, RUNNER, this.stateFile, process.execPath, BIN, ...(opts.args ?? [])]);
+      process.execPath, RUNNER, this.stateFile, ...(opts.command ?? [opts.node ?? process.execPath, BIN]), ...(opts.args ?? [])]);
   }
 
   tmux(args: string[]): string {

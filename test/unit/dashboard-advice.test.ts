@@ -1,3 +1,4 @@
+import { normalize } from '../../components/state/positions.js';
 import { describe, expect, it } from 'vitest';
 import { adviceLabel, adviceRow, adviceText } from '../../components/state/advice-rows.js';
 import { reducer } from '../../components/state/dashboard-reducer.js';
@@ -49,10 +50,15 @@ describe('advice rows', () => {
     const env = inventory.environments[0]!;
     const rows = envDetailRows({ env, findings: [], size: undefined, sizing: false, width: 40 });
     const at = (name: string) => rows.findIndex((r) => r.pkg?.name === name);
-    const text = (i: number) => rows[i]!.cells.map((c) => c.text).join(' ');
-    expect(text(at('httpie') + 1)).toBe('  advice: pipx — command-line tool (http, https): pipx gives it its own venv and keeps the command on PATH');
-    expect(text(at('six') + 1)).toBe('  advice: apt — apt has python3-six 1.16.0-4 (pip copy is 1.16.0)');
-    expect(rows.filter((r) => r.key.startsWith('advice:'))).toHaveLength(2);
+    // The advice is wrapped under its package, whole: its lines read back as the full text.
+    const advice = (i: number): string => {
+      const out: string[] = [];
+      for (let j = i + 1; rows[j]?.key.startsWith('advice:'); j++) out.push(rows[j]!.cells.map((c) => c.text).join(' ').trim());
+      return out.join(' ');
+    };
+    expect(advice(at('httpie'))).toBe('advice: pipx — command-line tool (http, https): pipx gives it its own venv and keeps the command on PATH');
+    expect(advice(at('six'))).toBe('advice: apt — apt has python3-six 1.16.0-4 (pip copy is 1.16.0)');
+    for (const r of rows.filter((x) => x.key.startsWith('advice:'))) expect(displayWidth(r.cells[0]!.text)).toBeLessThanOrEqual(40);
     expect(rows.some((r) => r.cells.some((c) => c.text.includes('leave it to apt')))).toBe(false);
   });
 
@@ -65,29 +71,31 @@ describe('advice rows', () => {
     expect(lines.filter((l) => l.includes('advice:'))).toHaveLength(1);
   });
 
-  it('fits an 80x24 and a 60x20 detail pane with an ellipsis', () => {
+  it('fits an 80x24 and a 60x20 detail pane whole, wrapped, without an ellipsis', () => {
     for (const size of [{ columns: 80, rows: 24 }, { columns: 60, rows: 20 }]) {
       const { inventory, findings } = advised();
-      const s = reducer(initialState(size), { type: 'scan-done', inventory, findings });
-      const row = detailRows(s).find((r) => r.key.startsWith('advice:'))!;
+      const s = normalize({ ...reducer(initialState(size), { type: 'scan-done', inventory, findings }), view: 'envs' });
+      const rows = detailRows(s).filter((r) => r.key.startsWith('advice:'));
       const layout = computeLayout(size, 'envs');
-      const width = layout.detailTextWidth;
-      const line = renderRow(row, width, { selected: false, focused: false, tagged: false, color: false });
+      const lines = rows.map((row) => renderRow(row, layout.detailTextWidth, { selected: false, focused: false, tagged: false, color: false }));
       // Marker and tag columns come on top of the text width; the pane's border is around that.
-      expect(displayWidth(line)).toBeLessThanOrEqual(layout.detailWidth - 2);
-      expect(line).toMatch(/advice: pipx — .*…$/);
+      for (const line of lines) {
+        expect(displayWidth(line)).toBeLessThanOrEqual(layout.detailWidth - 2);
+        expect(line).not.toContain('…');
+      }
+      expect(lines.join(' ').replace(/\s+/g, ' ')).toContain('pipx gives it its own venv and keeps the command on PATH');
     }
   });
 
   it('the detail cursor steps over advice lines: down from httpie lands on the next package', () => {
     const { inventory, findings } = advised();
-    let s = run(reducer(initialState({ columns: 80, rows: 24 }), { type: 'scan-done', inventory, findings }), 'nextPane');
+    let s = run(reducer(initialState({ columns: 80, rows: 24 }), { type: 'scan-done', inventory, findings }), 'view1', 'nextPane');
     const rows = detailRows(s);
     while (rows[s.detail.cursor]?.pkg?.name !== 'httpie') s = run(s, 'down');
     const next = run(s, 'down');
     expect(rows[next.detail.cursor]!.selectable).toBe(true);
-    expect(rows[next.detail.cursor]!.key.startsWith('advice:')).toBe(false);
-    expect(next.detail.cursor).toBe(s.detail.cursor + 2);
+    expect(rows[next.detail.cursor]!.key.startsWith('dist:')).toBe(true);
+    expect(rows.slice(s.detail.cursor + 1, next.detail.cursor).every((r) => r.key.startsWith('advice:'))).toBe(true);
     expect(run(next, 'up').detail.cursor).toBe(s.detail.cursor);
   });
 });

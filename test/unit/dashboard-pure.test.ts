@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frameDiff, FrameWriter } from '../../components/app/frame-writer.js';
 import { hintText } from '../../components/dashboard/status-lines.js';
-import { overviewText } from '../../components/dashboard/overview-strip.js';
+import { overviewText } from '../../components/dashboard/overview-text.js';
 import { helpRows } from '../../components/state/help-rows.js';
 import { BINDINGS, keyLabel, resolveKey } from '../../components/state/key-bindings.js';
 import { summarizeGroups } from '../../components/state/kinds.js';
@@ -21,7 +21,7 @@ describe('key table and router resolution', () => {
     expect(resolveKey('', { tab: true }, 'normal')).toMatchObject({ command: 'nextPane' });
     expect(resolveKey('', { tab: true, shift: true }, 'normal')).toMatchObject({ command: 'prevPane' });
     expect(resolveKey('l', { ctrl: true }, 'normal')).toMatchObject({ command: 'redraw' });
-    expect(resolveKey('c', { ctrl: true }, 'normal')).toMatchObject({ command: 'quit' });
+    expect(resolveKey('c', { ctrl: true }, 'normal')).toMatchObject({ command: 'interrupt' });
     expect(resolveKey('3', {}, 'normal')).toMatchObject({ command: 'view3' });
     expect(resolveKey(' ', {}, 'normal')).toMatchObject({ command: 'tag' });
     expect(resolveKey('x', {}, 'normal')).toBeNull();
@@ -32,7 +32,7 @@ describe('key table and router resolution', () => {
     expect(resolveKey('j', {}, 'filter')).toEqual({ type: 'text', text: 'j' });
     expect(resolveKey('', { escape: true }, 'filter')).toMatchObject({ command: 'filterClear' });
     expect(resolveKey('', { delete: true }, 'filter')).toMatchObject({ command: 'filterBackspace' });
-    expect(resolveKey('c', { ctrl: true }, 'filter')).toMatchObject({ command: 'quit' });
+    expect(resolveKey('c', { ctrl: true }, 'filter')).toMatchObject({ command: 'interrupt' });
     expect(resolveKey('\x1b[1;5P', {}, 'filter')).toBeNull();
   });
 
@@ -77,8 +77,8 @@ describe('text on a grid', () => {
   });
 
   it('never lets control characters from disk reach the terminal', () => {
-    expect(sanitize('evil\x1b[2Jname\x07')).toBe('evil?[2Jname?');
-    expect(truncate('a\x1bb', 10)).toBe('a?b');
+    expect(sanitize('evil\x1b[2Jname\x07')).toBe('evil\\e[2Jname\\a');
+    expect(truncate('a\x1bb', 10)).toBe('a\\eb');
   });
 
   it('wraps at spaces and marks the cut when over the line budget', () => {

@@ -3,12 +3,15 @@ import { reducer, type Action } from '../../components/state/dashboard-reducer.j
 import { initialState, type DashboardState } from '../../components/state/dashboard-state.js';
 import type { CommandId } from '../../components/state/key-bindings.js';
 import { tagKey } from '../../components/state/rows.js';
+import { normalize } from '../../components/state/positions.js';
 import { detailRows, mainRows, selectedRow } from '../../components/state/selectors.js';
 import { dist, messyInventory, syntheticInventory } from '../components/inventory-fixture.js';
 
+/** Scanned, then on the environments view (the screen itself opens on the findings: see below). */
 function loaded(opts: Parameters<typeof initialState>[1] = {}, size = { columns: 80, rows: 24 }): DashboardState {
   const { inventory, findings } = messyInventory();
-  return reducer(initialState(size, opts), { type: 'scan-done', inventory, findings });
+  const s = reducer(initialState(size, opts), { type: 'scan-done', inventory, findings });
+  return normalize({ ...s, view: 'envs' });
 }
 const run = (s: DashboardState, ...cmds: CommandId[]): DashboardState => cmds.reduce((acc, c) => reducer(acc, { type: 'command', command: c }), s);
 const type = (s: DashboardState, text: string): DashboardState => [...text].reduce((acc, ch) => reducer(acc, { type: 'filter-text', text: ch }), s);
@@ -17,7 +20,8 @@ describe('dashboard reducer', () => {
   it('starts on the first environment, grouped by kind with headings that the cursor skips', () => {
     const s = loaded();
     const rows = mainRows(s);
-    expect(rows[0]).toMatchObject({ key: 'group:system', selectable: false });
+    expect(rows[0]).toMatchObject({ key: 'columns', selectable: false });
+    expect(rows[1]).toMatchObject({ key: 'group:system', selectable: false });
     expect(selectedRow(s)?.key).toBe('system:/usr');
     const down = run(s, 'down');
     // Next group heading ("venvs") is skipped.
@@ -80,8 +84,14 @@ describe('dashboard reducer', () => {
     expect(s.view).toBe('envs');
     expect(s.focus).toBe('detail');
     expect(selectedRow(s)?.key).toBe('venv:/home/tester/old/.venv');
-    // A machine-wide finding has no environment to open.
-    expect(run(loaded(), 'view2', 'bottom', 'open').message).toMatch(/whole machine/);
+    // Esc returns to the findings list, on the same finding.
+    const back = run(s, 'back');
+    expect(back.view).toBe('findings');
+    expect(back.lists.findings.cursor).toBe(3);
+    // A machine-wide finding has no environment to open: Enter shows its whole text.
+    const whole = run(loaded(), 'view2', 'bottom', 'open');
+    expect(whole.overlay).toBe('text');
+    expect(whole.text?.full.paragraphs.join('\n')).toContain(mainRows(whole).at(-1)!.full!.title);
   });
 
   it('a finding that names its environment by prefix still finds it', () => {
@@ -201,10 +211,11 @@ describe('dashboard reducer', () => {
     expect(cursor).toBeGreaterThanOrEqual(offset);
     expect(cursor).toBeLessThan(offset + 16);
     s = run(s, 'bottom');
-    expect(s.lists.envs.cursor).toBe(1000);
-    expect(s.lists.envs.offset).toBe(1001 - 16);
+    // Row 0 is the column header, row 1 the group heading.
+    expect(s.lists.envs.cursor).toBe(1001);
+    expect(s.lists.envs.offset).toBe(1002 - 16);
     s = run(s, 'halfUp');
-    expect(s.lists.envs.cursor).toBe(1000 - 8);
+    expect(s.lists.envs.cursor).toBe(1001 - 8);
   });
 
   it('resize re-lays out and keeps the cursor visible', () => {
@@ -224,7 +235,10 @@ describe('progressive fill and the first keypress', () => {
     // venvs arrive before the system Python.
     s = reducer(s, { type: 'scan-progress', inventory: { ...inventory, environments: inventory.environments.slice(1) }, done: 1, total: 2, active: ['system'] });
     s = reducer(s, { type: 'scan-done', inventory, findings });
-    expect(selectedRow(s)?.key).toBe('system:/usr');
+    // The first screen is what needs attention; the environments list waits on its first row.
+    expect(s.view).toBe('findings');
+    expect(selectedRow(normalize({ ...s, view: 'envs' }))?.key).toBe('system:/usr');
+    expect(selectedRow(s)?.cells[0]?.text).toBe('CRIT');
     s = reducer(s, { type: 'key', input: 'j', key: {} });
     const sel = selectedRow(s)!.key;
     s = reducer(s, { type: 'scan-done', inventory, findings });

@@ -27,9 +27,11 @@ export function pipxInstallSteps(
       display: formatArgv(argv, env),
       needsRoot: false,
       destructive: false,
-      undo: { description: formatArgv(uninstall), action: { type: 'run', argv: uninstall, env: uenv } },
+      undo: { description: formatArgv(uninstall), action: { type: 'uninstall-pipx', argv: uninstall, env: uenv, venv, binDir: tools.pipxBinDir } },
       watch: [
         { path: tools.pipxHome, keepIfNonEmpty: 'venvs' },
+        // pipx's shared libraries, built on first use: gone again when no pipx venv is left to use them.
+        { path: `${tools.pipxHome}/shared`, keepIfNonEmpty: '../venvs' },
         { path: tools.pipxBinDir, keepIfNonEmpty: '.' },
         // pipx creates ~/.local on a fresh account; undo leaves the home as it found it.
         { path: `${tools.home}/.local`, keepIfNonEmpty: '.' },

@@ -25,7 +25,8 @@ export function createVenvStep(t: VenvTarget, tools: TargetTools): NewStep {
     needsRoot: false,
     destructive: false,
     undo: { description: `rm -r ${t.dir}`, action: { type: 'remove-dir', dir: t.dir } },
-    watch: [{ path: path.posix.dirname(t.dir), keepIfNonEmpty: '.' }],
+    // The venv itself too: cut off before pyvenv.cfg exists, it is still ours to remove.
+    watch: [{ path: path.posix.dirname(t.dir), keepIfNonEmpty: '.' }, { path: t.dir }],
   };
 }
 

@@ -53,6 +53,15 @@ export const brokenRequirements: Rule = (inv) => {
 function memoSat(cache: Map<string, boolean>, version: string, spec: string): boolean {
   const k = `${version}\0${spec}`;
   let v = cache.get(k);
-  if (v === undefined) cache.set(k, (v = satisfies(version, spec, { prereleases: true })));
+  if (v === undefined) {
+    // @renovatebot/pep440 throws on some non-PEP 440 versions: such a requirement cannot be judged, so
+    // it is not reported broken (and the rule goes on for every other requirement and package).
+    try {
+      v = satisfies(version, spec, { prereleases: true });
+    } catch {
+      v = true;
+    }
+    cache.set(k, v);
+  }
   return v;
 }

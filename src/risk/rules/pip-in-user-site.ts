@@ -6,9 +6,12 @@ import { finding, pythonOf, q, safeName, systemEnvs, type Rule } from './util.js
 export const pipInUserSite: Rule = (inv) => {
   const out: Finding[] = [];
   for (const env of systemEnvs(inv).filter((e) => e.externallyManaged)) {
+    // One pass for the apt copies, then a lookup per user package: linear (100k packages compared
+    // pairwise took minutes).
+    const distro = new Set(env.packages.filter((p) => p.scope === 'distro').map((p) => p.name));
     for (const d of env.packages.filter((p) => p.scope === 'user')) {
       const name = safeName(d);
-      const shadowsApt = env.packages.some((o) => o !== d && o.name === d.name && o.scope === 'distro');
+      const shadowsApt = distro.has(d.name);
       out.push(
         finding(
           'pip-in-user-site',

@@ -21,6 +21,8 @@ export interface CliOptions {
   env?: Record<string, string>;
   /** Drop these variables from the sandbox env (e.g. PIP_NO_INDEX to use a configured index). */
   unset?: string[];
+  /** Start it as a process-group leader, so a kill of its group (PYENVTUI_TEST_KILL_*:group) takes its children too. */
+  detached?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export function cliEnv(sb: Sandbox, opts: CliOptions = {}): Record<string, strin
 /** `node bin/pyenvtui.js ARGS` with the sandbox env; resolves with the exit code or signal (never rejects). */
 export function cli(sb: Sandbox, args: string[], opts: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(sb, opts), cwd: sb.home, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(sb, opts), cwd: sb.home, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.detached === true });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));

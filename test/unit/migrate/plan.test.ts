@@ -4,7 +4,7 @@ import { closure, inferExtras, readDepLine, removableDeps, visibleDists } from '
 import { markerEnv } from '../../../src/risk/pep508.js';
 import { formatArgv } from '../../../src/migrate/names.js';
 import { planMigration, type PlanInput } from '../../../src/migrate/plan.js';
-import { parseRecord, resolveRecordPath } from '../../../src/migrate/record.js';
+import { confineEntry, parseRecord } from '../../../src/migrate/record.js';
 
 const SITE = '/home/u/.local/lib/python3.11/site-packages';
 function dist(name: string, extra: Partial<Distribution> = {}): Distribution {
@@ -135,7 +135,7 @@ describe('RECORD and display', () => {
   it('parses quoted RECORD fields and resolves ../ script entries', () => {
     const r = parseRecord('"a,b.py",sha256=x,3\n../../../bin/t,sha256=y,10\nt-1.0.dist-info/RECORD,,\n');
     expect(r.map((e) => e.path)).toEqual(['a,b.py', '../../../bin/t', 't-1.0.dist-info/RECORD']);
-    expect(resolveRecordPath(SITE, '../../../bin/t')).toBe('/home/u/.local/bin/t');
+    expect(confineEntry({ siteHost: SITE }, '../../../bin/t')).toEqual({ host: '/home/u/.local/bin/t' });
   });
   it('quotes arguments for display only', () => {
     expect(formatArgv(['pip', 'install', 'a b', "it's"], { X: '1' })).toBe(`X=1 pip install 'a b' 'it'\\''s'`);

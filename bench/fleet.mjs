@@ -1,0 +1,116 @@
+// Fleet numbers: CPU seconds of `scan --facts` on the 1000-environment synthetic machine (what a Pi
+// pays inside Ansible's fact gathering), and the fleet view of 500 hosts x 20 environments: time to
+// the first screen in a real pty (80x24) and peak RSS, plus `fleet --json`.
+//   node bench/fleet.mjs            (npm run bench runs it too)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { syntheticFleet } from './fleet-hosts.mjs';
+import { syntheticMachine } from './synthetic.mjs';
+
+const PYTHON = '/usr/bin/python3';
+const BIN = path.resolve('bin/pyenvtui.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** One run of the bundle in-process (bench/measure.mjs): wall, CPU and peak RSS. */
+function measured(args, env) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-bench-'));
+  const report = path.join(dir, 'r.json');
+  const r = spawnSync(process.execPath, ['bench/measure.mjs', report, '--', ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env });
+  const rep = JSON.parse(readFileSync(report, 'utf8'));
+  rmSync(dir, { recursive: true, force: true });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`pyenvtui ${args.join(' ')} failed: ${r.stderr}`);
+  return { ...rep, bytes: Buffer.byteLength(r.stdout) };
+}
+
+// Launch in a pty, wait for the first screen with hosts on it, quit; times and peak RSS of the child.
+const PTY_DRIVER = String.raw`
+import json, os, pty, re, resource, select, struct, sys, termios, fcntl, time
+argv, env, cols, rows = json.loads(sys.argv[1]), json.loads(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+t0 = time.monotonic()
+pid, fd = pty.fork()
+if pid == 0:
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack('HHHH', rows, cols, 0, 0))
+    os.execve(argv[0], argv, env)
+buf = bytearray()
+end = t0 + 60
+while time.monotonic() < end:
+    r, _, _ = select.select([fd], [], [], 0.05)
+    if r:
+        try: chunk = os.read(fd, 65536)
+        except OSError: chunk = b''
+        if not chunk: break
+        buf.extend(chunk)
+        if re.search(rb'q quit', bytes(buf)) and re.search(rb'pi-1\b', bytes(buf)): break
+else:
+    raise SystemExit('timed out; got %r' % bytes(buf[-400:]))
+t_first = time.monotonic()
+os.write(fd, b'q')
+while True:
+    r, _, _ = select.select([fd], [], [], 5)
+    if not r: break
+    try:
+        if not os.read(fd, 65536): break
+    except OSError: break
+os.waitpid(pid, 0)
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({'firstScreenMs': (t_first - t0) * 1000, 'peakRssKiB': ru.ru_maxrss, 'cpuMs': (ru.ru_utime + ru.ru_stime) * 1000}))
+`;
+
+function dashboard(dir) {
+  const env = { PATH: '/usr/bin:/bin', HOME: os.tmpdir(), CI: 'false', TERM: 'xterm-256color', LANG: 'C.UTF-8' };
+  const out = execFileSync(PYTHON, ['-c', PTY_DRIVER, JSON.stringify([process.execPath, BIN, 'fleet', dir]), JSON.stringify(env), '80', '24'], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+export async function benchFleet() {
+  console.log('\n## Fleet: `scan --facts` cost on a host, and the fleet view across hosts\n');
+  console.log(`machine: ${os.cpus().length} cores; node ${process.version}; ${RUNS} runs, median (RSS: max); load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const root = syntheticMachine(1000);
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-bench-cache-'));
+  const cold = { ...process.env, PYENVTUI_NO_CACHE: '1', USER: 'bench' };
+  const warm = { ...process.env, PYENVTUI_NO_CACHE: '', PYENVTUI_CACHE_DIR: cacheDir, USER: 'bench' };
+  console.log('| scan of the 1000-env synthetic machine | CPU (user+sys) | wall | peak RSS | output |');
+  console.log('|---|---:|---:|---:|---:|');
+  const rows = [];
+  for (const [name, args, env] of [
+    ['--facts, cold (site cache off)', ['scan', '--facts', '--root', root], cold],
+    ['--facts, warm (site cache)', ['scan', '--facts', '--root', root], warm],
+    ['--facts --no-sizes, warm', ['scan', '--facts', '--no-sizes', '--root', root], warm],
+    ['--json, warm (for comparison)', ['scan', '--json', '--root', root], warm],
+  ]) {
+    measured(args, env); // page cache (and site cache) warm
+    const runs = Array.from({ length: RUNS }, () => measured(args, env));
+    const cpu = median(runs.map((r) => r.cpuMs));
+    const wall = median(runs.map((r) => r.wallMs));
+    const rss = Math.max(...runs.map((r) => r.maxRssKiB)) / 1024;
+    console.log(`| ${name} | ${(cpu / 1000).toFixed(2)} s | ${(wall / 1000).toFixed(2)} s | ${rss.toFixed(0)} MiB | ${(runs[0].bytes / 1e6).toFixed(2)} MB |`);
+    rows.push({ name, cpu, wall, rss });
+  }
+  rmSync(cacheDir, { recursive: true, force: true });
+
+  const dir = syntheticFleet(500, 20);
+  console.log('\n| fleet of 500 hosts x 20 envs (jsonfile cache) | time | peak RSS |');
+  console.log('|---|---:|---:|');
+  const json = Array.from({ length: RUNS }, () => measured(['fleet', dir, '--json', '--package', 'bench-pkg-7'], process.env));
+  console.log(`| fleet --json --package | ${median(json.map((r) => r.wallMs)).toFixed(0)} ms | ${(Math.max(...json.map((r) => r.maxRssKiB)) / 1024).toFixed(0)} MiB |`);
+  dashboard(dir);
+  const dash = Array.from({ length: RUNS }, () => dashboard(dir));
+  const first = median(dash.map((d) => d.firstScreenMs));
+  const rss = Math.max(...dash.map((d) => d.peakRssKiB)) / 1024;
+  const cpu = median(dash.map((d) => d.cpuMs));
+  console.log(`| dashboard: launch to first screen (pty 80x24) | ${first.toFixed(0)} ms (CPU of the whole run, to q: ${cpu.toFixed(0)} ms) | ${rss.toFixed(0)} MiB |`);
+  console.log('\n### Fleet targets (issue 17)');
+  console.log(`- fleet view of 500 hosts x 20 envs opens in under 1 s: ${first < 1000 ? 'yes' : 'NO'} (${first.toFixed(0)} ms wall at load ${os.loadavg()[0].toFixed(1)}; ${cpu.toFixed(0)} ms CPU for launch + first screen + quit)`);
+  console.log(`- and stays under 150 MB: ${rss * 1.048576 < 150 ? 'yes' : 'NO'} (${(rss * 1.048576).toFixed(0)} MB)`);
+  console.log(`- scan --facts on 1000 envs, CPU: ${(rows[0].cpu / 1000).toFixed(2)} s cold, ${(rows[1].cpu / 1000).toFixed(2)} s warm (Ansible's default gather_timeout is 10 s)`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchFleet();

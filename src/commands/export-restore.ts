@@ -1,0 +1,117 @@
+// `pyenvtui export [--root DIR]` prints the machine's tools and venvs as pyenvtui/export@1 JSON;
+// `pyenvtui restore FILE [--wheels DIR] [--dry-run] [--yes]` plans them on this machine and runs the plan
+// through the journaled executor (verify, undo with `pyenvtui undo ID`).
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ScanContext } from '../context.js';
+import type { CommandIO } from '../io.js';
+import { exportMachine, validateExport } from '../lifecycle/export.js';
+import { planRestore } from '../lifecycle/restore.js';
+import { LockedError } from '../migrate/lock.js';
+import { newMigrationId, stateDir } from '../migrate/journal.js';
+import { findOnPath } from '../migrate/prepare.js';
+import { planText } from '../migrate/render.js';
+import { executePlan } from '../migrate/execute.js';
+import { execOptions } from './migrate.js';
+
+export const EXPORT_USAGE = 'pyenvtui export [--root DIR] [--pretty]';
+export const RESTORE_USAGE = 'pyenvtui restore FILE [--wheels DIR] [--dry-run] [--yes]';
+
+/** Largest export document read (a machine with thousands of venvs is a few MB). */
+const MAX_DOC_BYTES = 64 * 1024 * 1024;
+
+function usage(io: CommandIO, cmd: string, msg: string, u: string): number {
+  io.stderr.write(`pyenvtui ${cmd}: ${msg}\nUsage: ${u}\n`);
+  return 2;
+}
+
+export async function runExport(argv: string[], io: CommandIO): Promise<number> {
+  let values: { root?: string; pretty?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { root: { type: 'string' }, pretty: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+  } catch (e) {
+    return usage(io, 'export', (e as Error).message, EXPORT_USAGE);
+  }
+  const ctx = new ScanContext({ root: path.resolve(values.root ?? '/'), env: io.env });
+  if (!(await ctx.isDir('/'))) return usage(io, 'export', `--root ${values.root} is not a directory`, EXPORT_USAGE);
+  const { scan } = await import('../discover/index.js');
+  const { analyze } = await import('../analyze.js');
+  const inv = await scan(ctx);
+  const { findings } = await analyze(inv, ctx);
+  io.stdout.write(JSON.stringify(exportMachine(inv, findings), null, values.pretty ? 2 : undefined) + '\n');
+  return 0;
+}
+
+export async function runRestore(argv: string[], io: CommandIO): Promise<number> {
+  let values: { wheels?: string; 'dry-run'?: boolean; yes?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, options: { wheels: { type: 'string' }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' } }, strict: true, allowPositionals: true }));
+  } catch (e) {
+    return usage(io, 'restore', (e as Error).message, RESTORE_USAGE);
+  }
+  if (positionals.length !== 1) return usage(io, 'restore', 'name one export file', RESTORE_USAGE);
+  const file = positionals[0]!;
+  const st = await fsp.stat(file).catch(() => null);
+  if (!st?.isFile()) return usage(io, 'restore', `${file} is not a file`, RESTORE_USAGE);
+  if (st.size > MAX_DOC_BYTES) return usage(io, 'restore', `${file} is larger than 64 MiB`, RESTORE_USAGE);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await fsp.readFile(file, 'utf8'));
+  } catch (e) {
+    return usage(io, 'restore', `${file} is not JSON: ${(e as Error).message}`, RESTORE_USAGE);
+  }
+  const doc = validateExport(parsed);
+  if ('error' in doc) return usage(io, 'restore', `${file}: ${doc.error}`, RESTORE_USAGE);
+  const wheels = values.wheels !== undefined ? path.resolve(values.wheels) : undefined;
+  if (wheels !== undefined && !(await fsp.stat(wheels).then((s) => s.isDirectory(), () => false))) return usage(io, 'restore', `--wheels ${wheels} is not a directory`, RESTORE_USAGE);
+
+  const ctx = new ScanContext({ root: '/', env: io.env });
+  const { scan } = await import('../discover/index.js');
+  const inv = await scan(ctx);
+  const python = findOnPath('python3', io.env.PATH);
+  if (!python) {
+    io.stderr.write('pyenvtui restore: no python3 on PATH to build environments with\n');
+    return 1;
+  }
+  const pipx = findOnPath('pipx', io.env.PATH);
+  const uv = findOnPath('uv', io.env.PATH);
+  const id = newMigrationId(ctx.now());
+  const plan = planRestore({
+    id,
+    createdAt: ctx.now().toISOString(),
+    doc,
+    inv,
+    home: ctx.home,
+    tools: {
+      python,
+      ...(pipx ? { pipx } : {}),
+      ...(uv ? { uv } : {}),
+      pipxHome: io.env.PIPX_HOME ?? `${ctx.home}/.local/pipx`,
+      pipxBinDir: io.env.PIPX_BIN_DIR ?? `${ctx.home}/.local/bin`,
+      home: ctx.home,
+    },
+    ...(wheels ? { wheels } : {}),
+    backupDir: path.join(stateDir(io.env), id),
+  });
+  io.stdout.write(planText(plan));
+  for (const s of plan.skipped) io.stdout.write(`  skipped: ${s}\n`);
+  for (const s of plan.notRestored) io.stdout.write(`  not restored: ${s}\n`);
+  if (!plan.steps.length) {
+    io.stdout.write('nothing to restore\n');
+    return 0;
+  }
+  if (values['dry-run']) return 0;
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+  try {
+    const j = await executePlan(plan, execOptions(io, values.yes === true, uid));
+    if (j.status !== 'done') return 1;
+    io.stdout.write(`restored; journal: ${stateDir(io.env)}/${j.id}\nundo with: pyenvtui undo ${j.id}\n`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof LockedError)) throw e;
+    io.stderr.write(`pyenvtui restore: refused: ${e.message}\n`);
+    return 1;
+  }
+}

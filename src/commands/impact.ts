@@ -1,0 +1,78 @@
+// `pyenvtui impact PYTHON | --upgrade RELEASE [--json] [--root DIR]`: what breaks before a Python is
+// removed or the distribution is upgraded. Exit 0 when nothing depends on it, 1 when something would
+// break (scriptable like doctor), 2 for usage errors.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ScanContext, type Env } from '../context.js';
+import { removalImpact, RELEASE_UPGRADES, upgradeImpact, findInterpreter, type Impact } from '../lifecycle/impact.js';
+
+export const IMPACT_USAGE = 'pyenvtui impact PYTHON | --upgrade RELEASE [--json] [--root DIR]';
+
+export interface ImpactIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: Env;
+}
+
+/** Control characters from disk shown visibly, never sent to the terminal raw. */
+function visible(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+export function impactText(im: Impact): string {
+  const lines = [`${visible(im.subject)}:`];
+  if (!im.items.length) lines.push('  nothing on this machine depends on it');
+  for (const i of im.items) {
+    lines.push(`  ${visible(i.kind)} ${visible(i.name)}  ${visible(i.path)}`, `      ${visible(i.why)}`);
+    if (i.fix) lines.push(`      fix: ${visible(i.fix)}`);
+  }
+  for (const n of im.notes) lines.push(`note: ${visible(n)}`);
+  return lines.join('\n') + '\n';
+}
+
+export async function runImpact(argv: string[], io: ImpactIO): Promise<number> {
+  let values: { json?: boolean; upgrade?: string; root?: string };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean' }, upgrade: { type: 'string' }, root: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (e) {
+    io.stderr.write(`pyenvtui impact: ${(e as Error).message}\nUsage: ${IMPACT_USAGE}\n`);
+    return 2;
+  }
+  if ((values.upgrade === undefined) === (positionals.length === 0) || positionals.length > 1) {
+    io.stderr.write(`pyenvtui impact: name one Python, or --upgrade RELEASE (${Object.keys(RELEASE_UPGRADES).join(', ')})\nUsage: ${IMPACT_USAGE}\n`);
+    return 2;
+  }
+  const root = path.resolve(values.root ?? '/');
+  const ctx = new ScanContext({ root, env: io.env });
+  if (!(await ctx.isDir('/'))) {
+    io.stderr.write(`pyenvtui impact: --root ${root} is not a directory\n`);
+    return 2;
+  }
+  const { scan } = await import('../discover/index.js');
+  const inv = await scan(ctx);
+  let im: Impact;
+  if (values.upgrade !== undefined) {
+    const r = upgradeImpact(inv, values.upgrade);
+    if ('error' in r) {
+      io.stderr.write(`pyenvtui impact: ${r.error}\n`);
+      return 2;
+    }
+    im = r;
+  } else {
+    const t = findInterpreter(inv, positionals[0]!);
+    if ('error' in t) {
+      io.stderr.write(`pyenvtui impact: ${visible(t.error)}\n`);
+      return 2;
+    }
+    im = removalImpact(inv, t);
+  }
+  io.stdout.write(values.json ? JSON.stringify(im, null, 2) + '\n' : impactText(im));
+  return im.items.length ? 1 : 0;
+}
