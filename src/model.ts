@@ -142,6 +142,10 @@ export interface Environment {
   packages: Distribution[];
   /** Bytes on disk; undefined until computed (sizes are lazy). */
   sizeBytes?: number;
+  /** CPU architecture of the interpreter, when a file says so (conda-meta `subdir`, a uv Python's name). */
+  arch?: string | null;
+  /** The tool that manages the environment and its version, when files say so (conda-meta, pyvenv.cfg). */
+  manager?: { tool: string; version: string | null; executable?: string | null };
   /** Kind-specific facts (pipx main package and apps, project dir, conda name, ...). */
   meta?: Record<string, unknown>;
   /**

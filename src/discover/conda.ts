@@ -25,7 +25,37 @@ export async function condaPrefixKind(ctx: ScanContext, prefix: string): Promise
 }
 
 async function isBase(ctx: ScanContext, prefix: string): Promise<boolean> {
-  return (await ctx.isDir(`${prefix}/condabin`)) || (await ctx.isDir(`${prefix}/envs`));
+  // A micromamba root ($MAMBA_ROOT_PREFIX) may hold neither condabin/ nor envs/ yet: its binary says it.
+  return (await ctx.isDir(`${prefix}/condabin`)) || (await ctx.isDir(`${prefix}/envs`)) || (await ctx.isFile(`${prefix}/bin/micromamba`));
+}
+
+/**
+ * The tool of a conda root, as PET's CondaManager finds it: conda (its version from the installed
+ * package record conda-meta/conda-X.Y.Z-*.json), else mamba, else micromamba (version unknown).
+ */
+async function condaManager(ctx: ScanContext, root: string): Promise<{ tool: string; version: string | null; executable: string } | null> {
+  const names = (await ctx.tryReaddir(`${root}/conda-meta`)).map((e) => e.name);
+  for (const tool of ['conda', 'mamba', 'micromamba']) {
+    const exe = [`${root}/bin/${tool}`, `${root}/condabin/${tool}`];
+    let found: string | null = null;
+    for (const x of exe) if (await ctx.isFile(x)) found = found ?? x;
+    if (!found) continue;
+    const rec = names.map((n) => new RegExp(`^${tool}-(\\d[^-]*)-[^-]+\\.json$`).exec(n)).find((m) => m);
+    return { tool, version: rec ? rec[1]! : null, executable: found };
+  }
+  return null;
+}
+
+/** conda's platform subdir of the python package record (linux-64, osx-arm64, ...). */
+async function condaArch(ctx: ScanContext, prefix: string, file: string | null): Promise<string | null> {
+  if (!file) return null;
+  const t = await ctx.tryReadText(`${prefix}/conda-meta/${file}`);
+  try {
+    const j = t ? (JSON.parse(t) as { subdir?: unknown }) : null;
+    return typeof j?.subdir === 'string' && /^[a-z0-9_-]+$/.test(j.subdir) ? j.subdir : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The conda install that manages `prefix`: itself for a base, `<X>` for `<X>/envs/<n>`, else the `# cmd:` path. */
@@ -108,6 +138,11 @@ export async function condaEnv(
     },
   });
   if (!hasPython) env.python.executable = null;
+  const manager = root ? await condaManager(ctx, root) : null;
+  if (manager) env.manager = manager;
+  const pyRecord = pythonVersionFromMetaFiles((await ctx.tryReaddir(`${prefix}/conda-meta`)).map((e) => e.name));
+  env.arch = await condaArch(ctx, prefix, pyRecord?.file ?? null);
+  if (manager?.tool === 'conda' && manager.version) (env.meta ??= {}).condaVersion = manager.version;
   if (problems.length) env.health = { ...env.health, ok: false, problems: [...env.health.problems, ...problems] };
   return env;
 }

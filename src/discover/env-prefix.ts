@@ -157,6 +157,9 @@ export async function envFromPrefix(
   if (cfg?.virtualenv) meta.virtualenv = cfg.virtualenv;
   if (cfg?.prompt) meta.prompt = cfg.prompt;
   if (Object.keys(meta).length) env.meta = meta;
+  // The tool that wrote pyvenv.cfg says its name and version (uv = 0.4.30, virtualenv = 20.26.6).
+  if (cfg?.uv) env.manager = { tool: 'uv', version: cfg.uv };
+  else if (cfg?.virtualenv) env.manager = { tool: 'virtualenv', version: cfg.virtualenv };
   return env;
 }
 

@@ -53,6 +53,15 @@ export async function walkForVenvs(ctx: ScanContext, start: string, depth: numbe
       venvs.push(real);
       return;
     }
+    // virtualenv < 20 wrote no pyvenv.cfg: lib/pythonX.Y/orig-prefix.txt marks it.
+    if (entries.some((e) => e.name === 'bin') && entries.some((e) => e.name === 'lib' && e.isDirectory())) {
+      for (const l of await fs.tryReaddir(ctx, `${dir}/lib`)) {
+        if (/^(python|pypy)\d/.test(l.name) && (await fs.isFile(ctx, `${dir}/lib/${l.name}/orig-prefix.txt`))) {
+          venvs.push(real);
+          return;
+        }
+      }
+    }
     // A conda prefix holds thousands of files and no venvs; its own locator reads it.
     if (entries.some((e) => e.name === 'conda-meta' && e.isDirectory())) return;
     if (level >= depth) return;

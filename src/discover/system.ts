@@ -21,6 +21,18 @@ interface Candidate {
   prefix: string;
   framework: boolean;
   aliases: string[];
+  /** Found through $PATH in a custom prefix (/opt/python3.10/bin), not in a standard bin dir. */
+  fromPath?: boolean;
+}
+
+/** Trees whose interpreters other locators list (or that are no installation of their own). */
+const OWNED = /\/(Cellar|\.linuxbrew|\.pyenv|shims|pipx|uv\/python|mise|\.asdf|envs)\//;
+
+/** A custom prefix on PATH is an installation when its stdlib is there and it is no venv or conda env. */
+async function isCustomPrefix(ctx: ScanContext, prefix: string, minor: string): Promise<boolean> {
+  if (await fs.isAny(ctx, `${prefix}/pyvenv.cfg`)) return false;
+  if (await fs.isDir(ctx, `${prefix}/conda-meta`)) return false;
+  return (await fs.isAny(ctx, `${prefix}/lib/python${minor}/os.py`)) || (await fs.isDir(ctx, `${prefix}/lib/python${minor}/encodings`));
 }
 
 export const systemLocator: Locator = {
@@ -41,7 +53,10 @@ async function findCandidates(ctx: ScanContext): Promise<Candidate[]> {
   if (ctx.platform === 'darwin' || (await fs.isDir(ctx, FRAMEWORK))) {
     for (const v of await fs.tryReaddir(ctx, FRAMEWORK)) if (/^\d+\.\d+$/.test(v.name)) dirs.push(`${FRAMEWORK}/${v.name}/bin`);
   }
-  for (const dir of dirs) {
+  // Interpreters built into a custom prefix (/opt/python3.10, ./configure --prefix) that win on PATH.
+  const pathDirs = (ctx.env.PATH ?? '').split(':').filter((d) => d.startsWith('/') && !dirs.includes(d) && !OWNED.test(`${d}/`));
+  for (const dir of [...dirs, ...pathDirs]) {
+    const fromPath = !dirs.includes(dir);
     const entries = await fs.tryReaddir(ctx, dir);
     const reals = new Map<string, string>();
     await Promise.all(
@@ -62,7 +77,9 @@ async function findCandidates(ctx: ScanContext): Promise<Candidate[]> {
       if (!st?.isFile()) continue;
       const framework = dir.startsWith(FRAMEWORK);
       const aliases = [...reals].filter(([, r]) => r === real).map(([n]) => `${dir}/${n}`).sort();
-      byReal.set(real, { exe: `${dir}/${name}`, real, minor: m[1]!, prefix: path.posix.dirname(path.posix.dirname(real)), framework, aliases });
+      const prefix = path.posix.dirname(path.posix.dirname(real));
+      if (fromPath && (OWNED.test(real) || prefix === '/usr' || prefix === '/usr/local' || !(await isCustomPrefix(ctx, prefix, m[1]!)))) continue;
+      byReal.set(real, { exe: `${dir}/${name}`, real, minor: m[1]!, prefix, framework, aliases, ...(fromPath ? { fromPath } : {}) });
     }
   }
   return [...byReal.values()];
@@ -138,6 +155,7 @@ async function systemEnv(ctx: ScanContext, c: Candidate): Promise<Environment> {
   const meta: Record<string, unknown> = { commands: c.aliases, stdlib: stdlibs[0] };
   if (diverted) meta.markerDiverted = diverted;
   if (c.framework) meta.framework = true;
+  if (c.fromPath) meta.customPrefix = true;
   const markerOwner = markerPath ? dpkg.owner(markerPath) : undefined;
   if (markerOwner) meta.markerPackage = markerOwner;
   return {

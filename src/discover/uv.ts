@@ -141,12 +141,16 @@ export const uvPythonLocator: Locator = {
       }
       if (seen.has(real) || !(await ctx.isDir(prefix))) continue;
       seen.add(real);
-      const env = await envFromPrefix(ctx, 'uv-python', prefix, n, {
+      // uv before 0.2 unpacked python-build-standalone as-is: the installation sits in `install/`.
+      const legacy = !(await ctx.isDir(`${prefix}/bin`)) && (await ctx.isDir(`${prefix}/install/bin`));
+      const env = await envFromPrefix(ctx, 'uv-python', legacy ? `${prefix}/install` : prefix, n, {
         version: key.minorLink ? null : key.version,
         includeUserSite: true,
         noProbe: true,
-        meta: { implementation: key.implementation, variants: key.variants, os: key.os, arch: key.arch, libc: key.libc },
+        meta: { implementation: key.implementation, variants: key.variants, os: key.os, arch: key.arch, libc: key.libc, ...(legacy ? { layout: 'install/' } : {}) },
       });
+      env.arch = key.arch;
+      env.manager = { tool: 'uv', version: null };
       out.push(env);
     }
     return { environments: out, problems };

@@ -63,10 +63,24 @@ export async function classifyVenv(
     const rel = prefix.slice(roots.hatch.length + 1).split('/');
     return { kind: 'hatch', name: `${rel[0] ?? base}:${rel[rel.length - 1]}`, meta: { project: rel[0] } };
   }
+  // Project-local hatch envs (`dirs.env.virtual = ".hatch"`, hatch's documented in-project layout).
+  if (path.posix.basename(parent) === '.hatch') {
+    const proj = path.posix.dirname(parent);
+    return { kind: 'hatch', name: `${path.posix.basename(proj)}:${base}`, meta: { project: proj, projectLocal: true } };
+  }
   const project = await projectFile(ctx, prefix);
   if (/-[A-Za-z0-9_-]{8}$/.test(base) && roots.pipenv.some((d) => parent === d)) {
-    if (project && (await fs.isFile(ctx, `${project}/Pipfile`))) {
-      return { kind: 'pipenv', name: base.replace(/-[A-Za-z0-9_-]{8}$/, ''), meta: { project } };
+    const name = base.replace(/-[A-Za-z0-9_-]{8}$/, '');
+    if (project && (await fs.isFile(ctx, `${project}/Pipfile`))) return { kind: 'pipenv', name, meta: { project } };
+    // Stale pipenv venvs (the ones users want to clean up): pipenv's own directory, or a .project whose
+    // folder name pipenv derived this venv's name from (pipenv: `<sanitised name>-<hash>`).
+    const ownDir = parent === roots.pipenv[roots.pipenv.length - 1] && parent !== roots.workon;
+    const derived = project !== null && base.startsWith(`${path.posix.basename(project).replace(/[ &$`!*@"()[\]\\\r\n\t]/g, '_').slice(0, 42)}-`);
+    if (ownDir || derived) {
+      const orphaned = project === null
+        ? '.project is missing'
+        : !(await fs.isDir(ctx, project)) ? `its project ${project} no longer exists` : `no Pipfile in ${project}`;
+      return { kind: 'pipenv', name, meta: { ...(project ? { project } : {}), orphaned } };
     }
   }
   if (roots.poetry.some((d) => parent === d)) {
@@ -83,9 +97,31 @@ export async function classifyVenv(
   if (/^\.?(venv|env)$/.test(base)) meta.project = parent;
   if (cfg?.uv) return { kind: 'uv-project', name: projName, meta };
   if (await fs.isFile(ctx, `${parent}/.pdm-python`)) return { kind: 'pdm', name: projName, meta };
-  if (base === '.venv' && (await fs.isFile(ctx, `${parent}/poetry.lock`))) return { kind: 'poetry', name: projName, meta };
+  if (base === '.venv' && (await isPoetryProject(ctx, parent))) return { kind: 'poetry', name: projName, meta };
   if (base === '.venv' && (await fs.isFile(ctx, `${parent}/Pipfile`))) return { kind: 'pipenv', name: projName, meta };
   return { kind: 'venv', name: projName, meta };
+}
+
+/** A Poetry project: poetry.lock, poetry.toml, or a [tool.poetry] table in pyproject.toml (as PET checks). */
+async function isPoetryProject(ctx: ScanContext, dir: string): Promise<boolean> {
+  if ((await fs.isFile(ctx, `${dir}/poetry.lock`)) || (await fs.isFile(ctx, `${dir}/poetry.toml`))) return true;
+  const py = await fs.tryReadText(ctx, `${dir}/pyproject.toml`);
+  return py !== null && /^\s*\[tool\.poetry[\].]/m.test(py);
+}
+
+/**
+ * A virtualenv older than 20 (no pyvenv.cfg): lib/pythonX.Y/orig-prefix.txt names the base prefix, and
+ * no-global-site-packages.txt says the system site is off.
+ */
+export async function legacyVirtualenv(ctx: ScanContext, prefix: string): Promise<{ origPrefix: string; systemSite: boolean } | null> {
+  for (const l of await fs.tryReaddir(ctx, `${prefix}/lib`)) {
+    if (!/^(python|pypy)\d/.test(l.name)) continue;
+    const orig = await fs.tryReadText(ctx, `${prefix}/lib/${l.name}/orig-prefix.txt`);
+    if (orig === null) continue;
+    const noGlobal = await fs.isFile(ctx, `${prefix}/lib/${l.name}/no-global-site-packages.txt`);
+    return { origPrefix: orig.trim(), systemSite: !noGlobal };
+  }
+  return null;
 }
 
 /** The `.project` file of virtualenvwrapper/pipenv: one line naming the project directory. */

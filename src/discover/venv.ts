@@ -7,7 +7,8 @@ import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix } from './env-prefix.js';
 import { walkForVenvs } from './project-walk.js';
 import { mapLimit } from './limit.js';
-import { classifyVenv, venvParents, venvRoots } from './venv-kinds.js';
+import { classifyVenv, legacyVirtualenv, venvParents, venvRoots } from './venv-kinds.js';
+import { poetryEnvDirs } from './poetry-config.js';
 import * as fs from './resolve.js';
 import { pipxHomes } from './pipx.js';
 
@@ -16,6 +17,8 @@ export const venvLocator: Locator = {
   async locate(ctx: ScanContext): Promise<LocatorResult> {
     const problems: ScanProblem[] = [];
     const roots = venvRoots(ctx);
+    // Poetry's config.toml may keep envs anywhere (virtualenvs.path, cache-dir): those come first.
+    roots.poetry.unshift(...(await poetryEnvDirs(ctx)).dirs.filter((d) => !roots.poetry.includes(d)));
     const h = ctx.home;
     const candidates = new Set<string>();
     for (const d of [ctx.env.VIRTUAL_ENV, `${h}/.env`, `${h}/env`, `${h}/venv`, `${h}/.venv`]) if (d) candidates.add(d);
@@ -27,7 +30,9 @@ export const venvLocator: Locator = {
       r.venvs.forEach((v) => candidates.add(v));
       problems.push(...r.problems);
     }
-    const checked = await mapLimit([...candidates], 64, async (p) => ((await ctx.tryLstat(`${p}/pyvenv.cfg`)) ? p : null));
+    const checked = await mapLimit([...candidates], 64, async (p) =>
+      (await ctx.tryLstat(`${p}/pyvenv.cfg`)) || (await legacyVirtualenv(ctx, p)) ? p : null,
+    );
     // PIPX_HOME/shared is pipx's own pip (on every pipx venv's path through pipx_shared.pth), not a user venv;
     // each pipx environment names it in meta.sharedLibs.
     const pipxShared = new Set((await pipxHomes(ctx)).map((x) => `${x.path}/shared`));
@@ -40,7 +45,13 @@ export const venvLocator: Locator = {
         const text = await fs.tryReadText(ctx, `${prefix}/pyvenv.cfg`);
         const cfg = text !== null ? parsePyvenvCfg(text) : null;
         const c = await classifyVenv(ctx, prefix, roots, cfg && !('error' in cfg) ? cfg : null);
-        return envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta });
+        const legacy = text === null ? await legacyVirtualenv(ctx, prefix) : null;
+        if (!legacy) return envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta });
+        const env = await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: { ...c.meta, legacyVirtualenv: true, origPrefix: legacy.origPrefix }, noProbe: true });
+        env.systemSitePackages = legacy.systemSite;
+        env.python.base = legacy.origPrefix;
+        env.manager = { tool: 'virtualenv', version: null };
+        return env;
     });
     return { environments, problems };
   },
