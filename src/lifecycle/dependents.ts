@@ -2,17 +2,13 @@
 // pyvenv.cfg home, an interpreter's executable and prefix); nothing is read or run.
 import path from 'node:path';
 import type { EnvKind, Environment } from '../model.js';
+import { stripTrailingSlashes } from '../text/trim.js';
 
 /** Kinds that are interpreters other environments can be made from. */
 export const INTERPRETER_KINDS: ReadonlySet<EnvKind> = new Set<EnvKind>(['system', 'pyenv', 'uv-python', 'homebrew', 'conda', 'mise', 'asdf']);
 
 const minorOf = (v: string | null | undefined): string | null => /^(\d+\.\d+)/.exec(v ?? '')?.[1] ?? null;
-/** Without trailing slashes (a loop: `/\/+$/` is quadratic on long runs of slashes). */
-function trim(p: string): string {
-  let e = p.length;
-  while (e > 1 && p.charCodeAt(e - 1) === 47) e--;
-  return p.slice(0, e);
-}
+const trim = (p: string): string => stripTrailingSlashes(p) || '/';
 
 /** Directories an interpreter's executables live in, as a venv's `home` would name them. */
 function binDirs(e: Environment): string[] {

@@ -2,6 +2,7 @@
 // Python. Pure functions of the inventory (dependents are linked by discovery, see dependents.ts).
 import type { Environment, Inventory } from '../model.js';
 import { INTERPRETER_KINDS } from './dependents.js';
+import { stripTrailingSlashes } from '../text/trim.js';
 
 export interface ImpactItem {
   /** Environment id, or the site directory for packages that lose their interpreter. */
@@ -100,9 +101,7 @@ export function upgradeImpact(inv: Inventory, release: string): Impact | { error
  */
 export function findInterpreter(inv: Inventory, spec: string): Environment | { error: string } {
   const interps = inv.environments.filter((e) => INTERPRETER_KINDS.has(e.kind));
-  let end = spec.length;
-  while (end > 1 && spec.charCodeAt(end - 1) === 47) end--;
-  const trimmed = spec.slice(0, end);
+  const trimmed = stripTrailingSlashes(spec) || '/';
   const exact = inv.environments.find((e) => e.id === spec) ?? interps.find((e) => e.prefix === trimmed || e.python.executable === trimmed);
   if (exact) return exact;
   const named = interps.filter((e) => e.name === spec || e.python.version === spec || (/^\d+\.\d+$/.test(spec) && minorOf(e.python.version) === spec));

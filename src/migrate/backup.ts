@@ -8,13 +8,14 @@ import path from 'node:path';
 import { confineEntry, excludedFromWheel, isInside, ownedFiles, parseRecord, scriptsDirOf, type RecordEntry } from './record.js';
 import type { FileBackupSpec } from './types.js';
 import { buildZip, type ZipEntry } from './zip.js';
+import { LIMITS, readBounded } from '../formats/bounded-read.js';
 
 export function recordHash(data: Buffer): string {
   return 'sha256=' + createHash('sha256').update(data).digest('base64url');
 }
 
 async function readRecord(spec: FileBackupSpec): Promise<RecordEntry[]> {
-  const text = await fsp.readFile(path.join(spec.metadataHost, 'RECORD'), 'utf8').catch(() => {
+  const text = await readBounded(path.join(spec.metadataHost, 'RECORD'), LIMITS.file, false).then((b) => b.toString('utf8')).catch(() => {
     throw new Error(`${spec.name}: no RECORD in ${spec.metadataHost}; cannot back it up (remove it with the tool that installed it)`);
   });
   return parseRecord(text);
@@ -63,11 +64,11 @@ export async function rebuildWheel(spec: FileBackupSpec, outDir: string): Promis
   const entries = await readRecord(spec);
   const distInfo = path.basename(spec.metadataHost);
   if (!distInfo.endsWith('.dist-info')) throw new Error(`${spec.name}: ${distInfo} is not a .dist-info; cannot rebuild a wheel`);
-  const metadata = await fsp.readFile(path.join(spec.metadataHost, 'METADATA'), 'utf8');
+  const metadata = (await readBounded(path.join(spec.metadataHost, 'METADATA'), LIMITS.file, false)).toString('utf8');
   const name = headerValues(metadata, 'Name')[0];
   const version = headerValues(metadata, 'Version')[0];
   if (!name || !version) throw new Error(`${spec.name}: METADATA has no Name/Version`);
-  const wheelText = await fsp.readFile(path.join(spec.metadataHost, 'WHEEL'), 'utf8').catch(() => null);
+  const wheelText = await readBounded(path.join(spec.metadataHost, 'WHEEL'), LIMITS.file, false).then((b) => b.toString('utf8'), () => null);
   const zipEntries: ZipEntry[] = [];
   const recordLines: string[] = [];
   for (const e of entries) {
@@ -78,7 +79,7 @@ export async function rebuildWheel(spec: FileBackupSpec, outDir: string): Promis
     // FIFOs, devices, links and files behind a symlinked directory are refused entries: never read.
     if (!(await isOwnedRegular(host, spec))) continue;
     await regularFile(host, spec);
-    const data = await fsp.readFile(host);
+    const data = await readBounded(host, MAX_FILE_BYTES, false);
     const h = recordHash(data);
     if (e.hash && e.hash !== h) throw new Error(`${spec.name}: ${e.path} changed since it was installed (sha256 differs from RECORD)`);
     const st = await fsp.stat(host);
@@ -204,7 +205,7 @@ export async function backupFiles(spec: FileBackupSpec, dest: string): Promise<n
       continue;
     }
     await regularFile(f, spec);
-    await writeDurable(copy, await fsp.readFile(f));
+    await writeDurable(copy, await readBounded(f, MAX_FILE_BYTES, false));
     manifest.files.push({ path: f, mode: st.mode & 0o7777, mtimeMs: st.mtimeMs });
   }
   await writeDurable(path.join(dest, 'manifest.json'), JSON.stringify(manifest, null, 1));

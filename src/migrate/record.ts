@@ -7,12 +7,13 @@ import path from 'node:path';
 // Parsing is shared with discovery and the risk rules; this file adds what migration needs on top.
 import type { RecordEntry } from '../formats/record.js';
 import type { FileBackupSpec } from './types.js';
+import { stripTrailingSlashes } from '../text/trim.js';
 
 export { parseRecord, type RecordEntry } from '../formats/record.js';
 
 /** The scripts directory that goes with a site (`<prefix>/lib/pythonX.Y/site-packages` → `<prefix>/bin`). */
 export function scriptsDirOf(site: string): string | null {
-  const m = /^(.*)\/lib(?:64)?\/(?:python[^/]*|pypy[^/]*)\/(?:site|dist)-packages$/.exec(site.replace(/\/+$/, ''));
+  const m = /^(.*)\/lib(?:64)?\/(?:python[^/]*|pypy[^/]*)\/(?:site|dist)-packages$/.exec(stripTrailingSlashes(site));
   return m ? `${m[1] || ''}/bin` : null;
 }
 
@@ -27,7 +28,7 @@ export type Confined = { host: string } | { refused: string; why: string };
 /** Resolve one RECORD entry against the site; refused unless it stays in the site or the scripts dir. */
 export function confineEntry(spec: Pick<FileBackupSpec, 'siteHost' | 'rootHost'>, entry: string): Confined {
   if (entry.includes('\0')) return { refused: entry, why: 'contains a NUL byte' };
-  const site = spec.siteHost.replace(/\/+$/, '');
+  const site = stripTrailingSlashes(spec.siteHost);
   const host = path.posix.resolve(site, entry);
   const scripts = scriptsDirOf(site);
   if (spec.rootHost && spec.rootHost !== '/' && !isInside(host, spec.rootHost)) return { refused: entry, why: 'outside the scanned root' };
