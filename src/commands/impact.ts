@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ScanContext, type Env } from '../context.js';
+import { visible } from '../text/safe.js';
 import { removalImpact, RELEASE_UPGRADES, upgradeImpact, findInterpreter, type Impact } from '../lifecycle/impact.js';
 import { jsonSafe } from '../text/safe.js';
 
@@ -13,12 +14,6 @@ export interface ImpactIO {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   env: Env;
-}
-
-/** Control characters from disk shown visibly, never sent to the terminal raw. */
-function visible(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 export function impactText(im: Impact): string {
