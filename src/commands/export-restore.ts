@@ -13,6 +13,7 @@ import { newMigrationId, stateDir } from '../migrate/journal.js';
 import { findOnPath } from '../migrate/prepare.js';
 import { planText } from '../migrate/render.js';
 import { executePlan } from '../migrate/execute.js';
+import { visible } from '../text/safe.js';
 import { execOptions } from './migrate.js';
 import { jsonSafe } from '../text/safe.js';
 
@@ -97,8 +98,8 @@ export async function runRestore(argv: string[], io: CommandIO): Promise<number>
     backupDir: path.join(stateDir(io.env), id),
   });
   io.stdout.write(planText(plan));
-  for (const s of plan.skipped) io.stdout.write(`  skipped: ${s}\n`);
-  for (const s of plan.notRestored) io.stdout.write(`  not restored: ${s}\n`);
+  for (const s of plan.skipped) io.stdout.write(`  skipped: ${visible(s)}\n`);
+  for (const s of plan.notRestored) io.stdout.write(`  not restored: ${visible(s)}\n`);
   if (!plan.steps.length) {
     io.stdout.write('nothing to restore\n');
     return 0;

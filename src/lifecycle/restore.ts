@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { normalizeName, type Inventory } from '../model.js';
-import { distNameProblem, versionProblem } from '../migrate/names.js';
+import { distNameProblem, pathProblem, versionProblem } from '../migrate/names.js';
 import { pipxInstallSteps } from '../migrate/targets/pipx.js';
 import type { TargetTools } from '../migrate/targets/common.js';
 import { createVenvStep, venvInstallSteps } from '../migrate/targets/venv.js';
@@ -96,7 +96,7 @@ export function planRestore(r: RestoreInput): RestorePlan {
 
   for (const v of r.doc.venvs) {
     const dir = v.path === '~' ? r.home : v.path.startsWith('~/') ? path.join(r.home, v.path.slice(2)) : v.path;
-    if (!path.isAbsolute(dir) || dir.includes('\0') || path.normalize(dir) !== dir) {
+    if (pathProblem(dir) || path.normalize(dir) !== dir) {
       notRestored.push(`venv ${JSON.stringify(v.path)}: not a clean absolute path`);
       continue;
     }
