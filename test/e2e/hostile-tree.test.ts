@@ -1,13 +1,14 @@
 // A tree built to hurt: FIFOs and /dev/zero where lists, configs and metadata should be, decompression
 // bombs, escape sequences and newlines in names, 200 KB pathological configs. `scan`, `scan --json` and
 // `doctor` must return (a generous timeout, not a speed assertion), and no raw control character from
-// disk may reach the terminal. (The dashboard in tmux over the same tree is not covered yet.)
+// disk may reach the terminal; the dashboard over the same tree answers keys under tmux.
 import { execFileSync } from 'node:child_process';
 import { promises as fsp, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DEMO, cli, createSandbox, writeDistInfo, type CliResult, type Sandbox } from '../helpers/sandbox/index.js';
+import { DEMO, cli, cliEnv, createSandbox, writeDistInfo, type CliResult, type Sandbox } from '../helpers/sandbox/index.js';
+import { TmuxSession } from '../helpers/tmux.js';
 
 // Anything but newline (and, in JSON, nothing at all): ESC, BEL, C1, other C0, DEL.
 // eslint-disable-next-line no-control-regex
@@ -77,6 +78,25 @@ describe('a hostile tree', () => {
     const dry = await returns(cli(sb, ['migrate', 'evil', '--to', 'venv', '--dry-run', '--root', sb.root]), 'migrate --dry-run');
     expect(dry.code).not.toBeNull();
     expect(dry.stdout + dry.stderr).not.toMatch(RAW_CONTROL);
+
+    // The dashboard over the same tree, in a real terminal: it answers keys, the name shows escaped,
+    // and the OSC 0 in it never retitles the pane (tmux would take it as the pane title).
+    const t = new TmuxSession({ args: ['--root', sb.root], env: { ...cliEnv(sb), NO_COLOR: '1' } });
+    try {
+      const titleBefore = t.display('#{pane_title}');
+      await t.waitForText(/found \d+ environments?, \d+ findings/, 120_000);
+      t.send('3');
+      t.send('/');
+      t.send('evil', { literal: true });
+      t.send('Enter');
+      const shown = await t.waitForText('evil\\e]0;owned', 30_000);
+      expect(shown).not.toMatch(RAW_CONTROL);
+      expect(t.display('#{pane_title}')).toBe(titleBefore);
+      t.send('q');
+      expect(await t.waitForExit(30_000)).toEqual({ status: 0, signal: null, altScreen: false, cursorVisible: true });
+    } finally {
+      t.kill();
+    }
     await sb.cleanup();
   });
 });
