@@ -8,6 +8,9 @@ const HIDE_CURSOR = '\x1b[?25l';
 // clipped instead of wrapping and scrolling the screen under the frame writer's feet.
 const NO_WRAP = '\x1b[?7l';
 const WRAP = '\x1b[?7h';
+// Mouse: button events (1000) reported in SGR form (1006), as lazygit and htop; off again on every exit.
+const MOUSE_ON = '\x1b[?1000h\x1b[?1006h';
+const MOUSE_OFF = '\x1b[?1006l\x1b[?1000l';
 
 export interface ScreenSession {
   /** Leave the alternate screen and show the cursor; safe to call more than once. */
@@ -25,7 +28,7 @@ export function enterFullScreen(stdout: NodeJS.WriteStream, beforeRestore: () =>
   const restore = (): void => {
     if (!active) return;
     active = false;
-    stdout.write(WRAP + SHOW_CURSOR + LEAVE_ALT);
+    stdout.write(MOUSE_OFF + WRAP + SHOW_CURSOR + LEAVE_ALT);
     process.off('exit', restore);
     for (const [sig, h] of handlers) process.off(sig, h);
     process.off('uncaughtException', onCrash);
@@ -52,18 +55,18 @@ export function enterFullScreen(stdout: NodeJS.WriteStream, beforeRestore: () =>
   };
   const suspend = (resumed: () => void): void => {
     if (!active) return;
-    stdout.write(WRAP + SHOW_CURSOR + LEAVE_ALT);
+    stdout.write(MOUSE_OFF + WRAP + SHOW_CURSOR + LEAVE_ALT);
     const stdin = process.stdin;
     if (stdin.isTTY) stdin.setRawMode(false);
     process.once('SIGCONT', () => {
       if (stdin.isTTY) stdin.setRawMode(true);
-      stdout.write(ENTER_ALT + HIDE_CURSOR + NO_WRAP + '\x1b[H');
+      stdout.write(ENTER_ALT + HIDE_CURSOR + NO_WRAP + MOUSE_ON + '\x1b[H');
       resumed();
     });
     // No handler for SIGTSTP is installed: its default action stops the process, as the shell expects.
     process.kill(process.pid, 'SIGTSTP');
   };
-  stdout.write(ENTER_ALT + HIDE_CURSOR + NO_WRAP + '\x1b[H');
+  stdout.write(ENTER_ALT + HIDE_CURSOR + NO_WRAP + MOUSE_ON + '\x1b[H');
   process.on('exit', restore);
   for (const [sig, h] of handlers) process.once(sig, h);
   process.on('uncaughtException', onCrash);

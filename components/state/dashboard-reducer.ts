@@ -8,6 +8,7 @@ import { EMPTY_POS, findMatch, jumpTo, move, reanchor, type ListPos, type Motion
 import { tagKey, type Row } from './rows.js';
 import { detailRows, envById, layoutOf, mainRows, selectedRow } from './selectors.js';
 import { goBack, openRow } from './navigation.js';
+import { mouse, parseMouse } from './mouse.js';
 import { focusedRow, normalize, setView, withFocusedPos } from './positions.js';
 
 export type Action =
@@ -158,6 +159,11 @@ function charKey(ch: string): [string, KeyFlags] {
 function key(s: DashboardState, input: string, flags: KeyFlags): DashboardState {
   // The wizard owns the keyboard (its keys are the wiz-* modes of the same table); nothing here.
   if (s.overlay === 'wizard') return s;
+  const me = parseMouse(input);
+  if (me) return mouse(s, me);
+  // The rest of an escape sequence Ink does not know (F-keys, other mouse modes): never replay it as
+  // typed characters ("[15~" would switch to view 1, then 5...).
+  if (/^(?:\[|O)[\d;<?]*[A-Za-z~]$/.test(input) && input.length > 1) return s;
   // Keys typed faster than a frame arrive as one chunk ("jj", "/demo-lib\r"): replay them one by
   // one, each in the mode the previous one left.
   if ([...input].length > 1 && !flags.ctrl) return [...input].reduce((acc, ch) => key(acc, ...charKey(ch)), s);

@@ -142,7 +142,9 @@ describe('whole text, copy, interrupt (tmux, 80x24)', () => {
     const copy = await sb.copy();
     const dist = copy.path(`${USER_SITE}/${name(N).replace(/-/g, '_')}-1.0.0.dist-info`);
     expect(existsSync(dist)).toBe(true);
-    const r = spawnSync('/bin/sh', ['-c', command], { env: copy.env, cwd: copy.home, input: 'y\n', encoding: 'utf8' });
+    // As a person at a prompt: pip asks "Proceed (Y/n)?" and gets y (the sandbox's PIP_NO_INPUT is for unattended tools).
+    const { PIP_NO_INPUT: _noInput, ...personEnv } = copy.env;
+    const r = spawnSync('/bin/sh', ['-c', command], { env: personEnv, cwd: copy.home, input: 'y\n', encoding: 'utf8' });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(existsSync(dist)).toBe(false);
     await copy.cleanup();
@@ -179,6 +181,12 @@ describe('whole text, copy, interrupt (tmux, 80x24)', () => {
       expect(after).toMatch(/resume it: {2}pyenvtui migrate --resume \S+/);
       expect(after).toMatch(/undo it: {4}pyenvtui undo \S+/);
       t?.kill();
+
+      // doctor names it before its report, with both ways on.
+      const before = spawnSync(process.execPath, [BIN, 'doctor', '--root', copy.root], { env: cliEnv(copy), encoding: 'utf8' });
+      expect(before.stdout.split('\n')[0]).toBe('Unfinished migration (resume or undo before anything else):');
+      expect(before.stdout).toMatch(/resume: pyenvtui migrate --resume \S+/);
+      expect(before.stdout).toMatch(/undo: {3}pyenvtui undo \S+/);
 
       const again = open(copy, 80, 24);
       const banner = await again.waitForText('! unfinished migration', 30_000);

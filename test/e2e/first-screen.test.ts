@@ -30,6 +30,8 @@ describe('the dashboard in a real terminal (tmux, 80x24)', () => {
   it('opens the help overlay on ? and quits on q, restoring the terminal', async () => {
     s = new TmuxSession();
     await s.waitForText('q quit');
+    // SGR mouse reporting is on while the dashboard runs, and off again after it.
+    expect(s.display('#{mouse_sgr_flag}')).toBe('1');
     s.send('?');
     await s.waitForText('Keys');
     s.send('q'); // closes the overlay first
@@ -37,6 +39,7 @@ describe('the dashboard in a real terminal (tmux, 80x24)', () => {
     s.send('q');
     const end = await s.waitForExit();
     expect(end).toEqual({ status: 0, signal: null, altScreen: false, cursorVisible: true });
+    expect(s.display('#{mouse_sgr_flag}')).toBe('0');
   });
 
   it('restores the terminal on Ctrl-C', async () => {

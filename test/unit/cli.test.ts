@@ -23,9 +23,11 @@ describe('the pyenvtui command (built bundle)', () => {
   it('prints a plain-text message instead of crashing when stdin is not a terminal', () => {
     const r = run([]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('needs an interactive terminal');
+    // The notice goes to stderr; stdout carries only the summary (pipeable).
+    expect(r.stderr).toContain('needs an interactive terminal');
+    expect(r.stdout).not.toContain('needs an interactive terminal');
+    expect(r.stdout).toContain('Findings (');
     expect(r.stdout).not.toContain('\x1b[?1049h');
-    expect(r.stderr).toBe('');
   });
 
   it('rejects an unknown command with exit code 2', () => {

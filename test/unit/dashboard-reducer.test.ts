@@ -268,3 +268,24 @@ it('a chunk with the filter and Enter ("/req\\r") filters and accepts', () => {
   expect(s.filters.envs).toBe('req');
   expect(s.editingFilter).toBe(false);
 });
+
+describe('mouse and unknown escape sequences', () => {
+  it('the wheel scrolls the pane under the pointer; a click selects the row under it', () => {
+    const s = loaded();
+    const wheel = reducer(s, { type: 'key', input: '[<65;60;10M', key: {} });
+    expect(wheel.focus).toBe('detail');
+    expect(wheel.detail.cursor).toBeGreaterThan(s.detail.cursor);
+    // Row 5 of the screen is the list's first content row (the column header), row 7 the system interpreter.
+    const rows = mainRows(s);
+    const click = reducer(wheel, { type: 'key', input: '[<0;5;7M', key: {} });
+    expect(click.focus).toBe('list');
+    expect(selectedRow(click)?.key).toBe(rows[2]!.key);
+  });
+
+  it('an escape sequence Ink does not know is dropped, not replayed as typed keys', () => {
+    const s = loaded();
+    const f5 = reducer(s, { type: 'key', input: '[15~', key: {} });
+    expect(f5.view).toBe('envs');
+    expect(f5.lists).toEqual(s.lists);
+  });
+});
