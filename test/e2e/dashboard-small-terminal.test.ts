@@ -3,12 +3,36 @@
 // line; Enter shows a row's whole text; a fix command copied off the screen runs as printed; Ctrl-C
 // during a migration stops at a safe point and the next start shows the unfinished migration.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, buildWheels, cliEnv, createSandbox, type Sandbox } from '../helpers/sandbox/index.js';
 import { TmuxSession } from '../helpers/tmux.js';
 import { waitFor } from '../helpers/wait-for.js';
+
+/** Runs argv in a pty and answers y at every `[y/N]` prompt, as a person would; exits with its status. */
+const PTY_YES = [
+  'import os, pty, sys',
+  'pid, fd = pty.fork()',
+  'if pid == 0:',
+  '    os.execvp(sys.argv[1], sys.argv[1:])',
+  "buf = b''",
+  'while True:',
+  '    try:',
+  '        data = os.read(fd, 4096)',
+  '    except OSError:',
+  '        break',
+  '    if not data:',
+  '        break',
+  '    sys.stdout.buffer.write(data)',
+  '    sys.stdout.flush()',
+  '    buf = (buf + data)[-200:]',
+  "    if b'[y/N]' in buf:",
+  "        os.write(fd, b'y\\n')",
+  "        buf = b''",
+  '_, status = os.waitpid(pid, 0)',
+  'sys.exit(os.waitstatus_to_exitcode(status))',
+].join('\n');
 
 const N = 30;
 const name = (i: number): string => `dash-lib-${String(i).padStart(2, '0')}`;
@@ -124,9 +148,9 @@ describe('whole text, copy, interrupt (tmux, 80x24)', () => {
     expect(pkg).toContain(path.posix.join(sb.machine(USER_SITE), `${name(N).replace(/-/g, '_')}-1.0.0.dist-info`));
     // Its finding's fix is a command: shown whole, ready to copy, at the end of the text.
     s.send('G');
-    const end = await s.waitForText(/\$ \S*python3\.11 -m pip uninstall/);
+    const end = await s.waitForText(/\$ pyenvtui migrate /);
     const cmdLines = lines(end).map((l) => l.replace(/^[│|][> ][* ]/, '').replace(/\s*[│|]$/, ''));
-    const start = cmdLines.findIndex((l) => /^\$ .*pip uninstall/.test(l));
+    const start = cmdLines.findIndex((l) => /^\$ pyenvtui migrate /.test(l));
     expect(start, end).toBeGreaterThan(0);
     const shown: string[] = [];
     for (let i = start; i < cmdLines.length; i++) {
@@ -134,7 +158,8 @@ describe('whole text, copy, interrupt (tmux, 80x24)', () => {
       if (!cmdLines[i]!.endsWith('\\')) break;
     }
     const command = shown.join('\n').replace(/^\$ /, '');
-    expect(command).toMatch(new RegExp(`pip uninstall --break-system-packages ${name(N)}$`));
+    // The fix moves it (install, verify, then remove this copy; undoable), never a bare pip uninstall.
+    expect(command).toBe(`pyenvtui migrate ${name(N)} --from user --to venv`);
     s.send('Escape');
     await s.waitForText(/[▸#] python3\.11/);
 
@@ -142,11 +167,16 @@ describe('whole text, copy, interrupt (tmux, 80x24)', () => {
     const copy = await sb.copy();
     const dist = copy.path(`${USER_SITE}/${name(N).replace(/-/g, '_')}-1.0.0.dist-info`);
     expect(existsSync(dist)).toBe(true);
-    // As a person at a prompt: pip asks "Proceed (Y/n)?" and gets y (the sandbox's PIP_NO_INPUT is for unattended tools).
-    const { PIP_NO_INPUT: _noInput, ...personEnv } = copy.env;
-    const r = spawnSync('/bin/sh', ['-c', command], { env: personEnv, cwd: copy.home, input: 'y\n', encoding: 'utf8' });
+    // As a person at a terminal (a pty: migrate asks before removing the source, and gets y), with pyenvtui
+    // on PATH as `npm i -g` puts it there; the copy's HOME makes its user site the live one.
+    const bin = path.join(copy.base, 'tmp', 'bin');
+    mkdirSync(bin, { recursive: true });
+    symlinkSync(BIN, path.join(bin, 'pyenvtui'));
+    const env = { ...copy.env, PATH: `${bin}:${copy.env.PATH}`, XDG_STATE_HOME: path.join(copy.base, 'state') };
+    const r = spawnSync('/usr/bin/python3', ['-c', PTY_YES, '/bin/sh', '-c', command], { env, cwd: copy.home, encoding: 'utf8', timeout: 180_000 });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(existsSync(dist)).toBe(false);
+    expect(existsSync(copy.path(`~/.venvs/${name(N)}/pyvenv.cfg`))).toBe(true);
     await copy.cleanup();
 
     // y copies the commands of the selected row; they are printed on the normal screen after q.
@@ -222,7 +252,7 @@ describe('terminals as they are', () => {
     const all = r0.stdout;
     expect(all).toContain('TERM=dumb cannot draw a full-screen dashboard');
     expect(all).toMatch(/Findings \(\d+\):/);
-    expect(all).toMatch(/fix: \/usr\/bin\/python3\.11 -m pip uninstall --break-system-packages dash-lib-\d+/);
+    expect(all).toMatch(/fix: pyenvtui migrate dash-lib-\d+ --from user --to venv/);
     const r = spawnSync(process.execPath, [BIN, '--root', path.join(sb.base, 'no-such-dir')], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--root .*no-such-dir is not a directory/);

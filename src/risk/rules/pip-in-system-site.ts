@@ -17,9 +17,10 @@ export const pipInSystemSite: Rule = (inv, facts) => {
           'medium',
           `${d.displayName} ${d.version} was installed system-wide with ${d.installer} (sudo ${d.installer})`,
           [{ path: `${d.metadataPath}/INSTALLER`, line: 1, detail: `INSTALLER says ${d.installer}; ${d.site} belongs to the admin, not to apt` }],
+          // pyenvtui migrate installs it isolated, verifies, then removes this copy (asking for sudo when needed; undoable).
           name
-            ? [`pyenvtui migrate   # move ${name} into pipx or a venv, then:`, `sudo ${pythonOf(env)} -m pip uninstall --break-system-packages ${q(name)}`]
-            : [`Remove ${d.metadataPath} and the files listed in its RECORD`],
+            ? [`pyenvtui migrate ${q(name)} --from local --to ${d.scripts.length ? 'pipx' : 'venv'}`]
+            : [`# remove ${d.metadataPath} and the files its RECORD lists, by hand: its name cannot be passed to a command safely`],
           { environment: env.id, package: d.name },
         ),
       );

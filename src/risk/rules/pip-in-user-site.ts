@@ -1,7 +1,7 @@
 // R5: packages in ~/.local/lib/python3.X/site-packages of a marked interpreter (`pip install --user
 // --break-system-packages`): first on sys.path, so they change every program using that Python.
 import type { Finding } from '../../model.js';
-import { finding, pythonOf, q, safeName, systemEnvs, type Rule } from './util.js';
+import { finding, q, safeName, systemEnvs, type Rule } from './util.js';
 
 export const pipInUserSite: Rule = (inv) => {
   const out: Finding[] = [];
@@ -18,7 +18,8 @@ export const pipInUserSite: Rule = (inv) => {
           shadowsApt ? 'high' : 'medium',
           `${d.displayName} ${d.version} is in the user site of ${env.name}${shadowsApt ? ' and hides the apt copy' : ''}`,
           [{ path: d.metadataPath, detail: `user site ${d.site} is searched before the system's packages (installer: ${d.installer ?? 'unknown'})` }],
-          name ? [`pyenvtui migrate   # move ${name} into pipx or a venv, then:`, `${pythonOf(env)} -m pip uninstall --break-system-packages ${q(name)}`] : [`Remove ${d.metadataPath} and the files in its RECORD`],
+          // pyenvtui migrate installs it isolated, verifies, then removes this copy (undoable): no bare pip uninstall.
+          name ? [`pyenvtui migrate ${q(name)} --from user --to ${d.scripts.length ? 'pipx' : 'venv'}`] : [`# remove ${d.metadataPath} and the files its RECORD lists, by hand: its name cannot be passed to a command safely`],
           { environment: env.id, package: d.name },
         ),
       );
