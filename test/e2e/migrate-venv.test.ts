@@ -37,7 +37,9 @@ describe('migrate a user-site library', () => {
     expect(r.stderr).toContain('nothing was changed');
     expect(r.stdout).toContain('python -m pip install');
     expect(await listing(sb.root)).toEqual(before);
-    expect(existsSync(state)).toBe(false);
+    // No journal and no lock left behind: at most the empty locks directory the per-package lock used.
+    const left = existsSync(state) ? await listing(state) : [];
+    expect(left.filter((l) => !l.endsWith('/'))).toEqual([]);
   });
 
   it('refuses a distribution whose name on disk is not a valid name', { timeout: 300_000 }, async () => {
