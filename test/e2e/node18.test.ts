@@ -61,7 +61,9 @@ describe("the bundle on Debian's Node 18", () => {
     t = new TmuxSession({ node: NODE18, args: ['--root', machine.sandbox.root], env: { ...env(), NO_COLOR: '1' } });
     const first = await t.waitForText(/found \d+ environments, \d+ findings/, 30_000);
     expect(first).toMatch(/pyenvtui \d+\.\d+\.\d+/);
-    expect(first).toMatch(/venvs [3-9]/);
+    // The views are named on screen as tabs; the standard machine has more than five environments.
+    expect(first).toContain('1 Environments');
+    expect(first).toMatch(/found ([6-9]|\d\d+) environments/);
     expect(first).toContain('externally-managed: yes');
     t.send('2');
     const findings = await t.waitForText('▸ Findings');
@@ -84,8 +86,10 @@ describe("the bundle on Debian's Node 18", () => {
     const choose = await t.waitForText('choose a target for each', 30_000);
     expect(choose).toContain(`> ${DEMO.tool} ${DEMO.toolVersion} → pipx (suggested)`);
     t.send('Enter');
-    const plan = await t.waitForText('Plan — nothing has changed yet', 30_000);
-    expect(plan).toMatch(/\d\. remove the old copy of pyenvtui-demo-tool from[\s\S]*?\[asks first\]/);
+    await t.waitForText('Plan — nothing has changed yet', 30_000);
+    // The plan scrolls at 80x24; G shows its end, the removal step among the last.
+    t.send('G');
+    await t.waitForText(/\d\. remove the old copy of pyenvtui-demo-tool from[\s\S]*?\[asks first\]/);
     t.send('Escape');
     await t.waitForText('▸ python3.11');
     t.send('q');
