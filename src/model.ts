@@ -230,6 +230,11 @@ export interface Inventory {
   context?: { assumed: 'host' | 'container'; runtime: string | null; why: string; source: 'detected' | 'flag' | 'env' };
 }
 
+/** `X.Y` of a Python version string (`3.12.1` → `3.12`), or null when it has none. */
+export function minorVersion(v: string | null | undefined): string | null {
+  return /^(\d+\.\d+)/.exec(v ?? '')?.[1] ?? null;
+}
+
 /** PEP 503 name normalisation. */
 export function normalizeName(name: string): string {
   return name.replace(/[-_.]+/g, '-').toLowerCase();

@@ -1,13 +1,12 @@
 // Which environments are built on which interpreter. Pure: it links the inventory's own facts (a venv's
 // pyvenv.cfg home, an interpreter's executable and prefix); nothing is read or run.
 import path from 'node:path';
-import type { EnvKind, Environment } from '../model.js';
+import { minorVersion, type EnvKind, type Environment } from '../model.js';
 import { stripTrailingSlashes } from '../text/trim.js';
 
 /** Kinds that are interpreters other environments can be made from. */
 export const INTERPRETER_KINDS: ReadonlySet<EnvKind> = new Set<EnvKind>(['system', 'pyenv', 'uv-python', 'homebrew', 'conda', 'mise', 'asdf']);
 
-const minorOf = (v: string | null | undefined): string | null => /^(\d+\.\d+)/.exec(v ?? '')?.[1] ?? null;
 const trim = (p: string): string => stripTrailingSlashes(p) || '/';
 
 /** Directories an interpreter's executables live in, as a venv's `home` would name them. */
@@ -34,8 +33,8 @@ export function linkDependents(envs: Environment[]): void {
     if (!base) continue;
     const candidates = (byDir.get(trim(path.posix.dirname(base))) ?? []).filter((c) => c !== e);
     // /usr/bin holds python3.11 and python3.13: the venv's own minor version decides.
-    const want = minorOf(e.python.version);
-    const on = candidates.find((c) => want !== null && minorOf(c.python.version) === want) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    const want = minorVersion(e.python.version);
+    const on = candidates.find((c) => want !== null && minorVersion(c.python.version) === want) ?? (candidates.length === 1 ? candidates[0] : undefined);
     e.builtOn = on ? on.id : null;
     if (on) on.dependents!.push(e.id);
   }

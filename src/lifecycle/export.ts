@@ -1,7 +1,8 @@
 // `pyenvtui export`: what this machine's Pythons hold, as a document another machine can restore from.
 // Pure: a function of the scanned inventory and its findings. Paths under HOME are written `~/...` so a
 // restore into another account lands in that account's home.
-import { isValidDistName, type EnvKind, type Environment, type Finding, type Inventory } from '../model.js';
+import { isValidDistName, minorVersion, type EnvKind, type Environment, type Finding, type Inventory } from '../model.js';
+import { INTERPRETER_KINDS } from './dependents.js';
 
 export const EXPORT_SCHEMA = 'pyenvtui/export@1';
 
@@ -43,10 +44,7 @@ export interface ExportDoc {
 }
 
 const VENV_KINDS: ReadonlySet<EnvKind> = new Set<EnvKind>(['venv', 'virtualenvwrapper', 'poetry', 'pipenv', 'hatch', 'pdm', 'uv-project', 'pyenv-virtualenv']);
-const INTERPRETERS: ReadonlySet<EnvKind> = new Set<EnvKind>(['system', 'pyenv', 'uv-python', 'homebrew', 'conda', 'mise', 'asdf']);
 const SAFE_VERSION = /^[A-Za-z0-9][A-Za-z0-9.+!_-]*$/;
-
-const minorOf = (v: string | null | undefined): string | null => /^(\d+\.\d+)/.exec(v ?? '')?.[1] ?? null;
 
 function homeRelative(p: string, home: string): string {
   return p === home ? '~' : p.startsWith(`${home}/`) ? `~/${p.slice(home.length + 1)}` : p;
@@ -75,7 +73,7 @@ function tool(env: Environment): ExportedTool | null {
   for (const i of Array.isArray(env.meta?.injected) ? (env.meta.injected as { package?: unknown; version?: unknown }[]) : []) {
     if (typeof i.package === 'string' && typeof i.version === 'string' && isValidDistName(i.package) && SAFE_VERSION.test(i.version)) injected.push({ package: i.package, version: i.version });
   }
-  return { package: pkg, version, python: minorOf(env.python.version), injected };
+  return { package: pkg, version, python: minorVersion(env.python.version), injected };
 }
 
 /** The export document for an inventory and its findings. */
@@ -87,7 +85,7 @@ export function exportMachine(inv: Inventory, findings: readonly Finding[]): Exp
     host: inv.host,
     platform: inv.platform,
     arch: inv.arch,
-    pythons: envs.filter((e) => INTERPRETERS.has(e.kind)).map((e) => ({ kind: e.kind, name: e.name, version: e.python.version })),
+    pythons: envs.filter((e) => INTERPRETER_KINDS.has(e.kind)).map((e) => ({ kind: e.kind, name: e.name, version: e.python.version })),
     pipx: [],
     uvTools: [],
     venvs: [],

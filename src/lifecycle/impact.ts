@@ -1,6 +1,6 @@
 // "What breaks if…": removing an interpreter, or a distribution release upgrade that replaces the system
 // Python. Pure functions of the inventory (dependents are linked by discovery, see dependents.ts).
-import type { Environment, Inventory } from '../model.js';
+import { minorVersion, type Environment, type Inventory } from '../model.js';
 import { INTERPRETER_KINDS } from './dependents.js';
 import { stripTrailingSlashes } from '../text/trim.js';
 
@@ -23,8 +23,6 @@ export interface Impact {
   items: ImpactItem[];
   notes: string[];
 }
-
-const minorOf = (v: string | null | undefined): string | null => /^(\d+\.\d+)/.exec(v ?? '')?.[1] ?? null;
 
 function dependentItem(d: Environment, why: string): ImpactItem {
   const tool = typeof d.meta?.mainPackage === 'string' ? d.meta.mainPackage : null;
@@ -57,7 +55,7 @@ export function removalImpact(inv: Inventory, target: Environment): Impact {
   const byId = new Map(inv.environments.map((e) => [e.id, e]));
   const items = (target.dependents ?? []).map((id) => byId.get(id)).filter((e): e is Environment => e !== undefined)
     .map((d) => dependentItem(d, `made from ${target.python.executable ?? target.prefix}: its interpreter link would dangle`));
-  items.push(...orphanedSites(inv, [target], (site, n) => `${n} package(s) in ${site} would have no Python ${minorOf(target.python.version) ?? ''} left to use them`));
+  items.push(...orphanedSites(inv, [target], (site, n) => `${n} package(s) in ${site} would have no Python ${minorVersion(target.python.version) ?? ''} left to use them`));
   const notes = INTERPRETER_KINDS.has(target.kind) ? [] : [`${target.kind} ${target.name} is not an interpreter: nothing is built on it`];
   return { schema: 'pyenvtui/impact@1', subject: `remove ${target.kind} ${target.name} (${target.prefix})`, items, notes };
 }
@@ -75,7 +73,7 @@ export function upgradeImpact(inv: Inventory, release: string): Impact | { error
   const u = RELEASE_UPGRADES[release.toLowerCase()];
   if (!u) return { error: `unknown release '${release}'; known: ${Object.keys(RELEASE_UPGRADES).join(', ')}` };
   const [oldMinor, newMinor] = u.python;
-  const olds = inv.environments.filter((e) => e.kind === 'system' && minorOf(e.python.version) === oldMinor);
+  const olds = inv.environments.filter((e) => e.kind === 'system' && minorVersion(e.python.version) === oldMinor);
   const byId = new Map(inv.environments.map((e) => [e.id, e]));
   const items: ImpactItem[] = [];
   for (const s of olds) {
@@ -104,7 +102,7 @@ export function findInterpreter(inv: Inventory, spec: string): Environment | { e
   const trimmed = stripTrailingSlashes(spec) || '/';
   const exact = inv.environments.find((e) => e.id === spec) ?? interps.find((e) => e.prefix === trimmed || e.python.executable === trimmed);
   if (exact) return exact;
-  const named = interps.filter((e) => e.name === spec || e.python.version === spec || (/^\d+\.\d+$/.test(spec) && minorOf(e.python.version) === spec));
+  const named = interps.filter((e) => e.name === spec || e.python.version === spec || (/^\d+\.\d+$/.test(spec) && minorVersion(e.python.version) === spec));
   if (named.length === 1) return named[0]!;
   if (named.length > 1) return { error: `'${spec}' matches ${named.length} interpreters; name one:\n${named.map((e) => `  ${e.id}`).join('\n')}` };
   return { error: `no interpreter '${spec}' on this machine (give its path, its id from 'pyenvtui scan --json', or its version)` };

@@ -6,7 +6,7 @@
 //    environments (a conda base, a pyenv root) is never touched;
 //  - never a command that cannot run: when the tool or the interpreter it needs is missing, the steps are
 //    given as `# ` comments (safe to paste: the shell ignores them) that say what to install first.
-import { isValidDistName, type Environment, type Inventory } from '../model.js';
+import { isValidDistName, minorVersion, type Environment, type Inventory } from '../model.js';
 import { q } from './rules/util.js';
 
 /** A PEP 440-ish version fit for a command line (from disk: never trusted). */
@@ -15,8 +15,6 @@ const SAFE_VERSION = /^[A-Za-z0-9][A-Za-z0-9.+!_-]*$/;
 const SAFE_TOOL_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 
 const INTERPRETER_KINDS = new Set<Environment['kind']>(['system', 'pyenv', 'uv-python', 'homebrew', 'mise', 'asdf']);
-
-const minor = (v: string | null | undefined): string | null => /^(\d+\.\d+)/.exec(v ?? '')?.[1] ?? null;
 
 function comment(lines: string[]): string[] {
   return lines.map((l) => (l.startsWith('#') ? l : `# ${l}`));
@@ -27,7 +25,7 @@ function comment(lines: string[]): string[] {
  * the newest patch of that minor. Returns its executable (machine path) or null.
  */
 export function sameMinorInterpreter(inv: Inventory, version: string | null, exclude?: string): string | null {
-  const want = minor(version);
+  const want = minorVersion(version);
   if (!want) return null;
   const candidates = inv.environments.filter(
     (e) =>
@@ -35,7 +33,7 @@ export function sameMinorInterpreter(inv: Inventory, version: string | null, exc
       e.id !== exclude &&
       e.health.cannotRun === undefined &&
       e.python.executable !== null &&
-      minor(e.python.version) === want,
+      minorVersion(e.python.version) === want,
   );
   if (!candidates.length) return null;
   const exact = candidates.find((e) => e.python.version === version);
@@ -66,7 +64,7 @@ function rebuildVenv(env: Environment, inv: Inventory): string[] {
   const aside = `${prefix}.broken-${inv.generatedAt.slice(0, 10).replace(/-/g, '')}`;
   const { reqs, skipped } = pinnedRequirements(env);
   const python = sameMinorInterpreter(inv, env.python.version, env.id);
-  const want = minor(env.python.version);
+  const want = minorVersion(env.python.version);
   // GNU mv -T refuses to move into an existing directory of that name (plain mv would nest it there).
   const mv = inv.platform === 'linux' ? `mv -T ${q(prefix)} ${q(aside)}` : `mv ${q(prefix)} ${q(aside)}`;
   const steps = [
@@ -104,7 +102,7 @@ function condaFix(env: Environment): string[] {
 /** The commands that repair `env` (an environment whose interpreter cannot run), safe to paste. */
 export function repairCommands(env: Environment, inv: Inventory): string[] {
   const v = env.python.version;
-  const m = minor(v);
+  const m = minorVersion(v);
   switch (env.kind) {
     case 'pipx': {
       const name = typeof env.meta?.mainPackage === 'string' ? env.meta.mainPackage : null;

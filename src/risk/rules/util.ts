@@ -1,5 +1,5 @@
 // Small helpers shared by the rules: finding construction and safe command spelling.
-import { isValidDistName, type Distribution, type Environment, type Evidence, type Finding, type Inventory, type Severity } from '../../model.js';
+import { isValidDistName, minorVersion, type Distribution, type Environment, type Evidence, type Finding, type Inventory, type Severity } from '../../model.js';
 import type { RiskFacts } from '../facts.js';
 
 /** A rule: pure function of the inventory and the gathered facts. */
@@ -33,7 +33,7 @@ export function pythonOf(env: Environment): string {
 
 /** Python X.Y of an environment, when known. */
 export function minorOf(env: Environment): string | null {
-  return /^(\d+\.\d+)/.exec(env.python.version ?? '')?.[1] ?? null;
+  return minorVersion(env.python.version);
 }
 
 /** Non-venv interpreters that PEP 668 protects (or should). */
