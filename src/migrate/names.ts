@@ -31,7 +31,6 @@ export function versionProblem(v: string): string | null {
 
 /** Absolute path with no control characters (they would corrupt argv display and journals). */
 export function pathProblem(p: string): string | null {
-  // eslint-disable-next-line no-control-regex
   if (!p.startsWith('/') || /[\x00-\x1f\x7f]/.test(p)) return `refusing path ${JSON.stringify(p)}: not a clean absolute path`;
   return null;
 }
