@@ -35,13 +35,5 @@ export function pathProblem(p: string): string | null {
   return null;
 }
 
-/** POSIX-shell quoting, for showing commands the user may copy (never for executing them). */
-export function quoteArg(a: string): string {
-  if (a !== '' && /^[A-Za-z0-9_@%+=:,./=-]+$/.test(a)) return a;
-  return `'${a.replace(/'/g, `'\\''`)}'`;
-}
-
-export function formatArgv(argv: string[], env?: Record<string, string>): string {
-  const pre = env ? Object.entries(env).map(([k, v]) => `${k}=${quoteArg(v)}`) : [];
-  return [...pre, ...argv.map(quoteArg)].join(' ');
-}
+/** Commands shown in plans are quoted by the one shell quoter. */
+export { formatArgv } from '../text/shell.js';
