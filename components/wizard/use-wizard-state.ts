@@ -5,7 +5,7 @@ import type { ExecEvent } from '../../src/migrate/events.js';
 import type { Plan, StepState, TargetKind } from '../../src/migrate/types.js';
 import { aptOnlyNames } from '../../src/migrate/apt-only.js';
 import { readDepLine } from '../../src/migrate/closure.js';
-import { markerEnv } from '../../src/risk/pep508.js';
+import { markerEnv } from '../../src/formats/pep508.js';
 
 export type WizardPhase = 'choose' | 'planning' | 'plan' | 'running' | 'confirm' | 'done' | 'failed' | 'undoing' | 'undone' | 'stopped';
 
