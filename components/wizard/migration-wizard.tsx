@@ -16,16 +16,12 @@ import { wizardScreen } from './wizard-lines.js';
 import { wizardHelpScreen } from './wizard-help.js';
 import { regionHeight, WizardFrame } from './wizard-frame.js';
 import { clampOffset, reveal, scrollBy, type Offset } from './scroll.js';
+import { selectedDists, type WizardSelection } from './selection.js';
 
 export type { WizardRunner } from './wizard-runner.js';
 export { defaultRunner } from './wizard-runner.js';
 
-export interface WizardSelection {
-  /** Environment id (`kind:prefix`) the package lives in. */
-  envId: string;
-  /** Normalised distribution name. */
-  name: string;
-}
+export type { WizardSelection } from './selection.js';
 
 export interface WizardResult {
   /** Something on the machine changed: the dashboard should rescan. */
@@ -87,9 +83,7 @@ export function stoppedText(message: string, journalIds: string[]): string {
 
 export function MigrationWizard(props: MigrationWizardProps): React.JSX.Element {
   const { inventory, selection, onExit, ctx, hostEnv, runner, rows = 24, columns = 80, color = true, ascii = false } = props;
-  const envId = selection[0]?.envId;
-  const source = inventory.environments.find((e) => e.id === envId);
-  const dists = useMemo(() => (source ? source.packages.filter((p) => selection.some((s) => s.envId === envId && s.name === p.name)) : []), [source, selection, envId]);
+  const { source, dists, skipped } = useMemo(() => selectedDists(inventory, selection), [inventory, selection]);
   const run = useMemo(() => runner ?? (source || props.job ? defaultRunner(ctx, source, hostEnv ?? process.env) : null), [runner, source, ctx, hostEnv, props.job]);
   const available = run?.available ?? ['pipx', 'venv'];
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizardState(dists, available, source?.python.version ?? undefined));
@@ -101,7 +95,6 @@ export function MigrationWizard(props: MigrationWizardProps): React.JSX.Element 
   // Ink's effect that swaps the handler must not see the previous phase.
   const live = useRef(state);
   live.current = state;
-  const skipped = selection.filter((s) => s.envId !== envId).length;
 
   // One run at a time, whatever the key repeat or re-render timing: a second Enter must not start a second migration.
   const busy = useRef(false);
