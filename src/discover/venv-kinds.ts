@@ -69,7 +69,9 @@ export async function classifyVenv(
     return { kind: 'hatch', name: `${path.posix.basename(proj)}:${base}`, meta: { project: proj, projectLocal: true } };
   }
   const project = await projectFile(ctx, prefix);
-  if (/-[A-Za-z0-9_-]{8}$/.test(base) && roots.pipenv.some((d) => parent === d)) {
+  // pipenv's central dirs: a `<name>-<8-char hash>` name or a .project file (PET's is_in_pipenv_centralized_dir;
+  // pipenv writes .project for every central env, and older pipenv hashes were not always 8 characters).
+  if ((/-[A-Za-z0-9_-]{8}$/.test(base) || project !== null) && roots.pipenv.some((d) => parent === d)) {
     const name = base.replace(/-[A-Za-z0-9_-]{8}$/, '');
     if (project && (await fs.isFile(ctx, `${project}/Pipfile`))) return { kind: 'pipenv', name, meta: { project } };
     // Stale pipenv venvs (the ones users want to clean up): pipenv's own directory, or a .project whose
