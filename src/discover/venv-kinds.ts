@@ -91,7 +91,8 @@ export async function classifyVenv(
   }
   if (roots.pdm.some((d) => parent === d)) return { kind: 'pdm', name: base, meta };
   if (parent === roots.workon) {
-    if (project) meta.project = project;
+    // A project folder that is gone is no project (PET's virtualenvwrapper get_project), but worth saying.
+    if (project) meta[(await fs.isDir(ctx, project)) ? 'project' : 'missingProject'] = project;
     return { kind: 'virtualenvwrapper', name: base, meta };
   }
   // In-project venvs: the project dir's files say which tool manages it.

@@ -56,7 +56,26 @@ beforeAll(async () => {
   // test_try_environment_from_venv_dir_no_prompt
   write(`${home}/venvs/noprompt/pyvenv.cfg`, 'version = 3.10.0\n');
   write(`${home}/venvs/noprompt/bin/python`, '');
-  const ctx = new ScanContext({ root: '/', env: { HOME: home, PATH: '/usr/bin:/bin' }, home, platform: 'linux', search: [`${home}/venvs`, `${home}/plain`, `${home}/code`] });
+  // crates/pet-virtualenvwrapper/src/environments.rs (create_virtualenv: bin/activate and bin/python, empty)
+  const workon = `${home}/workon`;
+  const virtualenv = (p: string): void => {
+    write(`${p}/bin/activate`, '');
+    write(`${p}/bin/python`, '');
+  };
+  // is_virtualenvwrapper_requires_prefix_inside_workon_home_and_valid_virtualenv
+  virtualenv(`${workon}/wrapped-env`);
+  // is_virtualenvwrapper_rejects_env_without_prefix_or_outside_workon_home
+  virtualenv(`${home}/outside-env/wrapped-env`);
+  // is_virtualenvwrapper_rejects_non_virtualenv_under_workon_home
+  write(`${workon}/not-a-virtualenv/bin/python`, '');
+  // get_project_reads_existing_project_path_from_project_file (" <root> \n", spaces and all)
+  mkdirSync(`${home}/project-root`, { recursive: true });
+  virtualenv(`${workon}/with-project`);
+  write(`${workon}/with-project/.project`, ` ${home}/project-root \n`);
+  // get_project_returns_none_for_missing_prefix_or_missing_project_path
+  virtualenv(`${workon}/lost-project`);
+  write(`${workon}/lost-project/.project`, `${workon}/lost-project/missing`);
+  const ctx = new ScanContext({ root: '/', env: { HOME: home, PATH: '/usr/bin:/bin', WORKON_HOME: workon }, home, platform: 'linux', search: [`${home}/venvs`, `${home}/plain`, `${home}/code`] });
   inv = await scan(ctx);
 }, 60_000);
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -108,5 +127,27 @@ describe('pet-venv', () => {
     expect(e.kind).toBe('venv');
     expect(e.meta?.prompt).toBeUndefined();
     expect(e.python.version).toBe('3.10.0');
+  });
+});
+
+describe('pet-virtualenvwrapper', () => {
+  const w = (n: string) => at(`${home}/workon/${n}`);
+  it('…_requires_prefix_inside_workon_home_and_valid_virtualenv: bin/activate + bin/python in WORKON_HOME', () => {
+    expect(w('wrapped-env')).toMatchObject({ kind: 'virtualenvwrapper', name: 'wrapped-env' });
+  });
+  it('…_rejects_env_without_prefix_or_outside_workon_home', () => {
+    expect(at(`${home}/outside-env/wrapped-env`)?.kind).not.toBe('virtualenvwrapper');
+  });
+  it('…_rejects_non_virtualenv_under_workon_home (no activate script)', () => {
+    expect(w('not-a-virtualenv')).toBeUndefined();
+  });
+  it('get_project_reads_existing_project_path_from_project_file', () => {
+    expect(w('with-project')).toMatchObject({ kind: 'virtualenvwrapper', meta: { project: `${home}/project-root` } });
+  });
+  it('get_project_returns_none_for_…_missing_project_path (kept as missingProject)', () => {
+    const e = w('lost-project')!;
+    expect(e.kind).toBe('virtualenvwrapper');
+    expect(e.meta?.project).toBeUndefined();
+    expect(e.meta?.missingProject).toBe(`${home}/workon/lost-project/missing`);
   });
 });
