@@ -134,6 +134,7 @@ export async function pipxEnv(ctx: ScanContext, home: PipxHome, name: string): P
     sharedLibs: (await ctx.isDir(`${home.path}/shared`)) ? `${home.path}/shared` : null,
   };
   const env = await envFromPrefix(ctx, 'pipx', prefix, name, { meta, noProbe: true });
+  env.manager = { tool: 'pipx', version: null }; // pipx writes its metadata format (meta.metadataVersion), not its own version
   if (problems.length) env.health = { ...env.health, ok: false, problems: [...env.health.problems, ...problems] };
   return env;
 }

@@ -12,6 +12,17 @@ import { poetryEnvDirs } from './poetry-config.js';
 import * as fs from './resolve.js';
 import { pipxHomes } from './pipx.js';
 
+/** Kinds whose tool manages the venv: the manager is that tool (nothing is run, so no version). */
+const MANAGED = new Set(['poetry', 'pipenv', 'hatch', 'pdm']);
+function withManager(env: Environment): Environment {
+  if (MANAGED.has(env.kind)) {
+    // pyvenv.cfg's virtualenv version (Poetry and pipenv create venvs with virtualenv) stays in meta.
+    if (env.manager?.tool === 'virtualenv') (env.meta ??= {}).virtualenv = env.manager.version;
+    env.manager = { tool: env.kind, version: null };
+  }
+  return env;
+}
+
 export const venvLocator: Locator = {
   name: 'venv',
   async locate(ctx: ScanContext): Promise<LocatorResult> {
@@ -58,7 +69,7 @@ export const venvLocator: Locator = {
           // Nothing says which Python it was made from: the version only from lib/ and include/.
           return envFromPrefix(ctx, c.kind, prefix, c.name, { meta: { ...c.meta, legacyVirtualenv: true }, noProbe: true });
         }
-        if (!legacy) return envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta });
+        if (!legacy) return withManager(await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta }));
         const env = await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: { ...c.meta, legacyVirtualenv: true, origPrefix: legacy.origPrefix }, noProbe: true });
         env.systemSitePackages = legacy.systemSite;
         env.python.base = legacy.origPrefix;

@@ -78,6 +78,7 @@ describe('pipx locator on a real pipx 1.1.0 install', () => {
     expect(meta.mainPackage).toBe('px-demo');
     expect(meta.version).toBe('1.0.0');
     expect(meta.metadataVersion).toBe('0.2');
+    expect(tool.manager).toEqual({ tool: 'pipx', version: null });
     expect(meta.apps).toEqual(['px-demo', 'px-demo2']);
     expect(meta.binDir).toBe(path.join(home, '.local/bin'));
     expect(meta.activeHome).toBe(true);
