@@ -151,3 +151,31 @@ describe('pet-virtualenvwrapper', () => {
     expect(e.meta?.missingProject).toBe(`${home}/workon/lost-project/missing`);
   });
 });
+
+describe('pet-python-utils build-details.json: arch', () => {
+  it('a pyenv 3.14 whose lib holds PET\'s build-details.json (platform linux-x86_64) is x86_64, 3.14.2; a venv made from it too', async () => {
+    const { cpSync } = await import('node:fs');
+    const { FIXTURES } = await import('../../helpers/sandbox/tools.js');
+    const h = tmp('pyenvtui-pet-bd-');
+    const pre = `${h}/.pyenv/versions/3.14.2`;
+    cpSync(path.join(FIXTURES, 'pet/pet-python-utils/build_details/python3.14'), pre, { recursive: true });
+    write(`${pre}/bin/python3.14`, '');
+    mkdirSync(`${pre}/lib/python3.14/site-packages`, { recursive: true });
+    const a = `${h}/.pyenv/versions/3.15.0a1`;
+    cpSync(path.join(FIXTURES, 'pet/pet-python-utils/build_details/python3.15a'), a, { recursive: true });
+    write(`${a}/bin/python3.15`, '');
+    write(`${h}/proj/.venv/pyvenv.cfg`, `home = ${pre}/bin\nversion = 3.14.2\n`);
+    write(`${h}/proj/.venv/bin/python3.14`, '');
+    mkdirSync(`${h}/proj/.venv/lib/python3.14/site-packages`, { recursive: true });
+    try {
+      const i = await scan(new ScanContext({ root: '/', env: { HOME: h, PATH: '/usr/bin:/bin' }, home: h, platform: 'linux' }));
+      const get = (p: string) => i.environments.find((e) => e.prefix === p);
+      expect(get(pre)).toMatchObject({ kind: 'pyenv', arch: 'x86_64', python: { version: '3.14.2' } });
+      expect(get(`${h}/proj/.venv`)).toMatchObject({ kind: 'venv', arch: 'x86_64' });
+      // 3.15a's build-details.json names no platform: no arch is invented.
+      expect(get(a)!.arch).toBeUndefined();
+    } finally {
+      rmSync(h, { recursive: true, force: true });
+    }
+  });
+});
