@@ -9,7 +9,7 @@ import { useKeyOwner } from '../app/key-owner.js';
 import { resolveKey, type WizardMode } from '../state/key-bindings.js';
 import type { Motion } from '../state/list-nav.js';
 import { hintText } from '../dashboard/status-lines.js';
-import { initialWizardState, wizardReducer, type WizardState } from './use-wizard-state.js';
+import { initialWizardState, removalCommands, wizardReducer, type WizardState } from './use-wizard-state.js';
 import { defaultRunner, type WizardRunner } from './wizard-runner.js';
 import { readJournal, stateDir } from '../../src/migrate/journal.js';
 import { wizardScreen } from './wizard-lines.js';
@@ -106,7 +106,7 @@ export function MigrationWizard(props: MigrationWizardProps): React.JSX.Element 
     busy.current = false;
   };
   const startRun = async (): Promise<void> => {
-    if (!run || busy.current || live.current.plans.some((p) => p.blockers.length)) return;
+    if (!run || busy.current || !live.current.plans.length || live.current.plans.some((p) => p.blockers.length)) return;
     busy.current = true;
     dispatch({ type: 'start' });
     const ids: string[] = [];
@@ -225,7 +225,7 @@ export function MigrationWizard(props: MigrationWizardProps): React.JSX.Element 
         onExit({ changed: s.journalIds.length > 0, journalIds: s.journalIds });
         return;
       case 'copy':
-        props.onCopy?.(s.plans.flatMap((p) => p.steps.map((st) => st.display)));
+        props.onCopy?.([...s.plans.flatMap((p) => p.steps.map((st) => st.display)), ...removalCommands(s.items)]);
         return;
       default:
         return;
