@@ -11,14 +11,15 @@ import { classifyVenv, legacyVirtualenv, venvParents, venvRoots } from './venv-k
 import { poetryEnvDirs } from './poetry-config.js';
 import * as fs from './resolve.js';
 import { pipxHomes } from './pipx.js';
+import { venvToolManager } from './tool-manager.js';
 
-/** Kinds whose tool manages the venv: the manager is that tool (nothing is run, so no version). */
+/** Kinds whose tool manages the venv: the manager is that tool (Poetry's and pipenv's found as installed). */
 const MANAGED = new Set(['poetry', 'pipenv', 'hatch', 'pdm']);
-function withManager(env: Environment): Environment {
+async function withManager(ctx: ScanContext, env: Environment): Promise<Environment> {
   if (MANAGED.has(env.kind)) {
     // pyvenv.cfg's virtualenv version (Poetry and pipenv create venvs with virtualenv) stays in meta.
     if (env.manager?.tool === 'virtualenv') (env.meta ??= {}).virtualenv = env.manager.version;
-    env.manager = { tool: env.kind, version: null };
+    env.manager = env.kind === 'poetry' || env.kind === 'pipenv' ? await venvToolManager(ctx, env.kind) : { tool: env.kind, version: null };
   }
   return env;
 }
@@ -69,7 +70,7 @@ export const venvLocator: Locator = {
           // Nothing says which Python it was made from: the version only from lib/ and include/.
           return envFromPrefix(ctx, c.kind, prefix, c.name, { meta: { ...c.meta, legacyVirtualenv: true }, noProbe: true });
         }
-        if (!legacy) return withManager(await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta }));
+        if (!legacy) return withManager(ctx, await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta }));
         const env = await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: { ...c.meta, legacyVirtualenv: true, origPrefix: legacy.origPrefix }, noProbe: true });
         env.systemSitePackages = legacy.systemSite;
         env.python.base = legacy.origPrefix;
