@@ -1,4 +1,4 @@
-// The Poetry or pipenv that manages their venvs, and its version, from files only (nothing is run).
+// The Poetry, pipenv or pipx that manages their venvs, and its version, from files only (nothing is run).
 // The executable is the first `poetry`/`pipenv` on PATH, else one of the places PET looks
 // (pet-poetry/pet-pipenv manager.rs: ~/.poetry/bin, $POETRY_HOME/{bin,venv/bin}, pipx's venv, the
 // official installer's venv, ~/.local/bin). Its version is that of the distribution installed in the venv
@@ -10,7 +10,7 @@ import type { ScanContext } from '../context.js';
 import type { Manager } from './pyenv-manager.js';
 import * as fs from './resolve.js';
 
-export type VenvTool = 'poetry' | 'pipenv';
+export type VenvTool = 'poetry' | 'pipenv' | 'pipx';
 
 function candidates(ctx: ScanContext, tool: VenvTool): string[] {
   const h = ctx.home;
@@ -23,16 +23,19 @@ function candidates(ctx: ScanContext, tool: VenvTool): string[] {
           `${h}/.poetry/bin/poetry`, `${h}/.local/pipx/venvs/poetry/bin/poetry`, `${xdgData}/pypoetry/venv/bin/poetry`,
           `${h}/Library/Application Support/pypoetry/venv/bin/poetry`, `${h}/.local/bin/poetry`,
         ]
-      : [`${h}/.local/bin/pipenv`, `${h}/.local/pipx/venvs/pipenv/bin/pipenv`];
+      : [`${h}/.local/bin/${tool}`, `${h}/.local/pipx/venvs/${tool}/bin/${tool}`];
   return [...onPath, ...known];
 }
 
 /** Version of `tool` as installed in the venv whose bin/ holds `real`, or from a Cellar path. */
 async function versionOf(ctx: ScanContext, tool: VenvTool, real: string): Promise<string | null> {
   const prefix = path.posix.dirname(path.posix.dirname(real));
-  for (const lib of await fs.tryReaddir(ctx, `${prefix}/lib`)) {
-    if (!/^python\d+\.\d+t?$/.test(lib.name)) continue;
-    for (const e of await fs.tryReaddir(ctx, `${prefix}/lib/${lib.name}/site-packages`)) {
+  // A venv's or prefix's site-packages, and Debian's dist-packages (apt's /usr/bin/pipx).
+  const sites = (await fs.tryReaddir(ctx, `${prefix}/lib`))
+    .filter((l) => /^python\d+(\.\d+t?)?$/.test(l.name))
+    .flatMap((l) => [`${prefix}/lib/${l.name}/site-packages`, `${prefix}/lib/${l.name}/dist-packages`]);
+  for (const site of sites) {
+    for (const e of await fs.tryReaddir(ctx, site)) {
       const m = new RegExp(`^${tool}-([0-9][A-Za-z0-9.+!]*)\\.dist-info$`, 'i').exec(e.name);
       if (m) return m[1]!;
     }
