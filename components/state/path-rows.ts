@@ -42,11 +42,11 @@ export function buildPathRows(inv: Inventory | null, filter: string, sort: { key
   return list.map((e) => ({
     key: `path:${e.label}`,
     selectable: true,
-    search: `${e.label} ${e.cmd.path} ${e.cmd.target ?? ''}`.toLowerCase(),
+    search: `${e.label} ${e.cmd.path} ${e.cmd.target ?? ''} ${e.cmd.pyenv?.runs ?? ''}`.toLowerCase(),
     full: entryFull(inv, e),
     cells: [
       { text: e.label, width: labelWidth },
-      { text: e.cmd.path, flex: 1, cut: 'start' },
+      { text: runsText(e), flex: 1, cut: 'start', ...(e.cmd.pyenv?.problem ? { tone: 'medium' as const } : {}) },
       { text: e.cmd.shadows.length ? `+${e.cmd.shadows.length}` : '', width: 3, align: 'right', tone: e.cmd.shadows.length ? 'medium' : 'dim' },
     ],
   }));
@@ -58,6 +58,7 @@ export function pathDetailRows(inv: Inventory | null, label: string): Row[] {
   const rows: Row[] = [textRow('title', `${e.label} runs ${e.cmd.path}`, 'heading', 'start')];
   rows[0] = { ...rows[0]!, selectable: true, full: entryFull(inv, e) };
   if (e.cmd.target) rows.push(textRow('target', `→ ${e.cmd.target}`, undefined, 'start'));
+  for (const [i, line] of shimLines(e).entries()) rows.push(textRow(`shim${i}`, line, i === 2 ? 'medium' : undefined, 'start'));
   const at = dirIndex(inv, e.cmd.path);
   if (at >= 0) rows.push(textRow('dir', `found in PATH entry ${at + 1} of ${inv.path.dirs.length}`, 'dim'));
   rows.push(textRow('h-sh', e.cmd.shadows.length ? `Shadows (${e.cmd.shadows.length})` : 'Shadows nothing', 'heading'));
@@ -83,7 +84,27 @@ function entryFull(inv: Inventory, e: PathEntry): FullText {
   const at = dirIndex(inv, e.cmd.path);
   const paragraphs = [`${e.label} runs ${e.cmd.path}`];
   if (e.cmd.target) paragraphs.push(`which points to ${e.cmd.target}`);
+  paragraphs.push(...shimLines(e));
   if (at >= 0) paragraphs.push(`found in PATH entry ${at + 1} of ${inv.path.dirs.length}: ${inv.path.dirs[at]}`);
   paragraphs.push('', e.cmd.shadows.length ? `It shadows (${e.cmd.shadows.length}):` : 'It shadows nothing.', ...e.cmd.shadows.map((x) => `  ${x}`));
   return { title: `${e.label} on PATH`, paragraphs, commands: [] };
+}
+
+/**
+ * A pyenv shim is a bash script that re-runs pyenv: what matters is what it runs, as `pyenv which`
+ * answers (the version its files select, then the interpreter). The list shows that, marked as a shim.
+ */
+function runsText(e: PathEntry): string {
+  const t = e.cmd.pyenv;
+  if (!t) return e.cmd.path;
+  return t.runs ? `${t.runs}  (pyenv ${t.version} shim)` : `pyenv shim: ${t.problem ?? 'runs nothing'}`;
+}
+
+/** Detail lines for a pyenv shim: the version and where it was set, what runs, and any problem. */
+function shimLines(e: PathEntry): string[] {
+  const t = e.cmd.pyenv;
+  if (!t) return [];
+  const lines = [`pyenv shim: version ${t.version} (${t.source ? `set by ${t.source}` : 'no version file: system'})`, t.runs ? `runs ${t.runs}` : 'runs nothing'];
+  if (t.problem) lines.push(t.problem);
+  return lines;
 }

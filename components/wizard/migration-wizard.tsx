@@ -9,23 +9,19 @@ import { useKeyOwner } from '../app/key-owner.js';
 import { resolveKey, type WizardMode } from '../state/key-bindings.js';
 import type { Motion } from '../state/list-nav.js';
 import { hintText } from '../dashboard/status-lines.js';
-import { initialWizardState, wizardReducer, type WizardState } from './use-wizard-state.js';
+import { initialWizardState, removalCommands, wizardReducer, type WizardState } from './use-wizard-state.js';
 import { defaultRunner, type WizardRunner } from './wizard-runner.js';
 import { readJournal, stateDir } from '../../src/migrate/journal.js';
 import { wizardScreen } from './wizard-lines.js';
 import { wizardHelpScreen } from './wizard-help.js';
 import { regionHeight, WizardFrame } from './wizard-frame.js';
 import { clampOffset, reveal, scrollBy, type Offset } from './scroll.js';
+import { selectedDists, type WizardSelection } from './selection.js';
 
 export type { WizardRunner } from './wizard-runner.js';
 export { defaultRunner } from './wizard-runner.js';
 
-export interface WizardSelection {
-  /** Environment id (`kind:prefix`) the package lives in. */
-  envId: string;
-  /** Normalised distribution name. */
-  name: string;
-}
+export type { WizardSelection } from './selection.js';
 
 export interface WizardResult {
   /** Something on the machine changed: the dashboard should rescan. */
@@ -87,9 +83,7 @@ export function stoppedText(message: string, journalIds: string[]): string {
 
 export function MigrationWizard(props: MigrationWizardProps): React.JSX.Element {
   const { inventory, selection, onExit, ctx, hostEnv, runner, rows = 24, columns = 80, color = true, ascii = false } = props;
-  const envId = selection[0]?.envId;
-  const source = inventory.environments.find((e) => e.id === envId);
-  const dists = useMemo(() => (source ? source.packages.filter((p) => selection.some((s) => s.envId === envId && s.name === p.name)) : []), [source, selection, envId]);
+  const { source, dists, skipped } = useMemo(() => selectedDists(inventory, selection), [inventory, selection]);
   const run = useMemo(() => runner ?? (source || props.job ? defaultRunner(ctx, source, hostEnv ?? process.env) : null), [runner, source, ctx, hostEnv, props.job]);
   const available = run?.available ?? ['pipx', 'venv'];
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizardState(dists, available, source?.python.version ?? undefined));
@@ -101,7 +95,6 @@ export function MigrationWizard(props: MigrationWizardProps): React.JSX.Element 
   // Ink's effect that swaps the handler must not see the previous phase.
   const live = useRef(state);
   live.current = state;
-  const skipped = selection.filter((s) => s.envId !== envId).length;
 
   // One run at a time, whatever the key repeat or re-render timing: a second Enter must not start a second migration.
   const busy = useRef(false);
@@ -113,7 +106,7 @@ export function MigrationWizard(props: MigrationWizardProps): React.JSX.Element 
     busy.current = false;
   };
   const startRun = async (): Promise<void> => {
-    if (!run || busy.current || live.current.plans.some((p) => p.blockers.length)) return;
+    if (!run || busy.current || !live.current.plans.length || live.current.plans.some((p) => p.blockers.length)) return;
     busy.current = true;
     dispatch({ type: 'start' });
     const ids: string[] = [];
@@ -232,7 +225,7 @@ export function MigrationWizard(props: MigrationWizardProps): React.JSX.Element 
         onExit({ changed: s.journalIds.length > 0, journalIds: s.journalIds });
         return;
       case 'copy':
-        props.onCopy?.(s.plans.flatMap((p) => p.steps.map((st) => st.display)));
+        props.onCopy?.([...s.plans.flatMap((p) => p.steps.map((st) => st.display)), ...removalCommands(s.items)]);
         return;
       default:
         return;

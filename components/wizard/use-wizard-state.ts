@@ -5,7 +5,7 @@ import type { ExecEvent } from '../../src/migrate/events.js';
 import type { Plan, StepState, TargetKind } from '../../src/migrate/types.js';
 import { aptOnlyNames } from '../../src/migrate/apt-only.js';
 import { readDepLine } from '../../src/migrate/closure.js';
-import { markerEnv } from '../../src/risk/pep508.js';
+import { markerEnv } from '../../src/formats/pep508.js';
 
 export type WizardPhase = 'choose' | 'planning' | 'plan' | 'running' | 'confirm' | 'done' | 'failed' | 'undoing' | 'undone' | 'stopped';
 
@@ -24,6 +24,11 @@ export interface WizardItem {
   systemSite: boolean;
   /** The user changed systemSite (otherwise the planner may still pre-select it from imports). */
   systemSiteSet: boolean;
+  /**
+   * The guidance says `remove-copy`: pipx already has this tool (or it is only a dependency of such
+   * copies), so migrating it leads nowhere. It is not planned; the plan shows its removal command.
+   */
+  removeCopy?: { reason: string; command: string | null };
 }
 
 export interface WizardCheck {
@@ -87,13 +92,19 @@ export function aptOnlyOf(d: Distribution, pythonVersion = '3.11'): string[] {
   return aptOnlyNames([d.name, ...reqs]);
 }
 
+/** Removal commands of the remove-copy items (shown on the plan screen, copied with `y`). */
+export function removalCommands(items: WizardItem[]): string[] {
+  return items.flatMap((it) => (it.removeCopy?.command ? [it.removeCopy.command] : []));
+}
+
 export function initialWizardState(dists: Distribution[], available: TargetKind[], pythonVersion?: string): WizardState {
   return {
     phase: 'choose',
     items: dists.map((d) => {
       const s = suggestTarget(d, available);
       const aptOnly = aptOnlyOf(d, pythonVersion);
-      return { name: d.name, displayName: d.displayName, version: d.version, scripts: d.scripts, target: s.target, suggested: s.target, ...(s.note ? { note: s.note } : {}), aptOnly, systemSite: aptOnly.length > 0, systemSiteSet: false };
+      const removeCopy = d.advice?.action === 'remove-copy' ? { reason: d.advice.reason, command: d.advice.command ?? null } : undefined;
+      return { name: d.name, displayName: d.displayName, version: d.version, scripts: d.scripts, target: s.target, suggested: s.target, ...(s.note ? { note: s.note } : {}), aptOnly, systemSite: aptOnly.length > 0, systemSiteSet: false, ...(removeCopy ? { removeCopy } : {}) };
     }),
     cursor: 0,
     plans: [],
@@ -112,7 +123,7 @@ export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
     case 'cycle-target': {
       if (s.phase !== 'choose' || !a.available.length) return s;
       const items = s.items.map((it, i) => {
-        if (i !== s.cursor) return it;
+        if (i !== s.cursor || it.removeCopy) return it;
         const next = a.available[(a.available.indexOf(it.target) + 1) % a.available.length]!;
         return { ...it, target: next };
       });
@@ -120,7 +131,7 @@ export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
     }
     case 'toggle-system-site': {
       if (s.phase !== 'choose' || !s.items.length) return s;
-      const items = s.items.map((it, i) => (i === s.cursor ? { ...it, systemSite: !it.systemSite, systemSiteSet: true } : it));
+      const items = s.items.map((it, i) => (i === s.cursor && !it.removeCopy ? { ...it, systemSite: !it.systemSite, systemSiteSet: true } : it));
       return { ...s, items };
     }
     case 'planning':
@@ -128,7 +139,8 @@ export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
     case 'planned':
       return { ...s, phase: 'plan', plans: a.plans };
     case 'start':
-      if (s.phase !== 'plan' || s.plans.some((p) => p.blockers.length)) return s;
+      // Only removals (remove-copy items) leave nothing to run here: their commands are to copy.
+      if (s.phase !== 'plan' || !s.plans.length || s.plans.some((p) => p.blockers.length)) return s;
       return { ...s, phase: 'running' };
     case 'event':
       return applyEvent(s, a.planId, a.event);

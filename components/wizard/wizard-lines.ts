@@ -41,6 +41,13 @@ function chooseLines(items: WizardItem[], cursor: number, width: number, ascii: 
   const arrow = ascii ? '->' : '→';
   items.forEach((it, i) => {
     const start = lines.length;
+    if (it.removeCopy) {
+      // Not a migration: pipx already has it. The plan shows the removal command.
+      lines.push(...wrapped(`${i === cursor ? '>' : ' '} ${it.displayName} ${it.version} ${arrow} remove this copy`, width, '', i === cursor ? { style: { inverse: true } } : {}));
+      lines.push(...wrapped(it.removeCopy.reason, width, '    ', { tone: 'dim' }));
+      if (i === cursor) anchor = { start, end: lines.length };
+      return;
+    }
     const head = `${i === cursor ? '>' : ' '} ${it.displayName} ${it.version} ${arrow} ${it.target}${it.target === it.suggested ? ' (suggested)' : ''}`;
     lines.push(...wrapped(head, width, '', i === cursor ? { style: { inverse: true } } : {}));
     if (it.note) lines.push(...wrapped(it.note, width, '    ', { tone: 'dim' }));
@@ -72,6 +79,19 @@ export function planLines(plans: Plan[], width: number): Line[] {
       if (s.destructive) lines[first] = { ...lines[first]!, destructiveStep: s.id };
       for (const l of commandLines(s.display, width, '   $ ', '       ')) lines.push({ text: l, tone: 'dim' });
     }
+  }
+  return lines;
+}
+
+/** remove-copy items: not migrated; the command that removes each copy, to copy and run. */
+function removalLines(items: WizardItem[], width: number): Line[] {
+  const rm = items.filter((it) => it.removeCopy);
+  if (!rm.length) return [];
+  const lines: Line[] = [{ text: `Not migrated — remove ${rm.length === 1 ? 'this copy' : 'these copies'} instead (y copies the commands)`, style: { bold: true } }];
+  for (const it of rm) {
+    lines.push(...wrapped(`${it.displayName} ${it.version}: ${it.removeCopy!.reason}`, width, ''));
+    if (it.removeCopy!.command) for (const l of commandLines(it.removeCopy!.command, width, '   $ ', '       ')) lines.push({ text: l, tone: 'dim' });
+    else lines.push(...wrapped('no safe command could be written for this copy; remove it with the pip of the interpreter that owns it', width, '   ', { tone: 'dim' }));
   }
   return lines;
 }
@@ -123,7 +143,11 @@ export function wizardScreen(s: WizardState, width: number, opts: { ascii: boole
     }
     case 'plan': {
       const blocked = s.plans.some((p) => p.blockers.length);
-      return { title: 'Plan — nothing has changed yet', lines: planLines(s.plans, width), pinned: blocked ? [{ text: 'blocked: nothing will run · Esc back', style: { bold: true } }] : [] };
+      const lines = [...planLines(s.plans, width), ...removalLines(s.items, width)];
+      const pinned: Line[] = blocked
+        ? [{ text: 'blocked: nothing will run · Esc back', style: { bold: true } }]
+        : !s.plans.length ? [{ text: 'nothing to migrate: y copies the removal commands · Esc back', style: { bold: true } }] : [];
+      return { title: 'Plan — nothing has changed yet', lines, pinned };
     }
     case 'running':
     case 'confirm': {

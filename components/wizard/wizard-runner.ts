@@ -54,6 +54,7 @@ export function defaultRunner(ctx: ScanContext, source: Environment | undefined,
       // One plan per target and system-site choice; an untouched choice lets the planner decide.
       const groups = new Map<string, { target: Target; names: string[] }>();
       for (const it of items) {
+        if (it.removeCopy) continue; // pipx already has it: removed, not migrated (see the plan screen)
         const sys = it.systemSiteSet || it.systemSite ? it.systemSite : undefined;
         const target: Target = { kind: it.target, ...(sys === undefined || it.target === 'uv' ? {} : { systemSitePackages: sys }) };
         const key = JSON.stringify(target);

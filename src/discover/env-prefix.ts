@@ -10,6 +10,7 @@ import { getDpkgIndex } from './dpkg-index.js';
 import { minorsFromLibNames, probeVersion, versionFromBase, versionFromPrefixFiles } from './version.js';
 import * as fs from './resolve.js';
 import { stripTrailingSlashes } from '../text/trim.js';
+import { archFromPrefix } from './arch.js';
 
 export interface EnvExtra {
   meta?: Record<string, unknown>;
@@ -157,6 +158,9 @@ export async function envFromPrefix(
   if (cfg?.virtualenv) meta.virtualenv = cfg.virtualenv;
   if (cfg?.prompt) meta.prompt = cfg.prompt;
   if (Object.keys(meta).length) env.meta = meta;
+  // build-details.json (3.14+) of the prefix, or of the base a venv was made from, names the CPU.
+  const arch = (await archFromPrefix(ctx, prefix, minors)) ?? (cfg?.home ? await archFromPrefix(ctx, path.posix.dirname(stripTrailingSlashes(cfg.home)), minors) : null);
+  if (arch) env.arch = arch;
   // The tool that wrote pyvenv.cfg says its name and version (uv = 0.4.30, virtualenv = 20.26.6).
   if (cfg?.uv) env.manager = { tool: 'uv', version: cfg.uv };
   else if (cfg?.virtualenv) env.manager = { tool: 'virtualenv', version: cfg.virtualenv };

@@ -12,6 +12,8 @@ import type { Environment, ScanProblem, SiteDir } from '../model.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
 import { stripTrailingSlashes } from '../text/trim.js';
+import { parseInstallReceipt } from './arch.js';
+import * as fs from './resolve.js';
 
 /** Homebrew prefixes to look in (machine paths), $HOMEBREW_PREFIX first. */
 export function homebrewPrefixes(ctx: ScanContext): string[] {
@@ -44,7 +46,7 @@ async function kegEnv(ctx: ScanContext, brew: string, formula: string, keg: stri
   const sitePath = (await ctx.isDir(kegSite)) ? kegSite : (await ctx.isDir(brewSite)) ? brewSite : null;
   const sites: SiteDir[] = sitePath ? [{ path: sitePath, scope: 'local', order: 1 }] : [];
 
-  return envFromPrefix(ctx, 'homebrew', pyPrefix, formula, {
+  const env = await envFromPrefix(ctx, 'homebrew', pyPrefix, formula, {
     version,
     sites,
     includeUserSite: true,
@@ -52,6 +54,14 @@ async function kegEnv(ctx: ScanContext, brew: string, formula: string, keg: stri
     ...(linked ? { executable: link } : {}),
     meta: { brewPrefix: brew, formula, kegVersion: keg, keg: kegDir, linked, sharedSite: brewSite },
   });
+  // The keg's receipt says which CPU it was poured for and which Homebrew installed it.
+  const receipt = await fs.tryReadText(ctx, `${kegDir}/INSTALL_RECEIPT.json`);
+  if (receipt !== null) {
+    const r = parseInstallReceipt(receipt);
+    if (r.arch) env.arch = r.arch;
+    env.manager = { tool: 'homebrew', version: r.homebrewVersion, executable: (await fs.isFile(ctx, `${brew}/bin/brew`)) ? `${brew}/bin/brew` : null };
+  }
+  return env;
 }
 
 export const homebrewLocator: Locator = {

@@ -5,6 +5,7 @@
 // ~/Library/Application Support/pipx on macOS). We read every one of those that exists, because an upgrade
 // of pipx leaves the old home behind with working tools in it; `meta.activeHome` says which one pipx uses.
 // The global home ($PIPX_GLOBAL_HOME, else /opt/pipx) is read too.
+import { venvToolManager } from './tool-manager.js';
 import type { ScanContext } from '../context.js';
 import { isValidDistName, type Environment, type ScanProblem } from '../model.js';
 import { exposedApps, parsePipxMetadata, type PipxMetadata, type PipxPackageInfo } from '../formats/pipx-metadata.js';
@@ -134,6 +135,7 @@ export async function pipxEnv(ctx: ScanContext, home: PipxHome, name: string): P
     sharedLibs: (await ctx.isDir(`${home.path}/shared`)) ? `${home.path}/shared` : null,
   };
   const env = await envFromPrefix(ctx, 'pipx', prefix, name, { meta, noProbe: true });
+  env.manager = await venvToolManager(ctx, 'pipx'); // the pipx on PATH, its version from its own dist-info
   if (problems.length) env.health = { ...env.health, ok: false, problems: [...env.health.problems, ...problems] };
   return env;
 }

@@ -20,6 +20,7 @@ import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
 import { mapLimit } from './limit.js';
 import { pyenvVersionNames, resolvePyenvNames } from './pyenv-resolve.js';
+import { pyenvManager } from './pyenv-manager.js';
 
 export { pyenvRoot };
 
@@ -144,6 +145,7 @@ export const pyenvLocator: Locator = {
       if (f && !f.aliases.includes(a.alias)) f.aliases.push(a.alias);
     }
 
+    const manager = await pyenvManager(ctx, root);
     const environments = await mapLimit([...found.values()], 16, async (f) => {
       const version =
         f.kind === 'pyenv'
@@ -163,6 +165,7 @@ export const pyenvLocator: Locator = {
           ...(isActive && selectedAs && selectedAs !== f.name ? { selectedAs } : {}),
         },
       });
+      env.manager = manager;
       return env;
     });
     return { environments, problems };

@@ -9,6 +9,7 @@ import { getDpkgIndex } from './dpkg-index.js';
 import { readSite } from './site.js';
 import { versionFromDpkgStatus, versionFromPrefixFiles } from './version.js';
 import * as fs from './resolve.js';
+import { archOfPython } from './arch.js';
 
 const BIN_DIRS = ['/usr/bin', '/usr/local/bin', '/bin'];
 const FRAMEWORK = '/Library/Frameworks/Python.framework/Versions';
@@ -172,5 +173,6 @@ async function systemEnv(ctx: ScanContext, c: Candidate): Promise<Environment> {
     sites,
     packages,
     meta,
+    ...((await archOfPython(ctx, c.prefix, c.minor, c.exe)) ?? {}),
   };
 }

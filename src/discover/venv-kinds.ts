@@ -69,7 +69,9 @@ export async function classifyVenv(
     return { kind: 'hatch', name: `${path.posix.basename(proj)}:${base}`, meta: { project: proj, projectLocal: true } };
   }
   const project = await projectFile(ctx, prefix);
-  if (/-[A-Za-z0-9_-]{8}$/.test(base) && roots.pipenv.some((d) => parent === d)) {
+  // pipenv's central dirs: a `<name>-<8-char hash>` name or a .project file (PET's is_in_pipenv_centralized_dir;
+  // pipenv writes .project for every central env, and older pipenv hashes were not always 8 characters).
+  if ((/-[A-Za-z0-9_-]{8}$/.test(base) || project !== null) && roots.pipenv.some((d) => parent === d)) {
     const name = base.replace(/-[A-Za-z0-9_-]{8}$/, '');
     if (project && (await fs.isFile(ctx, `${project}/Pipfile`))) return { kind: 'pipenv', name, meta: { project } };
     // Stale pipenv venvs (the ones users want to clean up): pipenv's own directory, or a .project whose
@@ -89,7 +91,8 @@ export async function classifyVenv(
   }
   if (roots.pdm.some((d) => parent === d)) return { kind: 'pdm', name: base, meta };
   if (parent === roots.workon) {
-    if (project) meta.project = project;
+    // A project folder that is gone is no project (PET's virtualenvwrapper get_project), but worth saying.
+    if (project) meta[(await fs.isDir(ctx, project)) ? 'project' : 'missingProject'] = project;
     return { kind: 'virtualenvwrapper', name: base, meta };
   }
   // In-project venvs: the project dir's files say which tool manages it.

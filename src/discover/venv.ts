@@ -11,6 +11,18 @@ import { classifyVenv, legacyVirtualenv, venvParents, venvRoots } from './venv-k
 import { poetryEnvDirs } from './poetry-config.js';
 import * as fs from './resolve.js';
 import { pipxHomes } from './pipx.js';
+import { venvToolManager } from './tool-manager.js';
+
+/** Kinds whose tool manages the venv: the manager is that tool (Poetry's and pipenv's found as installed). */
+const MANAGED = new Set(['poetry', 'pipenv', 'hatch', 'pdm']);
+async function withManager(ctx: ScanContext, env: Environment): Promise<Environment> {
+  if (MANAGED.has(env.kind)) {
+    // pyvenv.cfg's virtualenv version (Poetry and pipenv create venvs with virtualenv) stays in meta.
+    if (env.manager?.tool === 'virtualenv') (env.meta ??= {}).virtualenv = env.manager.version;
+    env.manager = env.kind === 'poetry' || env.kind === 'pipenv' ? await venvToolManager(ctx, env.kind) : { tool: env.kind, version: null };
+  }
+  return env;
+}
 
 export const venvLocator: Locator = {
   name: 'venv',
@@ -30,8 +42,16 @@ export const venvLocator: Locator = {
       r.venvs.forEach((v) => candidates.add(v));
       problems.push(...r.problems);
     }
-    const checked = await mapLimit([...candidates], 64, async (p) =>
-      (await ctx.tryLstat(`${p}/pyvenv.cfg`)) || (await legacyVirtualenv(ctx, p)) ? p : null,
+    // virtualenvwrapper's WORKON_HOME: PET counts any child with bin/activate and a bin/python as a
+    // virtualenv (pet-virtualenv is_virtualenv), even with neither pyvenv.cfg nor orig-prefix.txt.
+    const activateOnly = new Set<string>();
+    for (const e of await fs.tryReaddir(ctx, roots.workon)) {
+      const p = `${roots.workon}/${e.name}`;
+      if (candidates.has(p) || !(await fs.isFile(ctx, `${p}/bin/activate`))) continue;
+      if ((await fs.tryReaddir(ctx, `${p}/bin`)).some((b) => /^python(\d+(\.\d+)?)?$/.test(b.name))) activateOnly.add(p);
+    }
+    const checked = await mapLimit([...candidates, ...activateOnly], 64, async (p) =>
+      activateOnly.has(p) || (await ctx.tryLstat(`${p}/pyvenv.cfg`)) || (await legacyVirtualenv(ctx, p)) ? p : null,
     );
     // PIPX_HOME/shared is pipx's own pip (on every pipx venv's path through pipx_shared.pth), not a user venv;
     // each pipx environment names it in meta.sharedLibs.
@@ -46,7 +66,11 @@ export const venvLocator: Locator = {
         const cfg = text !== null ? parsePyvenvCfg(text) : null;
         const c = await classifyVenv(ctx, prefix, roots, cfg && !('error' in cfg) ? cfg : null);
         const legacy = text === null ? await legacyVirtualenv(ctx, prefix) : null;
-        if (!legacy) return envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta });
+        if (!legacy && text === null && activateOnly.has(prefix)) {
+          // Nothing says which Python it was made from: the version only from lib/ and include/.
+          return envFromPrefix(ctx, c.kind, prefix, c.name, { meta: { ...c.meta, legacyVirtualenv: true }, noProbe: true });
+        }
+        if (!legacy) return withManager(ctx, await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta }));
         const env = await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: { ...c.meta, legacyVirtualenv: true, origPrefix: legacy.origPrefix }, noProbe: true });
         env.systemSitePackages = legacy.systemSite;
         env.python.base = legacy.origPrefix;

@@ -1,9 +1,9 @@
 // Dependency facts of a selection inside one environment: closure, inferred extras, and which
 // dependencies may leave with the moved package. Pure.
 import { normalizeName, type Distribution, type Environment } from '../model.js';
-import { evalMarker, markerEnv, parseRequirement, type Marker, type MarkerEnv } from '../risk/pep508.js';
+import { evalMarker, markerEnv, parseRequirement, type Marker, type MarkerEnv } from '../formats/pep508.js';
 
-/** A Requires-Dist line as planning sees it, read by the project's one PEP 508 parser (src/risk/pep508.ts). */
+/** A Requires-Dist line as planning sees it, read by the project's one PEP 508 parser (src/formats/pep508.ts). */
 export interface DepLine {
   name: string;
   extras: string[];

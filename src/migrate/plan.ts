@@ -5,7 +5,7 @@ import path from 'node:path';
 import { normalizeName, type Distribution, type Environment } from '../model.js';
 import { aptOnlyNames } from './apt-only.js';
 import { closure, directDeps, inferExtras, keepReason, markersFor, readDepLine, removableDeps, visibleDists } from './closure.js';
-import type { MarkerEnv } from '../risk/pep508.js';
+import type { MarkerEnv } from '../formats/pep508.js';
 import { distNameProblem, extraNameProblem, formatArgv, scriptNameProblem, versionProblem } from './names.js';
 import { pipxInstallSteps, pipxLinkStep } from './targets/pipx.js';
 import { uvInstallSteps } from './targets/uv.js';

@@ -3,7 +3,7 @@
 // `doctor` must return (a generous timeout, not a speed assertion), and no raw control character from
 // disk may reach the terminal; the dashboard over the same tree answers keys under tmux.
 import { execFileSync } from 'node:child_process';
-import { promises as fsp, symlinkSync } from 'node:fs';
+import { copyFileSync, promises as fsp, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,10 @@ import { TmuxSession } from '../helpers/tmux.js';
 // Anything but newline (and, in JSON, nothing at all): ESC, BEL, C1, other C0, DEL.
 // eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+const LISTS = '/var/lib/apt/lists';
+const HOSTILE_LISTS = ['deb.example_dists_a_main_binary-amd64_Packages', 'deb.example_dists_b_main_binary-amd64_Packages', 'deb.example_dists_c_main_binary-amd64_Packages.gz'];
+// Bytes of bookworm's real main list (its python3-six stanza is 1.16.0-4), read beside the hostile ones.
+const REAL_LIST = path.join(import.meta.dirname, '../unit/guidance/fixtures/bookworm-main-python_Packages');
 
 function returns(p: Promise<CliResult>, what: string): Promise<CliResult> {
   return Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not return within 120 s`)), 120_000))]);
@@ -29,6 +33,8 @@ async function hostile(sb: Sandbox): Promise<void> {
   symlinkSync('/dev/zero', path.join(lists, 'deb.example_dists_b_main_binary-amd64_Packages'));
   const member = gzipSync(Buffer.alloc(1 << 20, 'Package: libbomb\nV: 1\n\n'), { level: 9 });
   await fsp.writeFile(path.join(lists, 'deb.example_dists_c_main_binary-amd64_Packages.gz'), Buffer.concat(Array.from({ length: 300 }, () => member)));
+  // Sorted after the hostile lists: it is read only if none of them stopped the reading.
+  copyFileSync(REAL_LIST, path.join(lists, 'deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages'));
   // 200 KB pathological configs.
   await fsp.mkdir(path.join(r, 'etc'), { recursive: true });
   await fsp.rm(path.join(r, 'etc/pip.conf'), { force: true });
@@ -55,7 +61,7 @@ describe('a hostile tree', () => {
   it('scan, scan --json and doctor return and print no raw control character', { timeout: 600_000 }, async () => {
     const sb = await createSandbox();
     await sb.distroRoot();
-    await sb.sudoPip([`${DEMO.cli}==${DEMO.cliVersion}`]);
+    await sb.sudoPip([`${DEMO.cli}==${DEMO.cliVersion}`, 'six==1.16.0']);
     const plain = await cli(sb, ['scan', '--root', sb.root]);
     expect(plain.stdout).not.toMatch(/^0 environments/m);
     await hostile(sb);
@@ -66,8 +72,15 @@ describe('a hostile tree', () => {
     const json = await returns(cli(sb, ['scan', '--json', '--root', sb.root]), 'scan --json');
     expect(json.code, json.stderr).toBe(0);
     expect(json.stdout).not.toMatch(RAW_CONTROL);
-    const inv = JSON.parse(json.stdout) as { environments: { packages: { displayName: string }[] }[] };
+    type Pkg = { name: string; displayName: string; scope: string; advice?: { action: string; distroPackage?: { name: string; version?: string } } };
+    const inv = JSON.parse(json.stdout) as { environments: { packages: Pkg[] }[]; problems: { path?: string; message: string }[] };
     expect(inv.environments.flatMap((e) => e.packages.map((p) => p.displayName))).toContain('evil\x1b]0;owned\x07\x1b[2J\x9b31m');
+    // The apt lists were read: each hostile one is a problem with its path (not a hang, not silence),
+    // and the real list beside them still gives sudo pip's six its apt candidate, whose version only
+    // that list holds.
+    for (const l of HOSTILE_LISTS) expect(inv.problems.filter((p) => p.path === `${LISTS}/${l}`).map((p) => p.message)).toEqual([expect.stringMatching(/^cannot read apt list: /)]);
+    const six = inv.environments.flatMap((e) => e.packages).find((p) => p.name === 'six' && p.scope === 'local');
+    expect(six?.advice).toMatchObject({ action: 'distro', distroPackage: { name: 'python3-six', version: '1.16.0-4' } });
 
     const doctor = await returns(cli(sb, ['doctor', '--root', sb.root]), 'doctor');
     expect([0, 1, 2]).toContain(doctor.code);

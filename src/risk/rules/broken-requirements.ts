@@ -2,7 +2,7 @@
 // version does not satisfy the specifier (PEP 440 via @renovatebot/pep440, markers via pep508.ts).
 import { satisfies } from '@renovatebot/pep440';
 import { normalizeName, type Distribution, type Finding } from '../../model.js';
-import { evalMarker, markerEnv, parseRequirement } from '../pep508.js';
+import { evalMarker, markerEnv, parseRequirement } from '../../formats/pep508.js';
 import { finding, q, safeName, type Rule } from './util.js';
 
 export const brokenRequirements: Rule = (inv) => {

@@ -2,7 +2,7 @@
 // a venv without include-system-site-packages cannot import the working copies.
 import { normalizeName, type Finding } from '../../model.js';
 import { finding, q, type Rule } from './util.js';
-import { parseRequirement } from '../pep508.js';
+import { parseRequirement } from '../../formats/pep508.js';
 
 const APT_ONLY = new Set(['picamera2', 'libcamera', 'rpi-gpio', 'lgpio']);
 

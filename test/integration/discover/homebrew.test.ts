@@ -122,3 +122,41 @@ describe('homebrew locator', () => {
     expect(r.environments).toHaveLength(2);
   });
 });
+
+// PET (crates/pet-homebrew/src/{lib,environments}.rs, MIT): the three kegs its tests name, at the same
+// machine paths inside a --root image, each reached through `<brew>/bin/pythonX.Y`. PET's expectations:
+// kind Homebrew, executable = the bin link, version from the keg path (a `_1` revision dropped).
+// Each keg also carries an INSTALL_RECEIPT.json with the fields Homebrew's Tab#to_json writes
+// (arch = Hardware::CPU.arch, homebrew_version): pyenvtui reads arch and manager from it.
+describe('PET homebrew expectations', () => {
+  const receipt = (arch: string): string =>
+    JSON.stringify({ homebrew_version: '4.4.2', used_options: [], unused_options: [], built_as_bottle: true, poured_from_bottle: true, loaded_from_api: true, installed_as_dependency: false, installed_on_request: true, changed_files: [], time: 1730000000, source_modified_time: 1729000000, compiler: 'clang', aliases: [], runtime_dependencies: [], source: { spec: 'stable' }, arch, built_on: { os: 'Macintosh', os_version: 'macOS 14' } }, null, 2);
+  it('linuxbrew 3.12.4, /opt/homebrew 3.12.3 (framework), /usr/local 3.8.20 (framework)', async () => {
+    const root = path.join(tmp, 'pet-image');
+    const kegs: Array<[string, string, string, boolean, string]> = [
+      ['/home/linuxbrew/.linuxbrew', 'python@3.12', '3.12.4', false, 'x86_64'],
+      ['/opt/homebrew', 'python@3.12', '3.12.3', true, 'arm64'],
+      ['/usr/local', 'python@3.8', '3.8.20', true, 'x86_64'],
+    ];
+    for (const [brew, formula, v, framework, arch] of kegs) {
+      const minor = v.split('.').slice(0, 2).join('.');
+      const keg = `${root}${brew}/Cellar/${formula}/${v}`;
+      const pre = framework ? `${keg}/Frameworks/Python.framework/Versions/${minor}` : keg;
+      file(`${pre}/bin/python${minor}`);
+      mkdirSync(`${pre}/lib/python${minor}/site-packages`, { recursive: true });
+      file(`${keg}/INSTALL_RECEIPT.json`, receipt(arch));
+      const rel = path.relative(`${root}${brew}/bin`, `${pre}/bin/python${minor}`);
+      link(rel, `${root}${brew}/bin/python${minor}`);
+      file(`${root}${brew}/bin/brew`, '#!/bin/bash\n');
+    }
+    const ctx = new ScanContext({ root, env: { HOME: '/home/u' }, platform: 'linux' });
+    const envs = (await homebrewLocator.locate(ctx)).environments;
+    const got = envs.map((e) => [e.kind, e.python.executable, e.python.version, e.arch, e.manager]).sort();
+    expect(got).toEqual([
+      ['homebrew', '/home/linuxbrew/.linuxbrew/bin/python3.12', '3.12.4', 'x86_64', { tool: 'homebrew', version: '4.4.2', executable: '/home/linuxbrew/.linuxbrew/bin/brew' }],
+      ['homebrew', '/opt/homebrew/bin/python3.12', '3.12.3', 'arm64', { tool: 'homebrew', version: '4.4.2', executable: '/opt/homebrew/bin/brew' }],
+      ['homebrew', '/usr/local/bin/python3.8', '3.8.20', 'x86_64', { tool: 'homebrew', version: '4.4.2', executable: '/usr/local/bin/brew' }],
+    ]);
+    expect(ctx.spawns).toBe(0);
+  });
+});

@@ -146,8 +146,11 @@ describe('kinds PET knows, on real venvs', () => {
     expect(e.health).toEqual({ ok: true, problems: [] });
   });
 
-  it('real venvs made by python -m venv carry no manager; nothing is spawned', () => {
-    expect(byPrefix(`${home}/code/pp/.venv`)!.manager).toBeUndefined();
+  it('Poetry and pipenv venvs are managed by that tool (no version: nothing is run); a plain venv has no manager', () => {
+    expect(byPrefix(`${home}/code/pp/.venv`)!.manager).toEqual({ tool: 'poetry', version: null });
+    expect(byPrefix(`${home}/.local/share/virtualenvs/live-AbCdEf12`)!.manager).toEqual({ tool: 'pipenv', version: null });
+    expect(byPrefix(`${home}/code/hp/.hatch/default`)!.manager).toEqual({ tool: 'hatch', version: null });
+    expect(inv.environments.filter((e) => e.kind === 'venv').map((e) => e.manager)).not.toContainEqual(expect.anything());
   });
 });
 

@@ -66,7 +66,7 @@ function scan(env: Record<string, string>): Promise<{ envs: Environment[]; ctx: 
 
 describe('pipx locator on a real pipx 1.1.0 install', () => {
   it('finds the tool in ~/.local/pipx with its metadata, packages and apps, without spawning', async () => {
-    const { envs, ctx } = await scan({ HOME: home });
+    const { envs, ctx } = await scan({ HOME: home, PATH: '/usr/bin:/bin' });
     const tool = envs.find((e) => e.name === 'px-demo')!;
     expect(tool).toBeDefined();
     expect(tool.kind).toBe('pipx');
@@ -78,6 +78,8 @@ describe('pipx locator on a real pipx 1.1.0 install', () => {
     expect(meta.mainPackage).toBe('px-demo');
     expect(meta.version).toBe('1.0.0');
     expect(meta.metadataVersion).toBe('0.2');
+    // The managing pipx is the one on PATH (Debian's), with the version `pipx --version` prints.
+    expect(tool.manager).toEqual({ tool: 'pipx', version: (await run(PIPX, ['--version'])).stdout.trim(), executable: PIPX });
     expect(meta.apps).toEqual(['px-demo', 'px-demo2']);
     expect(meta.binDir).toBe(path.join(home, '.local/bin'));
     expect(meta.activeHome).toBe(true);

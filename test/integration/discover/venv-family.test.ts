@@ -21,6 +21,7 @@ describe('venv family locators', () => {
     v('.venvs/tools');
     v('.virtualenvs/wrapped');
     write(`${h}/.virtualenvs/wrapped/.project`, `${H}/code/wrapped\n`);
+    write(`${h}/code/wrapped/README`, "virtualenvwrapper's mkproject made this folder\n"); // a .project whose folder is gone is missingProject
     v('.local/share/virtualenvs/shop-Ab3dEf9h');
     write(`${h}/code/shop/Pipfile`, '[packages]\n');
     write(`${h}/.local/share/virtualenvs/shop-Ab3dEf9h/.project`, `${H}/code/shop`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Distribution, Environment } from '../../../src/model.js';
 import { closure, inferExtras, readDepLine, removableDeps, visibleDists } from '../../../src/migrate/closure.js';
-import { markerEnv } from '../../../src/risk/pep508.js';
+import { markerEnv } from '../../../src/formats/pep508.js';
 import { formatArgv } from '../../../src/migrate/names.js';
 import { planMigration, type PlanInput } from '../../../src/migrate/plan.js';
 import { confineEntry, parseRecord } from '../../../src/migrate/record.js';

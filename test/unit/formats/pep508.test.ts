@@ -1,6 +1,6 @@
 // PEP 508 requirements and markers, evaluated for a given interpreter (pip check's view: extra = '').
 import { describe, expect, it } from 'vitest';
-import { evalMarker, markerEnv, parseMarker, parseRequirement } from '../../../src/risk/pep508.js';
+import { evalMarker, markerEnv, parseMarker, parseRequirement } from '../../../src/formats/pep508.js';
 
 const py311 = markerEnv('3.11.2', 'linux', 'x64');
 
