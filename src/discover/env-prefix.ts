@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ScanContext } from '../context.js';
 import { envId, type Distribution, type EnvKind, type Environment, type SiteDir } from '../model.js';
 import { parsePyvenvCfg, type PyvenvCfg } from '../formats/pyvenv-cfg.js';
-import { findSitePackages, readSite, errText } from './site.js';
+import { findSitePackages, readSite, errText } from './site-read.js';
 import { getDpkgIndex } from './dpkg-index.js';
 import { minorsFromLibNames, probeVersion, versionFromBase, versionFromPrefixFiles } from './version.js';
 import * as fs from './resolve.js';

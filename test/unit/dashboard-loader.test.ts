@@ -1,9 +1,9 @@
 import { linkSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createScanLoader, throttled } from '../../components/app/scan-loader.js';
-import { sizeInBackground } from '../../components/app/size-walk.js';
-import type { ScanEvents } from '../../components/app/use-inventory.js';
+import { createScanLoader, throttled } from '../../src/app/scan-loader.js';
+import { sizeInBackground } from '../../src/app/size-walk.js';
+import type { ScanEvents } from '../../src/app/loader.js';
 import { reducer } from '../../components/state/dashboard-reducer.js';
 import { initialState } from '../../components/state/dashboard-state.js';
 import { ScanContext } from '../../src/context.js';

@@ -1,12 +1,12 @@
 // The real loader: scan the machine progressively, analyze it (playbook advice and findings), then
 // compute sizes in the background (a bounded walk per environment) so the screen never waits for `du`.
 import os from 'node:os';
-import { ScanContext, type Env } from '../../src/context.js';
-import { LOCATORS, scanProgressive } from '../../src/discover/index.js';
-import type { Environment, Finding, Inventory } from '../../src/model.js';
-import { analyze } from '../../src/analyze.js';
+import { ScanContext, type Env } from '../context.js';
+import { LOCATORS, scanProgressive } from '../discover/index.js';
+import type { Environment, Finding, Inventory } from '../model.js';
+import { analyze } from '../analyze.js';
 import { sizeInBackground } from './size-walk.js';
-import type { InventoryLoader, ScanEvents, ScanProgress } from './use-inventory.js';
+import type { InventoryLoader, ScanEvents, ScanProgress } from './loader.js';
 
 export interface ScanLoaderOptions {
   /** Host directory treated as "/". */
