@@ -96,9 +96,10 @@ export async function envFromPrefix(
   }
 
   // Sites and lib/pythonX.Y names (for versions and the PEP 668 marker).
-  const libNames = (await fs.tryReaddir(ctx, `${prefix}/lib`)).map((e) => e.name).filter((n) => /^(python|pypy)\d/.test(n));
+  const libList = (await fs.tryReaddir(ctx, `${prefix}/lib`)).map((e) => e.name);
+  const libNames = libList.filter((n) => /^(python|pypy)\d/.test(n));
   const minors = minorsFromLibNames(libNames);
-  const sitePaths = extra.sites ? null : await findSitePackages(ctx, prefix);
+  const sitePaths = extra.sites ? null : await findSitePackages(ctx, prefix, { lib: libList });
   const sites: SiteDir[] = extra.sites ?? sitePaths!.map((p, i) => ({ path: p, scope: 'env', order: i + 1 }));
   if (!extra.sites && !sites.length && (exe || libNames.length)) {
     if (libNames.length || isVenv) problems.push((await unreadable(ctx, `${prefix}/lib`)) ?? 'no site-packages directory found');

@@ -201,13 +201,13 @@ function readChild(
 }
 
 /** lib/pythonX.Y/site-packages (and lib64, pypy) under a prefix, deduplicated by real path. */
-export async function findSitePackages(ctx: ScanContext, prefix: string): Promise<string[]> {
+export async function findSitePackages(ctx: ScanContext, prefix: string, listed: { lib?: string[] } = {}): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const lib of ['lib', 'lib64']) {
-    const entries = await fs.tryReaddir(ctx, `${prefix}/${lib}`);
-    const names = entries
-      .map((e) => e.name)
+  for (const lib of ['lib', 'lib64'] as const) {
+    // The caller may have listed lib/ already (envFromPrefix does, for versions): not listed twice.
+    const all = (lib === 'lib' ? listed.lib : undefined) ?? (await fs.tryReaddir(ctx, `${prefix}/${lib}`)).map((e) => e.name);
+    const names = all
       .filter((n) => /^(python|pypy)\d+(\.\d+)?t?$/.test(n))
       .sort(compareVersionedNames);
     for (const n of names) {
