@@ -46,6 +46,8 @@ export async function readSite(
   } catch (e) {
     return { packages: [], problems: [`cannot read site dir ${site.path}: ${errText(e)}`] };
   }
+  // The start-up .pth files, for the rule that reads them (risk/facts.ts): the site is listed once.
+  siteListings(ctx).set(site.path, entries.filter((e) => e.name.endsWith('.pth') && e.isFile()).map((e) => e.name));
   const packages: Distribution[] = [];
   const sitePath = stripTrailingSlashes(site.path);
   const cache = openSiteCache(ctx, hostDir);
@@ -78,6 +80,15 @@ export async function readSite(
   }
   cache?.save();
   return { packages: foldSameName(packages), problems };
+}
+
+function siteListings(ctx: ScanContext): Map<string, string[]> {
+  return ctx.memo('site-pth-files', () => new Map<string, string[]>());
+}
+
+/** Names of the regular `*.pth` files readSite saw in a site dir (machine path), or undefined if it did not list it. */
+export function listedPthFiles(ctx: ScanContext, sitePath: string): string[] | undefined {
+  return siteListings(ctx).get(sitePath);
 }
 
 /** Children of a metadata dir by name, with the types readdir reported. */
