@@ -27,6 +27,8 @@ export interface EnvExtra {
   includeUserSite?: boolean;
   /** Skip the last-resort interpreter run (default: allowed, only when no file gives a version). */
   noProbe?: boolean;
+  /** pyvenv.cfg's text when the caller has read it already (the venv locator classifies by it). */
+  pyvenvCfgText?: string;
 }
 
 const EXE_NAMES = [/^python$/, /^python3$/, /^python\d+\.\d+t?$/, /^pypy3?$/, /^pypy\d+\.\d+$/];
@@ -45,17 +47,17 @@ export async function envFromPrefix(
   const dpkgP = getDpkgIndex(ctx);
 
   let cfg: PyvenvCfg | null = null;
-  const cfgStat = await ctx.tryLstat(`${prefix}/pyvenv.cfg`);
+  const cfgStat = extra.pyvenvCfgText !== undefined || (await ctx.tryLstat(`${prefix}/pyvenv.cfg`)) !== null;
   if (cfgStat) {
     try {
-      const parsed = parsePyvenvCfg(await fs.readText(ctx, `${prefix}/pyvenv.cfg`));
+      const parsed = parsePyvenvCfg(extra.pyvenvCfgText ?? (await fs.readText(ctx, `${prefix}/pyvenv.cfg`)));
       if ('error' in parsed) problems.push(parsed.error);
       else cfg = parsed;
     } catch (e) {
       problems.push(`cannot read pyvenv.cfg: ${errText(e)}`);
     }
   }
-  const isVenv = cfgStat !== null;
+  const isVenv = cfgStat;
 
   // Interpreter: first of python, python3, pythonX.Y present in bin/ (lstat so dangling links count).
   const binEntries = await fs.tryReaddir(ctx, `${prefix}/bin`);

@@ -46,7 +46,7 @@ export const venvLocator: Locator = {
         const cfg = text !== null ? parsePyvenvCfg(text) : null;
         const c = await classifyVenv(ctx, prefix, roots, cfg && !('error' in cfg) ? cfg : null);
         const legacy = text === null ? await legacyVirtualenv(ctx, prefix) : null;
-        if (!legacy) return envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta });
+        if (!legacy) return envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta, ...(text !== null ? { pyvenvCfgText: text } : {}) });
         const env = await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: { ...c.meta, legacyVirtualenv: true, origPrefix: legacy.origPrefix }, noProbe: true });
         env.systemSitePackages = legacy.systemSite;
         env.python.base = legacy.origPrefix;
