@@ -18,7 +18,7 @@ import {
 import { parseEntryPoints } from '../formats/entry-points.js';
 import type { DpkgIndex } from './dpkg-index.js';
 import { readHeaderText, readSmallText } from './small-read.js';
-import { openSiteCache, type DistFacts } from './site-cache.js';
+import { openSiteCache, type DistFacts, type Listed, type SiteCacheView } from './site-cache.js';
 import { foldSameName } from './site-dupes.js';
 import * as fs from './resolve.js';
 import { stripTrailingSlashes } from '../text/trim.js';
@@ -39,10 +39,18 @@ export async function readSite(
   const problems: string[] = [];
   await ctx.breathe();
   let hostDir: string;
-  let entries: Dirent[];
+  let entries: Listed[];
+  let cache: SiteCacheView | null;
   try {
     hostDir = ctx.hostPath(ctx.realpathSync(site.path));
-    entries = readdirSync(hostDir, { withFileTypes: true });
+    // An unchanged site dir (one lstat) is not listed again: the cache keeps the entries read here.
+    cache = openSiteCache(ctx, hostDir);
+    const cached = cache?.listing();
+    if (cached && 'entries' in cached) entries = cached.entries;
+    else {
+      entries = readdirSync(hostDir, { withFileTypes: true }).filter((e) => e.name.includes('\uFFFD') || META_RE.test(e.name) || e.name.endsWith('.pth'));
+      cache?.putListing(cached?.times ?? null, entries);
+    }
   } catch (e) {
     return { packages: [], problems: [`cannot read site dir ${site.path}: ${errText(e)}`] };
   }
@@ -50,7 +58,6 @@ export async function readSite(
   siteListings(ctx).set(site.path, entries.filter((e) => e.name.endsWith('.pth') && e.isFile()).map((e) => e.name));
   const packages: Distribution[] = [];
   const sitePath = stripTrailingSlashes(site.path);
-  const cache = openSiteCache(ctx, hostDir);
   let n = 0;
   for (const e of entries) {
     const name = e.name;
@@ -123,7 +130,7 @@ function readDistribution(
   ctx: ScanContext,
   sitePath: string,
   hostDir: string,
-  entry: Dirent,
+  entry: Listed,
 ): { facts: DistFacts; metadataPath: string; problems: string[] } {
   const metadataPath = `${sitePath}/${entry.name}`;
   const fromName = parseMetadataDirName(entry.name);
