@@ -57,7 +57,7 @@ function discoveryTable(title, machines, oneCore) {
     rmSync(cacheDir, { recursive: true, force: true });
     const n = dists(cold.stdout);
     if (JSON.stringify(JSON.parse(cold.stdout).environments) !== JSON.stringify(JSON.parse(warm.stdout).environments)) throw new Error(`cold and warm scans of ${m.name} differ`);
-    const r = { name: m.name, dists: n, probe, walk, cold, warm, coldRatio: cold.cpuS / probe.cpuS, warmRatio: warm.cpuS / walk.cpuS };
+    const r = { name: m.name, n: m.n, dists: n, probe, walk, cold, warm, coldRatio: cold.cpuS / probe.cpuS, warmRatio: warm.cpuS / walk.cpuS };
     rows.push(r);
     console.log(
       `| ${m.name} | ${n} | ${s(probe.cpuS)} | ${s(walk.cpuS)} | ${s(cold.cpuS)} | **${ratio(cold.cpuS, probe.cpuS)}** | ${s(warm.cpuS)} | **${ratio(warm.cpuS, walk.cpuS)}** | ${s(cold.wallS)} | ${s(warm.wallS)} | ${mib(probe.rssMiB)} | ${mib(cold.rssMiB)} | ${mib(warm.rssMiB)} |`,
