@@ -9,7 +9,7 @@
 //   node bench/dashboard.mjs [--machine <standard machine base dir>]
 // Without --machine (or PYENVTUI_STANDARD_MACHINE) the standard machine is built first (~1 min).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,6 +50,24 @@ def quiet(ms, limit=60.0):
     return n
 t_frame = until(rb'q quit')
 t_first = until(rb'found \d+ environments')
+def cpu_ticks():
+    with open('/proc/%d/stat' % pid) as f:
+        fields = f.read().rsplit(')', 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+# Idle: the process used no CPU for a whole second (sizing and every late render done). Time to idle is
+# when it last used any; CPU until idle is its user+system time then. The screen is drained meanwhile.
+hz = os.sysconf('SC_CLK_TCK')
+last_cpu, t_idle = cpu_ticks(), time.monotonic()
+end = time.monotonic() + 120
+while time.monotonic() < end:
+    chunk = read_for(0.05)
+    if chunk: buf.extend(chunk)
+    c = cpu_ticks()
+    if c != last_cpu:
+        last_cpu, t_idle = c, time.monotonic()
+    elif time.monotonic() - t_idle >= 1.0:
+        break
+cpu_idle = last_cpu / hz
 quiet(500)
 os.write(fd, b'j')
 move = quiet(300)
@@ -58,7 +76,7 @@ move2 = quiet(300)
 os.write(fd, b'q')
 while read_for(5) not in (None, b''): pass
 os.waitpid(pid, 0)
-print(json.dumps({'firstFrameMs': (t_frame - t0) * 1000, 'firstScreenMs': (t_first - t0) * 1000, 'moveBytes': [move, move2], 'peakRssKiB': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+print(json.dumps({'firstFrameMs': (t_frame - t0) * 1000, 'firstScreenMs': (t_first - t0) * 1000, 'idleMs': (t_idle - t0) * 1000, 'cpuToIdleS': cpu_idle, 'moveBytes': [move, move2], 'peakRssKiB': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 `;
 
 /** One dashboard launch in a pty; `cmd` runs the app (default: this node + bin; bench/reach.mjs passes Node 18 or the single executable). */
@@ -69,6 +87,15 @@ export function measure(args, env, cols = 80, rows = 24, cmd = [process.execPath
 }
 
 let machineBase;
+/** The temp dir of a machine built by this module (removed by cleanUp), null when one was given. */
+let builtDir = null;
+
+/** Removes the standard machine this module built, if any (the bench calls it when done). */
+export async function cleanUp() {
+  if (builtDir) rmSync(builtDir, { recursive: true, force: true });
+  builtDir = null;
+  machineBase = undefined;
+}
 /** The standard machine's base dir, built at most once per bench run (reach.mjs reuses it). */
 export function standardMachineBase() {
   machineBase ??= buildOrFindMachine();
@@ -83,6 +110,7 @@ async function buildOrFindMachine() {
   // files find their helpers (../py, ../../fixtures) from import.meta.url, which must stay theirs.
   const { build } = await import('esbuild');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-bench-dash-'));
+  builtDir = dir;
   const outfile = path.join(dir, 'sandbox.mjs');
   const self = pathToFileURL(path.resolve('test/helpers/sandbox/index.ts')).href;
   await build({ entryPoints: ['test/helpers/sandbox/index.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'warning', define: { 'import.meta.url': JSON.stringify(self) } });
@@ -110,22 +138,30 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-function row(name, args, env) {
-  measure(args, env); // warm the page cache, as a user's second launch would be
+function row(name, args, machineEnv) {
+  // A cache of its own (the machines' HOMEs lie inside --root, where pyenvtui never writes one): the
+  // warm-up launch fills it, as a user's first launch does, and the timed ones are second launches.
+  const cache = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-bench-dash-cache-'));
+  const env = { ...machineEnv, PYENVTUI_CACHE_DIR: cache };
+  measure(args, env); // warm the page cache and pyenvtui's caches, as a user's second launch would be
   const runs = Array.from({ length: RUNS }, () => measure(args, env));
+  rmSync(cache, { recursive: true, force: true });
   const frame = median(runs.map((r) => r.firstFrameMs));
   const first = median(runs.map((r) => r.firstScreenMs));
   const rss = Math.max(...runs.map((r) => r.peakRssKiB)) / 1024;
   const move = median(runs.map((r) => Math.max(...r.moveBytes)));
-  console.log(`| ${name} | ${frame.toFixed(0)} ms | ${first.toFixed(0)} ms | ${rss.toFixed(1)} MiB | ${move} B |`);
-  return { name, firstFrameMs: frame, firstScreenMs: first, peakRssMiB: rss, moveBytes: move };
+  const idle = median(runs.map((r) => r.idleMs));
+  const cpu = median(runs.map((r) => r.cpuToIdleS));
+  console.log(`| ${name} | ${frame.toFixed(0)} ms | ${first.toFixed(0)} ms | ${idle.toFixed(0)} ms | ${cpu.toFixed(2)} s | ${rss.toFixed(1)} MiB | ${move} B |`);
+  return { name, firstFrameMs: frame, firstScreenMs: first, idleMs: idle, cpuToIdleS: cpu, peakRssMiB: rss, moveBytes: move };
 }
 
 export async function benchDashboard() {
   console.log('\n## Dashboard: launch to first complete screen, peak RSS, bytes for one cursor move (pty 80x24)\n');
   console.log(`machine: ${os.cpus().length} cores; node ${process.version}; ${RUNS} runs, median (RSS: max)`);
-  console.log('| machine | first frame | first complete screen | peak RSS | one cursor move |');
-  console.log('|---|---:|---:|---:|---:|');
+  console.log('idle: no CPU used for a whole second; CPU until idle is user+system time (sizing included)');
+  console.log('| machine | first frame | first complete screen | time to idle | CPU until idle | peak RSS | one cursor move |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
   const base = await standardMachineBase();
   const manifest = JSON.parse(readFileSync(path.join(base, 'machine.json'), 'utf8'));
   const home = manifest.home;
@@ -138,8 +174,15 @@ export async function benchDashboard() {
   console.log('\n### Dashboard targets (issue 5)');
   console.log(`- first complete screen under 0.5 s on the standard machine: ${std.firstScreenMs < 500 ? 'yes' : 'NO'} (${std.firstScreenMs.toFixed(0)} ms)`);
   for (const r of results) console.log(`- peak RSS under 80 MB, ${r.name}: ${r.peakRssMiB * 1.048576 < 80 ? 'yes' : 'NO'} (${mb(r.peakRssMiB)} MB = ${r.peakRssMiB.toFixed(1)} MiB)`);
+  for (const r of results) console.log(`- CPU until idle under 1 s, ${r.name}: ${r.cpuToIdleS < 1 ? 'yes' : 'NO'} (${r.cpuToIdleS.toFixed(2)} s)`);
   console.log(`- one cursor move well under 2 KB: ${results.every((r) => r.moveBytes < 2048) ? 'yes' : 'NO'} (${results.map((r) => `${r.moveBytes} B`).join(', ')})`);
   return results;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchDashboard();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    await benchDashboard();
+  } finally {
+    await cleanUp();
+  }
+}

@@ -1,120 +1,150 @@
-// `npm run bench`: pyenvtui against what a user would otherwise run, measured in the same run.
-// Prints a table per section; every ratio is peer time / pyenvtui time (higher = pyenvtui faster).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// `npm run bench`: pyenvtui against the lower bound (bench/probe.mjs: a synchronous Node program that
+// only finds site dirs and reads names and versions) and against what a user would otherwise run.
+// The headline is CPU seconds (user + system) as a ratio to the probe: on a shared machine wall time
+// measures the neighbours as much as the program. Wall time and peak RSS are printed beside it.
+//
+//   npm run bench                          everything (several minutes; builds the standard machine)
+//   npm run bench -- --quick               discovery at 10 and 100 envs, 1 run each, nothing else
+//   npm run bench -- --scales 10,100,1000  discovery at these scales
+//   npm run bench -- --only discovery,messy,dashboard,heap,pip,pipx,reach,fleet
+//   npm run bench -- --runs 5 --one-core   more runs; also pinned to one core (taskset -c 0, a Pi proxy)
+//   npm run bench -- --machine DIR         reuse a built standard machine (base dir with machine.json)
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { cost, costOf, median, mib, ratio, s } from './cost.mjs';
 import { syntheticMachine, syntheticSites } from './synthetic.mjs';
 
-const SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const PEER_SAMPLE = Number(process.env.BENCH_PEER_SAMPLE ?? 20);
+const argv = process.argv.slice(2);
+const opt = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const QUICK = argv.includes('--quick');
+const SCALES = (opt('--scales') ?? process.env.BENCH_SIZES ?? (QUICK ? '10,100' : '10,100,1000')).split(',').map(Number);
+const RUNS = Number(opt('--runs') ?? process.env.BENCH_RUNS ?? (QUICK ? 1 : 3));
+const ONE_CORE = argv.includes('--one-core') || !QUICK;
+const ONLY = new Set((opt('--only') ?? (QUICK ? 'discovery' : 'discovery,messy,dashboard,heap,pip,pipx,reach,fleet')).split(','));
 const PYTHON = '/usr/bin/python3';
+const BIN = path.resolve('bin/pyenvtui.js');
+const NODE = process.execPath;
+process.env.BENCH_RUNS = String(RUNS);
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-/** Wall time (spawn to exit, node start-up included) and peak RSS of one pyenvtui run. */
-function runPyenvtui(args, env = process.env) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-bench-'));
-  const report = path.join(dir, 'r.json');
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['bench/measure.mjs', report, '--', ...args], { encoding: 'utf8', maxBuffer: 1 << 30, env });
-  const wallMs = performance.now() - t0;
-  const rep = JSON.parse(readFileSync(report, 'utf8'));
-  rmSync(dir, { recursive: true, force: true });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`pyenvtui ${args.join(' ')} failed: ${r.stderr}`);
-  return { wallMs, maxRssMiB: rep.maxRssKiB / 1024, stdout: r.stdout };
-}
-
-function timeCmd(cmd, args, env = process.env) {
-  const t0 = performance.now();
-  const r = spawnSync(cmd, args, { encoding: 'utf8', env, maxBuffer: 1 << 30 });
-  const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-  return { ms, stdout: r.stdout };
-}
-
-function fmt(ms) {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
-}
+const probeCmd = (root, walkOnly = false) => [NODE, 'bench/probe.mjs', root, ...(walkOnly ? ['--walk-only'] : [])];
+const scanCmd = (root, extra = []) => [NODE, BIN, 'scan', '--json', '--root', root, ...extra];
+const dists = (json) => JSON.parse(json).environments.reduce((a, e) => a + e.packages.length, 0);
 
 /**
- * Two numbers per size: "cold" is a scan with pyenvtui's site cache off (PYENVTUI_NO_CACHE: every
- * metadata dir read), "warm" a repeat scan with the cache (what a user sees from the second run on).
- * Both after one untimed run that warms the OS page cache. The cache goes to a temp dir, never to
- * the operator's ~/.cache.
+ * Per scale: the probe (names and versions), the probe's walk alone, a cold scan (site cache off) and
+ * a warm one (site cache filled by the previous run). Cold is held to the probe, warm to the walk
+ * (what `node -e 0` plus listing the sites costs: a cache can skip reading, never the listing).
  */
-function benchDiscovery() {
-  console.log('\n## Discovery: `pyenvtui scan --json` vs `pip list --format json` in every environment\n');
-  console.log(`machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'}; node ${process.version}; ${RUNS} runs, median; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log('cold = site cache off (every dist-info read); warm = repeat scan with the site cache');
-  console.log('| envs | dists | scan --json cold | peak RSS cold | scan --json warm | peak RSS warm | one `pip list` | `pip list` in every env | ratio (all pip lists / warm scan) | one pip list / warm scan |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  const results = [];
-  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-bench-cache-'));
-  const coldEnv = { ...process.env, PYENVTUI_NO_CACHE: '1' };
-  const warmEnv = { ...process.env, PYENVTUI_NO_CACHE: '', PYENVTUI_CACHE_DIR: cacheDir };
-  for (const n of SIZES) {
-    const root = syntheticMachine(n);
-    const args = ['scan', '--json', '--root', root];
-    runPyenvtui(args, coldEnv); // warm the page cache, as a second run by a user would be
-    const cold = Array.from({ length: RUNS }, () => runPyenvtui(args, coldEnv));
-    runPyenvtui(args, warmEnv); // fills the site cache
-    const runs = Array.from({ length: RUNS }, () => runPyenvtui(args, warmEnv));
-    const inv = JSON.parse(runs[0].stdout);
-    if (JSON.stringify(inv.environments) !== JSON.stringify(JSON.parse(cold[0].stdout).environments)) throw new Error(`cold and warm scans of ${n} envs differ`);
-    const dists = inv.environments.reduce((a, e) => a + e.packages.length, 0);
-    const coldMs = median(cold.map((r) => r.wallMs));
-    const coldRss = Math.max(...cold.map((r) => r.maxRssMiB));
-    const scanMs = median(runs.map((r) => r.wallMs));
-    const rss = Math.max(...runs.map((r) => r.maxRssMiB));
-    const sites = syntheticSites(root, n);
-    const sample = sites.slice(0, Math.min(PEER_SAMPLE, n));
-    const pipTimes = sample.map((s) => timeCmd(PYTHON, ['-m', 'pip', 'list', '--path', s, '--format', 'json', '--disable-pip-version-check']).ms);
-    const onePip = median(pipTimes);
-    const allPip = (pipTimes.reduce((a, b) => a + b, 0) / sample.length) * n;
-    const extrap = sample.length < n ? ` (${sample.length} measured, ×${n / sample.length})` : '';
+function discoveryTable(title, machines, oneCore) {
+  console.log(`\n## ${title}${oneCore ? ' — one core (taskset -c 0)' : ''}\n`);
+  console.log(`${RUNS} runs after a warm-up, median CPU (user+sys) and wall, max peak RSS; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log('| machine | dists | probe CPU | walk CPU | scan cold CPU | **cold / probe** | scan warm CPU | **warm / walk** | cold wall | warm wall | probe RSS | cold RSS | warm RSS |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const rows = [];
+  for (const m of machines) {
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-bench-cache-'));
+    const coldEnv = { ...m.env, PYENVTUI_NO_CACHE: '1' };
+    const warmEnv = { ...m.env, PYENVTUI_CACHE_DIR: cacheDir };
+    const o = (env) => ({ env, oneCore });
+    const probe = costOf(probeCmd(m.root), o(m.env), RUNS);
+    const walk = costOf(probeCmd(m.root, true), o(m.env), RUNS);
+    const cold = costOf(scanCmd(m.root), o(coldEnv), RUNS);
+    const warm = costOf(scanCmd(m.root), o(warmEnv), RUNS); // its warm-up run fills the cache
+    rmSync(cacheDir, { recursive: true, force: true });
+    const n = dists(cold.stdout);
+    if (JSON.stringify(JSON.parse(cold.stdout).environments) !== JSON.stringify(JSON.parse(warm.stdout).environments)) throw new Error(`cold and warm scans of ${m.name} differ`);
+    const r = { name: m.name, n: m.n, dists: n, probe, walk, cold, warm, coldRatio: cold.cpuS / probe.cpuS, warmRatio: warm.cpuS / walk.cpuS };
+    rows.push(r);
     console.log(
-      `| ${n} | ${dists} | ${fmt(coldMs)} | ${coldRss.toFixed(0)} MiB | ${fmt(scanMs)} | ${rss.toFixed(0)} MiB | ${fmt(onePip)} | ${fmt(allPip)}${extrap} | ${(allPip / scanMs).toFixed(1)}× | ${(onePip / scanMs).toFixed(2)}× |`,
+      `| ${m.name} | ${n} | ${s(probe.cpuS)} | ${s(walk.cpuS)} | ${s(cold.cpuS)} | **${ratio(cold.cpuS, probe.cpuS)}** | ${s(warm.cpuS)} | **${ratio(warm.cpuS, walk.cpuS)}** | ${s(cold.wallS)} | ${s(warm.wallS)} | ${mib(probe.rssMiB)} | ${mib(cold.rssMiB)} | ${mib(warm.rssMiB)} |`,
     );
-    results.push({ n, dists, coldMs, scanMs, rss, onePip, allPip });
   }
-  rmSync(cacheDir, { recursive: true, force: true });
-  return results;
+  return rows;
 }
 
-function benchPipx() {
-  console.log('\n## pipx: `pipx list --json` (what a pipx user runs) vs `pyenvtui scan --json` on the same HOME\n');
-  const r = spawnSync(process.execPath, ['bench/pipx-home.mjs'], { encoding: 'utf8' });
-  if (r.status !== 0) {
-    console.log(`(skipped: ${r.stderr.trim() || r.stdout.trim()})`);
-    return;
+function synthetic(n) {
+  const root = syntheticMachine(n);
+  return { name: `${n} venvs × 50 dists`, n, root, env: { HOME: path.join(root, 'home/bench'), PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' } };
+}
+
+async function messyMachine() {
+  const { standardMachineBase, machineEnv } = await import('./dashboard.mjs');
+  const base = await standardMachineBase();
+  const manifest = JSON.parse(readFileSync(path.join(base, 'machine.json'), 'utf8'));
+  return { name: 'standard messy machine', root: manifest.root, env: machineEnv(manifest.home) };
+}
+
+/** `node -e 0`: what any Node program pays before its first line. */
+function nodeStart() {
+  const r = costOf([NODE, '-e', '0'], {}, RUNS);
+  console.log(`\n\`node -e 0\`: ${s(r.cpuS)} CPU, ${s(r.wallS)} wall, ${mib(r.rssMiB)} peak RSS (${process.version})`);
+  return r;
+}
+
+/** The largest scale with a 64 MB heap, as on a Pi Zero: does the scan finish? */
+function heapTable(n) {
+  console.log(`\n## ${n} venvs × 50 dists with \`--max-old-space-size=64\`\n`);
+  const m = synthetic(n);
+  try {
+    const r = cost(scanCmd(m.root), { env: { ...m.env, PYENVTUI_NO_CACHE: '1', NODE_OPTIONS: '--max-old-space-size=64' } });
+    console.log(`finished: ${dists(r.stdout)} dists, ${s(r.cpuS)} CPU, ${mib(r.rssMiB)} peak RSS`);
+  } catch (e) {
+    console.log(`FAILED: ${String(e.result?.stderr ?? e.message).split('\n').find((l) => /heap|memory/i.test(l)) ?? e.message}`);
   }
+}
+
+/** pip list --path in every environment (sampled), the tool a user would otherwise run. */
+function pipTable(rows) {
+  console.log('\n## `pip list --path` in every environment vs one warm scan (CPU)\n');
+  console.log('| envs | one `pip list` | all (extrapolated) | scan warm | all pip lists / scan |');
+  console.log('|---:|---:|---:|---:|---:|');
+  for (const r of rows.filter((x) => x.n)) {
+    const sample = syntheticSites(synthetic(r.n).root, r.n).slice(0, Math.min(20, r.n));
+    const each = sample.map((site) => cost([PYTHON, '-m', 'pip', 'list', '--path', site, '--format', 'json', '--disable-pip-version-check'], { okCodes: [0] }).cpuS);
+    const one = median(each);
+    const all = (each.reduce((a, b) => a + b, 0) / each.length) * r.n;
+    console.log(`| ${r.n} | ${s(one)} | ${s(all)} | ${s(r.warm.cpuS)} | ${(all / r.warm.cpuS).toFixed(1)}× |`);
+  }
+}
+
+function pipxTable() {
+  console.log('\n## pipx: `pipx list --json` vs `pyenvtui scan --json` on the same HOME (CPU)\n');
+  const r = cost([NODE, 'bench/pipx-home.mjs'], { okCodes: [0, 1, 2] });
+  if (r.code !== 0) return console.log(`(skipped: ${r.stdout.trim()})`);
   const { root, env } = JSON.parse(r.stdout);
-  const pipx = median(Array.from({ length: RUNS }, () => timeCmd('pipx', ['list', '--json'], { ...process.env, ...env }).ms));
-  const scans = Array.from({ length: RUNS }, () => runPyenvtui(['scan', '--json', '--root', root]));
-  const scan = median(scans.map((s) => s.wallMs));
-  console.log(`| pipx list --json | pyenvtui scan --json (whole machine) | ratio |\n|---:|---:|---:|\n| ${fmt(pipx)} | ${fmt(scan)} | ${(pipx / scan).toFixed(2)}× |`);
+  const pipx = costOf(['pipx', 'list', '--json'], { env: { ...process.env, ...env }, okCodes: [0] }, RUNS);
+  const scan = costOf(scanCmd(root), {}, RUNS);
+  console.log(`| pipx list --json | scan --json | ratio |\n|---:|---:|---:|\n| ${s(pipx.cpuS)} | ${s(scan.cpuS)} | ${ratio(pipx.cpuS, scan.cpuS)} |`);
 }
 
 console.log('# pyenvtui benchmark');
-const disc = benchDiscovery();
-benchPipx();
-try {
-  const dash = await import('./dashboard.mjs');
-  await dash.benchDashboard?.({ runPyenvtui, syntheticMachine, fmt, median, RUNS });
-} catch (e) {
-  if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+console.log(`machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'}; node ${process.version}; scales ${SCALES.join(', ')}; ${RUNS} runs`);
+const start = ONLY.has('discovery') || ONLY.has('messy') ? nodeStart() : null;
+const machines = [];
+if (ONLY.has('messy')) machines.push(await messyMachine());
+if (ONLY.has('discovery')) machines.push(...SCALES.map(synthetic));
+let rows = [];
+if (machines.length) {
+  rows = discoveryTable('Discovery: `scan --json` vs the probe', machines, false);
+  if (ONE_CORE && existsSync('/usr/bin/taskset')) discoveryTable('Discovery: `scan --json` vs the probe', machines, true);
 }
-const { benchReach } = await import('./reach.mjs');
-await benchReach();
-await (await import('./fleet.mjs')).benchFleet();
-const t100 = disc.find((d) => d.n === 100);
-const t1000 = disc.find((d) => d.n === 1000);
-console.log('\n## Targets');
-if (t100) console.log(`- 100-env scan faster than one pip list: ${t100.scanMs < t100.onePip ? 'yes' : 'NO'} (warm ${fmt(t100.scanMs)}, cold ${fmt(t100.coldMs)} vs ${fmt(t100.onePip)})`);
-if (t1000) console.log(`- 1000-env scan under 2 s: ${t1000.scanMs < 2000 ? 'yes' : 'NO'} (warm ${fmt(t1000.scanMs)}, cold ${fmt(t1000.coldMs)})`);
+if (ONLY.has('heap')) heapTable(Math.max(...SCALES));
+if (ONLY.has('pip') && rows.length) pipTable(rows);
+if (ONLY.has('pipx')) pipxTable();
+if (ONLY.has('dashboard')) await (await import('./dashboard.mjs')).benchDashboard();
+if (ONLY.has('reach')) await (await import('./reach.mjs')).benchReach();
+if (ONLY.has('fleet')) await (await import('./fleet.mjs')).benchFleet();
+
+if (rows.length) {
+  console.log('\n## Goals (issue 15), CPU seconds');
+  for (const r of rows) {
+    const cold = 1.5;
+    console.log(`- ${r.name}: cold ≤ ${cold}× the probe: ${r.coldRatio <= cold ? 'yes' : 'NO'} (${r.coldRatio.toFixed(2)}×); warm ≤ 1.3× the walk: ${r.warmRatio <= 1.3 ? 'yes' : 'NO'} (${r.warmRatio.toFixed(2)}×)${r.n ? '' : `; peak RSS ≤ 60 MiB: ${r.cold.rssMiB <= 60 ? 'yes' : 'NO'} (${r.cold.rssMiB.toFixed(0)} MiB)`}`);
+  }
+  if (start) console.log(`(\`node -e 0\` alone: ${s(start.cpuS)}; every ratio includes it on both sides)`);
+}
+await (await import('./dashboard.mjs')).cleanUp?.();

@@ -1,26 +1,10 @@
-// The data side of the dashboard behind one small interface: a loader reports progress, the
-// final inventory with its findings, and sizes computed afterwards. The real loader scans the
-// machine (scan-loader.ts); tests pass loaders over hand-made inventories.
+// The dashboard's side of a loader (src/app/loader.ts): runs it on mount and on every rescan, and turns
+// its events into reducer actions.
 import { useEffect, type Dispatch } from 'react';
-import type { Finding, Inventory } from '../../src/model.js';
+import type { InventoryLoader } from '../../src/app/loader.js';
 import type { Action } from '../state/dashboard-reducer.js';
 
-export interface ScanProgress {
-  inventory: Inventory;
-  findings?: Finding[];
-  done: number;
-  total: number;
-  active: string[];
-}
-
-export interface ScanEvents {
-  progress(p: ScanProgress): void;
-  done(inventory: Inventory, findings: Finding[]): void;
-  /** Sizes by environment id; `sizing` false once the last one is known. */
-  sizes(sizes: Record<string, number>, sizing: boolean): void;
-}
-
-export type InventoryLoader = (events: ScanEvents, signal: AbortSignal) => Promise<void>;
+export type { InventoryLoader, ScanEvents, ScanProgress } from '../../src/app/loader.js';
 
 /** Runs the loader on mount and again whenever `generation` changes (r = rescan). */
 export function useInventory(loader: InventoryLoader | undefined, generation: number, dispatch: Dispatch<Action>): void {

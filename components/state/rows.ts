@@ -47,14 +47,7 @@ export function tagKey(envId: string, name: string): string {
   return `${envId}\u0000${name}`;
 }
 
-/** Short severity badge: a word, so that severity never depends on colour alone. */
-export const SEVERITY_BADGE: Record<Severity, string> = {
-  critical: 'CRIT',
-  high: 'HIGH',
-  medium: 'MED',
-  low: 'LOW',
-  info: 'INFO',
-};
+export { SEVERITY_BADGE } from '../../src/report/badge.js';
 
 /** One-letter severity for tight places (overview strip, env rows). */
 export const SEVERITY_LETTER: Record<Severity, string> = {

@@ -57,11 +57,11 @@ export async function runTui(argv: string[], io: CommandIO): Promise<number> {
     io.stderr.write(`pyenvtui: --root ${args.root} is not a directory\n`);
     return 2;
   }
-  const { createScanLoader } = await import('../../components/app/scan-loader.js');
+  const { createScanLoader } = await import('../app/scan-loader.js');
   const loader = createScanLoader({ root: args.root, search: args.search, env: io.env, ...(args.depth !== undefined ? { depth: args.depth } : {}) });
   // TERM=dumb cannot address the screen: the same summary as without a terminal.
   if (!io.isTTY || io.env.TERM === 'dumb') {
-    const { plainSummary } = await import('../../components/app/plain-summary.js');
+    const { plainSummary } = await import('../app/plain-summary.js');
     const why = io.isTTY ? 'TERM=dumb cannot draw a full-screen dashboard' : 'the dashboard needs an interactive terminal (stdin and stdout must be a TTY)';
     io.stderr.write(`pyenvtui ${VERSION}: ${why}; here is a plain-text summary.\n`);
     io.stdout.write(await plainSummary(loader));

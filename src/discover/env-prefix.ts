@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ScanContext } from '../context.js';
 import { envId, type Distribution, type EnvKind, type Environment, type SiteDir } from '../model.js';
 import { parsePyvenvCfg, type PyvenvCfg } from '../formats/pyvenv-cfg.js';
-import { findSitePackages, readSite, errText } from './site.js';
+import { findSitePackages, readSite, errText } from './site-read.js';
 import { getDpkgIndex } from './dpkg-index.js';
 import { minorsFromLibNames, probeVersion, versionFromBase, versionFromPrefixFiles } from './version.js';
 import * as fs from './resolve.js';
@@ -28,6 +28,8 @@ export interface EnvExtra {
   includeUserSite?: boolean;
   /** Skip the last-resort interpreter run (default: allowed, only when no file gives a version). */
   noProbe?: boolean;
+  /** pyvenv.cfg's text when the caller has read it already (the venv locator classifies by it). */
+  pyvenvCfgText?: string;
 }
 
 const EXE_NAMES = [/^python$/, /^python3$/, /^python\d+\.\d+t?$/, /^pypy3?$/, /^pypy\d+\.\d+$/];
@@ -46,17 +48,17 @@ export async function envFromPrefix(
   const dpkgP = getDpkgIndex(ctx);
 
   let cfg: PyvenvCfg | null = null;
-  const cfgStat = await ctx.tryLstat(`${prefix}/pyvenv.cfg`);
+  const cfgStat = extra.pyvenvCfgText !== undefined || (await ctx.tryLstat(`${prefix}/pyvenv.cfg`)) !== null;
   if (cfgStat) {
     try {
-      const parsed = parsePyvenvCfg(await fs.readText(ctx, `${prefix}/pyvenv.cfg`));
+      const parsed = parsePyvenvCfg(extra.pyvenvCfgText ?? (await fs.readText(ctx, `${prefix}/pyvenv.cfg`)));
       if ('error' in parsed) problems.push(parsed.error);
       else cfg = parsed;
     } catch (e) {
       problems.push(`cannot read pyvenv.cfg: ${errText(e)}`);
     }
   }
-  const isVenv = cfgStat !== null;
+  const isVenv = cfgStat;
 
   // Interpreter: first of python, python3, pythonX.Y present in bin/ (lstat so dangling links count).
   const binEntries = await fs.tryReaddir(ctx, `${prefix}/bin`);
@@ -97,9 +99,10 @@ export async function envFromPrefix(
   }
 
   // Sites and lib/pythonX.Y names (for versions and the PEP 668 marker).
-  const libNames = (await fs.tryReaddir(ctx, `${prefix}/lib`)).map((e) => e.name).filter((n) => /^(python|pypy)\d/.test(n));
+  const libList = (await fs.tryReaddir(ctx, `${prefix}/lib`)).map((e) => e.name);
+  const libNames = libList.filter((n) => /^(python|pypy)\d/.test(n));
   const minors = minorsFromLibNames(libNames);
-  const sitePaths = extra.sites ? null : await findSitePackages(ctx, prefix);
+  const sitePaths = extra.sites ? null : await findSitePackages(ctx, prefix, { lib: libList });
   const sites: SiteDir[] = extra.sites ?? sitePaths!.map((p, i) => ({ path: p, scope: 'env', order: i + 1 }));
   if (!extra.sites && !sites.length && (exe || libNames.length)) {
     if (libNames.length || isVenv) problems.push((await unreadable(ctx, `${prefix}/lib`)) ?? 'no site-packages directory found');

@@ -26,10 +26,27 @@ export type DistFacts = Pick<
 /** [dir mtimeMs, dir ctimeMs, metadata file mtimeMs, metadata file ctimeMs, facts] */
 type Entry = [number, number, number, number, DistFacts];
 
+/** An entry of a site listing, as readSite uses it (a Dirent is one). */
+export interface Listed {
+  name: string;
+  isDirectory(): boolean;
+  isFile(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+type Kind = 'd' | 'f' | 'l' | 'o';
+/** The site dir's [mtimeMs, ctimeMs] before it was listed, and the entries readSite looks at. */
+interface Listing {
+  t: [number, number];
+  e: Array<[string, Kind]>;
+}
+
 interface SiteFile {
   v: number;
   site: string;
   entries: Record<string, Entry>;
+  /** Absent in files written before listings were kept: then the site is listed. */
+  listing?: Listing;
 }
 
 /** Hits and misses of this scan (ctx.memo), for tests and --debug output. */
@@ -47,6 +64,7 @@ export function siteCacheStats(ctx: ScanContext): SiteCacheStats {
 export class SiteCacheView {
   private readonly next: Record<string, Entry> = {};
   private changed = false;
+  private nextListing: Listing | undefined;
 
   constructor(
     private readonly file: string,
@@ -54,7 +72,38 @@ export class SiteCacheView {
     private readonly old: Record<string, Entry>,
     private readonly racyMs: number,
     private readonly stats: SiteCacheStats,
+    private readonly oldListing?: Listing,
   ) {}
+
+  /**
+   * The site's entries without listing it, when its mtime and ctime are those of the cached listing
+   * (adding, removing or renaming an entry, or a chmod, moves them): one lstat per site. Otherwise the
+   * site dir's times now (null when it cannot be stat'ed), for putListing after the caller lists it.
+   */
+  listing(): { entries: Listed[] } | { times: [number, number] | null } {
+    let st;
+    try {
+      st = lstatSync(this.hostSite, NO_ENTRY);
+    } catch {
+      st = undefined;
+    }
+    const times: [number, number] | null = st?.isDirectory() ? [st.mtimeMs, st.ctimeMs] : null;
+    const l = this.oldListing;
+    if (!l || !times || times[0] !== l.t[0] || times[1] !== l.t[1]) return { times };
+    this.nextListing = l;
+    return { entries: l.e.map(([name, k]) => listed(name, k)) };
+  }
+
+  /** Remember the entries just listed, with the times taken before listing; never when those are racy. */
+  putListing(times: [number, number] | null, entries: Listed[]): void {
+    if (!times || Date.now() - Math.max(times[0], times[1]) < this.racyMs) {
+      if (this.oldListing) this.changed = true;
+      return;
+    }
+    const next: Listing = { t: times, e: entries.map((e) => [e.name, kindOf(e)]) };
+    if (JSON.stringify(next) !== JSON.stringify(this.oldListing)) this.changed = true;
+    this.nextListing = next;
+  }
 
   /** Cached facts for a metadata dir when it and its METADATA are untouched since they were cached. */
   get(name: string, metaFile: string): DistFacts | null {
@@ -84,7 +133,7 @@ export class SiteCacheView {
     try {
       mkdirSync(dirOf(this.file), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
-      const body: SiteFile = { v: VERSION, site: this.hostSite, entries: this.next };
+      const body: SiteFile = { v: VERSION, site: this.hostSite, entries: this.next, ...(this.nextListing ? { listing: this.nextListing } : {}) };
       writeFileSync(tmp, JSON.stringify(body));
       renameSync(tmp, this.file);
       this.stats.writes++;
@@ -99,14 +148,18 @@ export function openSiteCache(ctx: ScanContext, hostSite: string): SiteCacheView
   if (!ctx.cacheDir) return null;
   const file = `${ctx.cacheDir}/sites/${createHash('sha1').update(hostSite).digest('hex')}.json`;
   let old: Record<string, Entry> = {};
+  let listing: Listing | undefined;
   try {
     const j = JSON.parse(readFileSync(file, 'utf8')) as Partial<SiteFile>;
     // A hash collision or an older format is just a miss.
-    if (j.v === VERSION && j.site === hostSite && j.entries && typeof j.entries === 'object') old = j.entries;
+    if (j.v === VERSION && j.site === hostSite && j.entries && typeof j.entries === 'object') {
+      old = j.entries;
+      if (validListing(j.listing)) listing = j.listing;
+    }
   } catch {
     /* no cache yet, or a corrupt one: read everything */
   }
-  return new SiteCacheView(file, hostSite, old, ctx.cacheRacyMs, siteCacheStats(ctx));
+  return new SiteCacheView(file, hostSite, old, ctx.cacheRacyMs, siteCacheStats(ctx), listing);
 }
 
 function times(dir: string, metaFile: string): [number, number, number, number] | null {
@@ -123,4 +176,19 @@ function times(dir: string, metaFile: string): [number, number, number, number] 
 
 function dirOf(p: string): string {
   return p.slice(0, p.lastIndexOf('/')) || '/';
+}
+
+function validListing(l: unknown): l is Listing {
+  if (!l || typeof l !== 'object') return false;
+  const { t, e } = l as Partial<Listing>;
+  return Array.isArray(t) && t.length === 2 && t.every((x) => typeof x === 'number') && Array.isArray(e) &&
+    e.every((x) => Array.isArray(x) && typeof x[0] === 'string' && ['d', 'f', 'l', 'o'].includes(x[1]));
+}
+
+function kindOf(e: Listed): Kind {
+  return e.isSymbolicLink() ? 'l' : e.isDirectory() ? 'd' : e.isFile() ? 'f' : 'o';
+}
+
+function listed(name: string, k: Kind): Listed {
+  return { name, isDirectory: () => k === 'd', isFile: () => k === 'f', isSymbolicLink: () => k === 'l' };
 }

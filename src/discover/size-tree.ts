@@ -20,6 +20,11 @@ export interface SizeOptions {
   /** Most entries to visit (default 200 000). */
   maxEntries?: number;
   signal?: AbortSignal;
+  /**
+   * A cache shared by many calls (openSizeCache), loaded once and saved by its owner; without one, each
+   * context loads sizes.json once and saves it after every environment.
+   */
+  cache?: SizeCache;
 }
 
 /** The directories and files whose bytes are the environment's (machine paths). */
@@ -42,8 +47,22 @@ interface SizeFile {
   dirs: Record<string, DirEntry>;
 }
 
-function loadCache(ctx: ScanContext): { file: string | null; dirs: Record<string, DirEntry>; next: Record<string, DirEntry> } {
-  const file = ctx.cacheDir ? `${ctx.cacheDir}/sizes.json` : null;
+/** The per-directory size cache of one cache dir: what was read, and what this run saw. */
+export interface SizeCache {
+  file: string | null;
+  dirs: Record<string, DirEntry>;
+  next: Record<string, DirEntry>;
+  /** A directory was read fresh since the last save (a launch that only hit the cache writes nothing). */
+  changed: boolean;
+}
+
+function loadCache(ctx: ScanContext): SizeCache {
+  return openSizeCache(ctx.cacheDir);
+}
+
+/** The size cache under `cacheDir` (null: an empty one that is never written). */
+export function openSizeCache(cacheDir: string | null): SizeCache {
+  const file = cacheDir ? `${cacheDir}/sizes.json` : null;
   let dirs: Record<string, DirEntry> = {};
   if (file) {
     try {
@@ -53,11 +72,13 @@ function loadCache(ctx: ScanContext): { file: string | null; dirs: Record<string
       /* no cache yet, or a damaged one: start over */
     }
   }
-  return { file, dirs, next: {} };
+  return { file, dirs, next: {}, changed: false };
 }
 
-function saveCache(c: { file: string | null; dirs: Record<string, DirEntry>; next: Record<string, DirEntry> }): void {
-  if (!c.file || Object.keys(c.next).length === 0) return;
+/** Writes what was seen (merged into what was read) when anything new was seen. Never throws. */
+export function saveSizeCache(c: SizeCache): void {
+  if (!c.file || !c.changed) return;
+  c.changed = false;
   try {
     mkdirSync(c.file.slice(0, c.file.lastIndexOf('/')), { recursive: true });
     const tmp = `${c.file}.${process.pid}.tmp`;
@@ -72,14 +93,14 @@ function saveCache(c: { file: string | null; dirs: Record<string, DirEntry>; nex
 export async function sizeTree(ctx: ScanContext, env: Environment, opts: SizeOptions = {}): Promise<SizeResult> {
   const max = opts.maxEntries ?? 200_000;
   // One cache per scan context: the dashboard sizes several environments at once.
-  const cache = ctx.memo('size-tree-cache', () => loadCache(ctx));
+  const cache = opts.cache ?? ctx.memo('size-tree-cache', () => loadCache(ctx));
   const racyBefore = Date.now() - ctx.cacheRacyMs;
   let bytes = 0;
   let entries = 0;
   const seenInodes = new Set<string>();
   const stack: string[] = [];
   const result = (complete: boolean): SizeResult => {
-    saveCache(cache);
+    if (!opts.cache) saveSizeCache(cache);
     return { bytes, complete, entries };
   };
   for (const root of sizeRoots(env)) {
@@ -126,7 +147,10 @@ export async function sizeTree(ctx: ScanContext, env: Environment, opts: SizeOpt
     }
     bytes += own;
     // A directory changed within the timestamp tick could change again unseen: not cached.
-    if (dst.mtimeMs < racyBefore && dst.ctimeMs < racyBefore) cache.next[host] = [dst.mtimeMs, dst.ctimeMs, own, count, subs];
+    if (dst.mtimeMs < racyBefore && dst.ctimeMs < racyBefore) {
+      cache.next[host] = [dst.mtimeMs, dst.ctimeMs, own, count, subs];
+      cache.changed = true;
+    }
     for (const sub of subs) stack.push(`${dir}/${sub}`);
   }
   return result(true);

@@ -4,8 +4,8 @@ import type { ScanContext } from '../context.js';
 import type { Environment } from '../model.js';
 import { sizeTree, type SizeOptions, type SizeResult } from './size-tree.js';
 
-export type { SizeOptions, SizeResult } from './size-tree.js';
-export { sizeRoots } from './size-tree.js';
+export type { SizeCache, SizeOptions, SizeResult } from './size-tree.js';
+export { openSizeCache, saveSizeCache, sizeRoots } from './size-tree.js';
 
 /** Bytes used by the environment (allocated blocks when known, so sparse and hard-linked files count fairly). */
 export function computeSize(ctx: ScanContext, env: Environment, opts: SizeOptions = {}): Promise<SizeResult> {

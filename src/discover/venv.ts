@@ -70,7 +70,7 @@ export const venvLocator: Locator = {
           // Nothing says which Python it was made from: the version only from lib/ and include/.
           return envFromPrefix(ctx, c.kind, prefix, c.name, { meta: { ...c.meta, legacyVirtualenv: true }, noProbe: true });
         }
-        if (!legacy) return withManager(ctx, await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta }));
+        if (!legacy) return withManager(ctx, await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta, ...(text !== null ? { pyvenvCfgText: text } : {}) }));
         const env = await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: { ...c.meta, legacyVirtualenv: true, origPrefix: legacy.origPrefix }, noProbe: true });
         env.systemSitePackages = legacy.systemSite;
         env.python.base = legacy.origPrefix;

@@ -7,8 +7,20 @@ import { resolveUvConfig, uvConfigFiles, type LoadedUvFile, type UvConfig } from
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Text of a file; null when missing; an error string when present but unreadable or not UTF-8. */
-async function readConfigText(ctx: ScanContext, p: string): Promise<{ text: string | null; readError?: string }> {
+type ConfigText = { text: string | null; readError?: string };
+
+/**
+ * Text of a file; null when missing; an error string when present but unreadable or not UTF-8. Read
+ * once per scan: every environment consults the same global and user files (/etc/pip.conf, ~/.config/pip).
+ */
+function readConfigText(ctx: ScanContext, p: string): Promise<ConfigText> {
+  const seen = ctx.memo('config-text', () => new Map<string, Promise<ConfigText>>());
+  let r = seen.get(p);
+  if (!r) seen.set(p, (r = readConfigTextOnce(ctx, p)));
+  return r;
+}
+
+async function readConfigTextOnce(ctx: ScanContext, p: string): Promise<ConfigText> {
   const st = await ctx.tryStat(p);
   if (!st) return { text: null };
   // pip only opens regular files (os.path.exists + open); a directory there makes open() fail.

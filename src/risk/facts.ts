@@ -6,6 +6,7 @@ import type { Environment, Inventory } from '../model.js';
 import { parseDiversions, parseDpkgList, packageFromListFile, normalizeDpkgPath, type Diversion } from '../formats/dpkg.js';
 import type { PipConfig } from '../formats/pip-config.js';
 import { parseRecord } from '../formats/record.js';
+import { listedPthFiles } from '../discover/site-read.js';
 import type { UvConfig } from '../formats/uv-config.js';
 import { detectPlatform } from '../platform/index.js';
 import { loadPipConfig, loadUvConfig } from './config-load.js';
@@ -155,8 +156,7 @@ async function pthFiles(ctx: ScanContext, inv: Inventory): Promise<PthFile[]> {
   for (const env of inv.environments) {
     const recorded = new Set<string>();
     for (const site of env.sites) {
-      const entries = await ctx.tryReaddir(site.path);
-      const pths = entries.filter((e) => e.name.endsWith('.pth') && e.isFile());
+      const pths = listedPthFiles(ctx, site.path) ?? (await ctx.tryReaddir(site.path)).filter((e) => e.name.endsWith('.pth') && e.isFile()).map((e) => e.name);
       if (!pths.length) continue;
       for (const d of env.packages.filter((p) => p.site === site.path)) {
         const rec = await ctx.tryReadText(`${d.metadataPath}/RECORD`);
@@ -165,8 +165,8 @@ async function pthFiles(ctx: ScanContext, inv: Inventory): Promise<PthFile[]> {
         if (rec?.includes('.pth')) for (const r of parseRecord(pthLines(rec))) recorded.add(path.posix.normalize(`${site.path}/${r.path}`));
         if (d.dpkgPackage) recorded.add(`${site.path}/${d.name}.pth`);
       }
-      for (const e of pths) {
-        const p = `${site.path}/${e.name}`;
+      for (const name of pths) {
+        const p = `${site.path}/${name}`;
         if (seen.has(p)) continue;
         seen.add(p);
         const text = (await ctx.tryReadText(p)) ?? '';

@@ -1,9 +1,10 @@
-import { linkSync, mkdirSync, symlinkSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createScanLoader, throttled } from '../../components/app/scan-loader.js';
-import { sizeInBackground } from '../../components/app/size-walk.js';
-import type { ScanEvents } from '../../components/app/use-inventory.js';
+import { createScanLoader, throttled } from '../../src/app/scan-loader.js';
+import { sizeInBackground } from '../../src/app/size-walk.js';
+import type { ScanEvents } from '../../src/app/loader.js';
 import { reducer } from '../../components/state/dashboard-reducer.js';
 import { initialState } from '../../components/state/dashboard-state.js';
 import { ScanContext } from '../../src/context.js';
@@ -100,6 +101,46 @@ describe('the real loader', () => {
     expect(log.slice(0, log.indexOf('done')).every((e) => e === 'progress')).toBe(true);
     expect(log.at(-1)).toBe('sizes-final');
     for (const id of envIds) expect(sizes[id], id).toBeGreaterThan(0);
+  });
+
+  it('sizes come from one size cache on the next launch, and a changed directory is read again', async () => {
+    const r = venvRoot(2);
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-loader-cache-'));
+    try {
+      const launch = async (): Promise<Record<string, number>> => {
+        const sizes: Record<string, number> = {};
+        let finished = false;
+        const loader = createScanLoader({
+          root: r.root,
+          search: [],
+          env: { HOME: '/home/u', PATH: '/usr/bin', PYENVTUI_CACHE_DIR: cacheDir },
+          sizeDelayMs: 0,
+          cacheRacyMs: 0,
+        });
+        await loader({ progress: () => {}, done: () => {}, sizes: (s, sizing) => ((finished = !sizing), Object.assign(sizes, s)) }, new AbortController().signal);
+        await waitFor(() => finished);
+        return sizes;
+      };
+      const first = await launch();
+      const id = Object.keys(first).find((k) => k.endsWith('/home/u/.virtualenvs/env0'))!;
+      expect(first[id]).toBeGreaterThan(12_000);
+      // Make the cached entry of env0's package dir lie: a second launch that believes it read the cache.
+      const file = path.join(cacheDir, 'sizes.json');
+      const cached = JSON.parse(readFileSync(file, 'utf8')) as { dirs: Record<string, [number, number, number, number, string[]]> };
+      const pkg = path.join(r.root, 'home/u/.virtualenvs/env0/lib/python3.11/site-packages/demo_0');
+      cached.dirs[pkg]![2] += 1_000_000;
+      writeFileSync(file, JSON.stringify(cached));
+      const second = await launch();
+      expect(second[id]).toBe(first[id]! + 1_000_000);
+      for (const k of Object.keys(first)) if (k !== id) expect(second[k], k).toBe(first[k]);
+      // A file added to that directory moves its mtime: read again, the lie is gone.
+      writeFileSync(path.join(pkg, 'new.py'), 'y = 2\n');
+      const third = await launch();
+      expect(third[id]).toBeGreaterThan(first[id]!);
+      expect(third[id]).toBeLessThan(first[id]! + 1_000_000);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 
   it('an aborted scan reports nothing after the abort, not even sizes', async () => {

@@ -83,6 +83,26 @@ describe('site cache', () => {
     }
   });
 
+  it('an unchanged site dir is not listed again (one lstat), and any entry added to it is seen', async () => {
+    await scanVenv();
+    const dir = `${cacheDir}/sites`;
+    const [f] = readdirSync(dir);
+    const file = `${dir}/${f}`;
+    const body = JSON.parse(readFileSync(file, 'utf8')) as { listing: { t: number[]; e: Array<[string, string]> } };
+    const lib = body.listing.e.find(([n]) => n.startsWith('pyenvtui_demo_lib'))!;
+    // Make the kept listing lie (no demo-lib): a scan that believes it is served from the listing.
+    body.listing.e = body.listing.e.filter((x) => x !== lib);
+    writeFileSync(file, JSON.stringify(body));
+    const served = await scanVenv();
+    expect(served.env.packages.map((p) => p.name)).not.toContain('pyenvtui-demo-lib');
+    // Any change to the site dir (here a file added and removed) moves its times: listed again.
+    writeFileSync(`${site()}/touch.txt`, '');
+    rmSync(`${site()}/touch.txt`);
+    const listed = await scanVenv();
+    expect(listed.env.packages.map((p) => p.name)).toContain('pyenvtui-demo-lib');
+    expect(listed.env.packages.map((p) => `${p.name}==${p.version}`).sort()).toEqual(pipList(SYS_PY, site(), home));
+  });
+
   it('a corrupt cache file is a miss, then replaced', async () => {
     await scanVenv();
     const dir = `${cacheDir}/sites`;

@@ -1,12 +1,13 @@
 // The real loader: scan the machine progressively, analyze it (playbook advice and findings), then
 // compute sizes in the background (a bounded walk per environment) so the screen never waits for `du`.
 import os from 'node:os';
-import { ScanContext, type Env } from '../../src/context.js';
-import { LOCATORS, scanProgressive } from '../../src/discover/index.js';
-import type { Environment, Finding, Inventory } from '../../src/model.js';
-import { analyze } from '../../src/analyze.js';
+import { ScanContext, type Env } from '../context.js';
+import { LOCATORS, scanProgressive } from '../discover/index.js';
+import type { Environment, Finding, Inventory } from '../model.js';
+import { analyze } from '../analyze.js';
 import { sizeInBackground } from './size-walk.js';
-import type { InventoryLoader, ScanEvents, ScanProgress } from './use-inventory.js';
+import { openSizeCache, saveSizeCache, type SizeCache } from '../discover/size.js';
+import type { InventoryLoader, ScanEvents, ScanProgress } from './loader.js';
 
 export interface ScanLoaderOptions {
   /** Host directory treated as "/". */
@@ -24,6 +25,8 @@ export interface ScanLoaderOptions {
    * 1000/maxFps ms, and the complete screen must reach the terminal before the disk walk begins.
    */
   sizeDelayMs?: number;
+  /** Passed to the sizing contexts (tests: 0, so directories just made are cached at once). */
+  cacheRacyMs?: number;
 }
 
 function skeleton(ctx: ScanContext, environments: Environment[]): Inventory {
@@ -49,10 +52,18 @@ export function createScanLoader(opts: ScanLoaderOptions): InventoryLoader {
     await pause(opts.sizeDelayMs ?? 150, signal);
     if (signal.aborted) return;
     // Each environment is sized through a context of its own: a context caches every directory it
-    // resolves (100 venvs: ~10 MB more heap, ~4 MB RSS, held as long as the context lives).
-    const { home, homes } = scanned;
-    const sizer = (): ScanContext => new ScanContext({ root: opts.root, env: opts.env, home, homes, cacheDir: null });
-    await sizeAll(sizer, scanned.inv.environments, opts.sizeConcurrency ?? 1, signal, events.sizes);
+    // resolves (100 venvs: ~10 MB more heap, ~4 MB RSS, held as long as the context lives). The size
+    // cache (directory sizes keyed by mtime and ctime) is one for all of them: read once, written once
+    // when sizing ends or stops, so a second launch lists only the directories that changed.
+    const { home, homes, cacheDir } = scanned;
+    const cache = openSizeCache(cacheDir);
+    const racy = opts.cacheRacyMs !== undefined ? { cacheRacyMs: opts.cacheRacyMs } : {};
+    const sizer = (): ScanContext => new ScanContext({ root: opts.root, env: opts.env, home, homes, cacheDir: null, ...racy });
+    try {
+      await sizeAll(sizer, scanned.inv.environments, opts.sizeConcurrency ?? 1, signal, events.sizes, cache);
+    } finally {
+      saveSizeCache(cache);
+    }
   };
 }
 
@@ -65,7 +76,7 @@ async function scanAndAnalyze(
   opts: ScanLoaderOptions,
   events: ScanEvents,
   signal: AbortSignal,
-): Promise<{ inv: Inventory; findings: Finding[]; home: string; homes: string[] } | null> {
+): Promise<{ inv: Inventory; findings: Finding[]; home: string; homes: string[]; cacheDir: string | null } | null> {
   const ctx = new ScanContext({ root: opts.root, env: opts.env, search: opts.search, ...(opts.depth !== undefined ? { depth: opts.depth } : {}) });
   const total = LOCATORS.length;
   const active = new Set(LOCATORS.map((l) => l.name));
@@ -82,7 +93,7 @@ async function scanAndAnalyze(
   }).finally(() => report.cancel());
   if (signal.aborted) return null;
   const { findings } = await analyze(inv, ctx);
-  return { inv, findings, home: ctx.home, homes: ctx.homes };
+  return { inv, findings, home: ctx.home, homes: ctx.homes, cacheDir: ctx.cacheDir };
 }
 
 /** Least time between two reports of sizes. */
@@ -95,6 +106,7 @@ async function sizeAll(
   concurrency: number,
   signal: AbortSignal,
   report: (sizes: Record<string, number>, sizing: boolean) => void,
+  cache: SizeCache,
 ): Promise<void> {
   if (envs.length === 0) return;
   report({}, true);
@@ -104,7 +116,7 @@ async function sizeAll(
   const worker = async (): Promise<void> => {
     while (next < envs.length && !signal.aborted) {
       const env = envs[next++]!;
-      const r = await sizeInBackground(contextFor(), env, { signal });
+      const r = await sizeInBackground(contextFor(), env, { signal, cache });
       // Each walk breathes every ~10 ms of its own; small ones end sooner, so yield between them too.
       await new Promise<void>((res) => setImmediate(res));
       batch[env.id] = r.bytes;

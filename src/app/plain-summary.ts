@@ -1,9 +1,9 @@
 // Not a terminal: run the same loader the dashboard uses and print what it would show, as text.
-import type { Finding, Inventory } from '../../src/model.js';
-import { inventoryText } from '../../src/report/text.js';
-import { SEVERITY_BADGE } from '../state/rows.js';
-import { sanitize } from '../ui/text.js';
-import type { InventoryLoader } from './use-inventory.js';
+import type { Finding, Inventory } from '../model.js';
+import { inventoryText } from '../report/text.js';
+import { SEVERITY_BADGE } from '../report/badge.js';
+import { visible } from '../text/safe.js';
+import type { InventoryLoader } from './loader.js';
 
 export async function plainSummary(loader: InventoryLoader): Promise<string> {
   let result: { inventory: Inventory; findings: Finding[] } | null = null;
@@ -24,9 +24,9 @@ export async function plainSummary(loader: InventoryLoader): Promise<string> {
   if (!r) return 'scan produced no inventory\n';
   const lines = [inventoryText(r.inventory).trimEnd(), '', `Findings (${r.findings.length}):`];
   for (const f of r.findings) {
-    lines.push(`  ${SEVERITY_BADGE[f.severity].padEnd(4)} ${sanitize(f.title)}`);
+    lines.push(`  ${SEVERITY_BADGE[f.severity].padEnd(4)} ${visible(f.title)}`);
     // Every line of every fix: a fix is often two commands (install, then ensurepath).
-    for (const fx of f.fix) lines.push(`       fix: ${sanitize(fx)}`);
+    for (const fx of f.fix) lines.push(`       fix: ${visible(fx)}`);
   }
   return lines.join('\n') + '\n';
 }
