@@ -11,7 +11,7 @@ import { syntheticFleet } from './fleet-hosts.mjs';
 import { syntheticMachine } from './synthetic.mjs';
 
 const PYTHON = '/usr/bin/python3';
-const BIN = path.resolve('bin/pyenvtui.js');
+const BIN = path.resolve(process.env.BENCH_BIN ?? 'bin/pyenvtui.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 function median(xs) {
@@ -30,28 +30,41 @@ function measured(args, env) {
   return { ...rep, bytes: Buffer.byteLength(r.stdout) };
 }
 
-// Launch in a pty, wait for the first screen with hosts on it, quit; times and peak RSS of the child.
+// Launch in a pty, wait for the first screen with hosts on it, then open the packages tab (every
+// host's package index is parsed then), quit. Wall times, the child's CPU (user+sys from
+// /proc/PID/stat) at each point, and its peak RSS.
 const PTY_DRIVER = String.raw`
 import json, os, pty, re, resource, select, struct, sys, termios, fcntl, time
 argv, env, cols, rows = json.loads(sys.argv[1]), json.loads(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+tick = os.sysconf('SC_CLK_TCK')
+def cpu_ms(pid):
+    with open('/proc/%d/stat' % pid) as f: fields = f.read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000.0 / tick
 t0 = time.monotonic()
 pid, fd = pty.fork()
 if pid == 0:
     fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack('HHHH', rows, cols, 0, 0))
     os.execve(argv[0], argv, env)
 buf = bytearray()
-end = t0 + 60
-while time.monotonic() < end:
-    r, _, _ = select.select([fd], [], [], 0.05)
-    if r:
-        try: chunk = os.read(fd, 65536)
-        except OSError: chunk = b''
-        if not chunk: break
-        buf.extend(chunk)
-        if re.search(rb'q quit', bytes(buf)) and re.search(rb'pi-1\b', bytes(buf)): break
-else:
+def wait_for(pattern, since):
+    end = time.monotonic() + 60
+    while time.monotonic() < end:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try: chunk = os.read(fd, 65536)
+            except OSError: chunk = b''
+            if not chunk: break
+            buf.extend(chunk)
+            if pattern(bytes(buf[since:])): return
     raise SystemExit('timed out; got %r' % bytes(buf[-400:]))
+wait_for(lambda b: re.search(rb'q quit', b) and re.search(rb'pi-1\b', b), 0)
 t_first = time.monotonic()
+cpu_first = cpu_ms(pid)
+mark = len(buf)
+os.write(fd, b'3')
+wait_for(lambda b: re.search(rb'Packages \(\d+\)', b) and re.search(rb'bench-pkg', b), mark)
+t_pkgs = time.monotonic()
+cpu_pkgs = cpu_ms(pid)
 os.write(fd, b'q')
 while True:
     r, _, _ = select.select([fd], [], [], 5)
@@ -61,12 +74,12 @@ while True:
     except OSError: break
 os.waitpid(pid, 0)
 ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({'firstScreenMs': (t_first - t0) * 1000, 'peakRssKiB': ru.ru_maxrss, 'cpuMs': (ru.ru_utime + ru.ru_stime) * 1000}))
+print(json.dumps({'firstScreenMs': (t_first - t0) * 1000, 'firstScreenCpuMs': cpu_first, 'packagesMs': (t_pkgs - t_first) * 1000, 'packagesCpuMs': cpu_pkgs - cpu_first, 'peakRssKiB': ru.ru_maxrss, 'cpuMs': (ru.ru_utime + ru.ru_stime) * 1000}))
 `;
 
-function dashboard(dir) {
+export function dashboard(dir, extraNodeArgs = []) {
   const env = { PATH: '/usr/bin:/bin', HOME: os.tmpdir(), CI: 'false', TERM: 'xterm-256color', LANG: 'C.UTF-8' };
-  const out = execFileSync(PYTHON, ['-c', PTY_DRIVER, JSON.stringify([process.execPath, BIN, 'fleet', dir]), JSON.stringify(env), '80', '24'], { encoding: 'utf8' });
+  const out = execFileSync(PYTHON, ['-c', PTY_DRIVER, JSON.stringify([process.execPath, ...extraNodeArgs, BIN, 'fleet', dir]), JSON.stringify(env), '80', '24'], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop());
 }
 

@@ -146,6 +146,10 @@ export function packageAcross(fleet: Fleet, wanted: string): PackageAcross {
       continue;
     }
     const versions = versionsOf(h.facts.packages.table, name);
+    if (h.facts.packages.tableError) {
+      out.unknown.push(h.name);
+      continue;
+    }
     if (!versions.length) {
       out.absent.push(h.name);
       continue;
