@@ -1,7 +1,7 @@
 // The fleet as pyenvtui sees it after reading a directory of per-host results: one FleetHost per
 // inventory host name, whether it reported or not. Pure types.
 import type { Severity } from '../model.js';
-import type { FleetPackages } from './package-table.js';
+import type { FleetPackages } from './packages.js';
 import type { FactsDoc } from './schema.js';
 
 /** A host's facts as the fleet keeps them: packages in a compact table instead of nested objects. */

@@ -3,7 +3,7 @@
 // dashboard) can be driven by what a hostile host wrote; every list is bounded too.
 import { ENV_KINDS, SEVERITIES, type EnvKind, type Scope, type Severity } from '../model.js';
 import type { FleetFacts } from './model.js';
-import { eagerPackages, lazyPackages } from './package-table.js';
+import { eagerPackages, lazyPackages } from './packages.js';
 import { FACTS_SCHEMA, type FactsEnvironment, type FactsFinding } from './schema.js';
 import { cleanText, isObj } from './validate-text.js';
 
