@@ -42,7 +42,15 @@ interface SizeFile {
   dirs: Record<string, DirEntry>;
 }
 
-function loadCache(ctx: ScanContext): { file: string | null; dirs: Record<string, DirEntry>; next: Record<string, DirEntry> } {
+interface SizeCache {
+  file: string | null;
+  dirs: Record<string, DirEntry>;
+  next: Record<string, DirEntry>;
+  /** Fresh entries not written yet. */
+  dirty: boolean;
+}
+
+function loadCache(ctx: ScanContext): SizeCache {
   const file = ctx.cacheDir ? `${ctx.cacheDir}/sizes.json` : null;
   let dirs: Record<string, DirEntry> = {};
   if (file) {
@@ -53,11 +61,13 @@ function loadCache(ctx: ScanContext): { file: string | null; dirs: Record<string
       /* no cache yet, or a damaged one: start over */
     }
   }
-  return { file, dirs, next: {} };
+  return { file, dirs, next: {}, dirty: false };
 }
 
-function saveCache(c: { file: string | null; dirs: Record<string, DirEntry>; next: Record<string, DirEntry> }): void {
-  if (!c.file || Object.keys(c.next).length === 0) return;
+function saveCache(c: SizeCache): void {
+  pending.delete(c);
+  if (!c.file || !c.dirty) return;
+  c.dirty = false;
   try {
     mkdirSync(c.file.slice(0, c.file.lastIndexOf('/')), { recursive: true });
     const tmp = `${c.file}.${process.pid}.tmp`;
@@ -66,6 +76,26 @@ function saveCache(c: { file: string | null; dirs: Record<string, DirEntry>; nex
   } catch {
     /* a cache that cannot be written only costs time */
   }
+}
+
+// Written 30 s after the first fresh entry (the dashboard runs for minutes) and at exit: rewriting the
+// whole file (megabytes for 1000 environments) after every environment made
+// sizing 1000 environments (`scan --facts`) spend ~2 s of CPU on JSON.stringify, warm or cold.
+const SAVE_DELAY_MS = 30_000;
+const pending = new Set<SizeCache>();
+let exitHooked = false;
+
+function markDirty(c: SizeCache): void {
+  c.dirty = true;
+  if (!c.file || pending.has(c)) return;
+  pending.add(c);
+  if (!exitHooked) {
+    exitHooked = true;
+    process.once('exit', () => {
+      for (const p of [...pending]) saveCache(p);
+    });
+  }
+  setTimeout(() => saveCache(c), SAVE_DELAY_MS).unref();
 }
 
 /** Size of an environment's own files, depth first, breathing, with the per-directory cache. */
@@ -78,10 +108,7 @@ export async function sizeTree(ctx: ScanContext, env: Environment, opts: SizeOpt
   let entries = 0;
   const seenInodes = new Set<string>();
   const stack: string[] = [];
-  const result = (complete: boolean): SizeResult => {
-    saveCache(cache);
-    return { bytes, complete, entries };
-  };
+  const result = (complete: boolean): SizeResult => ({ bytes, complete, entries });
   for (const root of sizeRoots(env)) {
     const st = await ctx.tryLstat(root);
     if (!st) continue;
@@ -126,7 +153,10 @@ export async function sizeTree(ctx: ScanContext, env: Environment, opts: SizeOpt
     }
     bytes += own;
     // A directory changed within the timestamp tick could change again unseen: not cached.
-    if (dst.mtimeMs < racyBefore && dst.ctimeMs < racyBefore) cache.next[host] = [dst.mtimeMs, dst.ctimeMs, own, count, subs];
+    if (dst.mtimeMs < racyBefore && dst.ctimeMs < racyBefore) {
+      cache.next[host] = [dst.mtimeMs, dst.ctimeMs, own, count, subs];
+      markDirty(cache);
+    }
     for (const sub of subs) stack.push(`${dir}/${sub}`);
   }
   return result(true);
