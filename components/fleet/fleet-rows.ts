@@ -184,7 +184,7 @@ function packageDetailRows(fleet: Fleet, name: string): Described[] {
     });
   }
   if (across.absent.length) rows.push(textRow('absent', `not installed on ${across.absent.length}: ${across.absent.join(', ')}`, 'dim'));
-  if (across.unknown.length) rows.push(textRow('unknown', `no facts from ${across.unknown.length}: ${across.unknown.join(', ')}`, 'bad'));
+  if (across.unknown.length) rows.push(textRow('unknown', `no package facts from ${across.unknown.length}: ${across.unknown.join(', ')}`, 'bad'));
   return rows;
 }
 

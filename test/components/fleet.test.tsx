@@ -72,7 +72,7 @@ describe('fleet dashboard', () => {
     app.stdin.write('\r');
     const six = await app.has('Package six on every host');
     expect(six).toMatch(/pi-1\s+1\.16\.0×1/);
-    expect(six).toContain('no facts from 1: pi-4');
+    expect(six).toContain('no package facts from 1: pi-4');
     expectFits(six, 80, 24);
     app.stdin.write('q');
     await waitFor(() => app.quit(), { what: 'quit' });

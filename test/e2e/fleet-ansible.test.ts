@@ -221,7 +221,7 @@ describe('fleet through Ansible over real SSH', () => {
       t.send('Enter');
       const across = await t.waitForText(`Package ${DEMO.lib} on every host`);
       expect(across).toMatch(new RegExp(`node-a\\s+${DEMO.libVersion.replace(/\./g, '\\.')}`));
-      expect(across).toMatch(/no facts from 1: down-d/);
+      expect(across).toMatch(/no package facts from 1: down-d/);
       t.send('q');
       expect((await t.waitForExit()).status).toBe(0);
     } finally {
