@@ -20,6 +20,11 @@ export interface SizeOptions {
   /** Most entries to visit (default 200 000). */
   maxEntries?: number;
   signal?: AbortSignal;
+  /**
+   * A cache shared by many calls (openSizeCache), loaded once and saved by its owner; without one, each
+   * context loads sizes.json once and saves it after every environment.
+   */
+  cache?: SizeCache;
 }
 
 /** The directories and files whose bytes are the environment's (machine paths). */
@@ -42,17 +47,22 @@ interface SizeFile {
   dirs: Record<string, DirEntry>;
 }
 
-interface SizeCache {
+/** The per-directory size cache of one cache dir: what was read, and what this run saw. */
+export interface SizeCache {
   file: string | null;
   dirs: Record<string, DirEntry>;
   next: Record<string, DirEntry>;
-  /** Fresh entries not written yet. */
-  dirty: boolean;
-  savedAt: number;
+  /** A directory was read fresh since the last save (a launch that only hit the cache writes nothing). */
+  changed: boolean;
 }
 
 function loadCache(ctx: ScanContext): SizeCache {
-  const file = ctx.cacheDir ? `${ctx.cacheDir}/sizes.json` : null;
+  return openSizeCache(ctx.cacheDir);
+}
+
+/** The size cache under `cacheDir` (null: an empty one that is never written). */
+export function openSizeCache(cacheDir: string | null): SizeCache {
+  const file = cacheDir ? `${cacheDir}/sizes.json` : null;
   let dirs: Record<string, DirEntry> = {};
   if (file) {
     try {
@@ -62,14 +72,13 @@ function loadCache(ctx: ScanContext): SizeCache {
       /* no cache yet, or a damaged one: start over */
     }
   }
-  return { file, dirs, next: {}, dirty: false, savedAt: 0 };
+  return { file, dirs, next: {}, changed: false };
 }
 
-function saveCache(c: SizeCache): void {
-  pending.delete(c);
-  if (!c.file || !c.dirty) return;
-  c.dirty = false;
-  c.savedAt = Date.now();
+/** Writes what was seen (merged into what was read) when anything new was seen. Never throws. */
+export function saveSizeCache(c: SizeCache): void {
+  if (!c.file || !c.changed) return;
+  c.changed = false;
   try {
     mkdirSync(c.file.slice(0, c.file.lastIndexOf('/')), { recursive: true });
     const tmp = `${c.file}.${process.pid}.tmp`;
@@ -80,39 +89,18 @@ function saveCache(c: SizeCache): void {
   }
 }
 
-// Written when something new was measured, at most once a second (the rest a second later, or at
-// exit): rewriting the whole file (megabytes for 1000 environments) after every environment, fresh or
-// not, made `scan --facts` of 1000 environments spend ~2 s of CPU on JSON.stringify, warm or cold.
-const SAVE_EVERY_MS = 1_000;
-const pending = new Set<SizeCache>();
-let exitHooked = false;
-
-function saveSoon(c: SizeCache): void {
-  if (!c.file || !c.dirty) return;
-  if (Date.now() - c.savedAt >= SAVE_EVERY_MS) return saveCache(c);
-  if (pending.has(c)) return;
-  pending.add(c);
-  if (!exitHooked) {
-    exitHooked = true;
-    process.once('exit', () => {
-      for (const p of [...pending]) saveCache(p);
-    });
-  }
-  setTimeout(() => saveCache(c), SAVE_EVERY_MS).unref();
-}
-
 /** Size of an environment's own files, depth first, breathing, with the per-directory cache. */
 export async function sizeTree(ctx: ScanContext, env: Environment, opts: SizeOptions = {}): Promise<SizeResult> {
   const max = opts.maxEntries ?? 200_000;
   // One cache per scan context: the dashboard sizes several environments at once.
-  const cache = ctx.memo('size-tree-cache', () => loadCache(ctx));
+  const cache = opts.cache ?? ctx.memo('size-tree-cache', () => loadCache(ctx));
   const racyBefore = Date.now() - ctx.cacheRacyMs;
   let bytes = 0;
   let entries = 0;
   const seenInodes = new Set<string>();
   const stack: string[] = [];
   const result = (complete: boolean): SizeResult => {
-    saveSoon(cache);
+    if (!opts.cache) saveSizeCache(cache);
     return { bytes, complete, entries };
   };
   for (const root of sizeRoots(env)) {
@@ -161,7 +149,7 @@ export async function sizeTree(ctx: ScanContext, env: Environment, opts: SizeOpt
     // A directory changed within the timestamp tick could change again unseen: not cached.
     if (dst.mtimeMs < racyBefore && dst.ctimeMs < racyBefore) {
       cache.next[host] = [dst.mtimeMs, dst.ctimeMs, own, count, subs];
-      cache.dirty = true;
+      cache.changed = true;
     }
     for (const sub of subs) stack.push(`${dir}/${sub}`);
   }
