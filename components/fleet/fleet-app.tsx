@@ -9,6 +9,7 @@ import { ListPane } from '../dashboard/list-pane.js';
 import { paint } from '../ui/style.js';
 import { fit, wrap } from '../ui/text.js';
 import { fleetRows, type Described, type FleetDetail, type FleetView } from './fleet-rows.js';
+import { prefetchPackages } from './prefetch.js';
 import { VIEW_TITLE, VIEWS, filterRows, fleetKey, initialFleetState, settle, type FleetState, type KeyIn } from './fleet-state.js';
 
 export interface FleetAppProps {
@@ -19,6 +20,8 @@ export interface FleetAppProps {
   initial?: { view?: FleetView; detail?: FleetDetail | null };
   onQuit?: () => void;
   onRedraw?: () => void;
+  /** Build package tables in the background after the first screen (default on). */
+  prefetch?: boolean;
 }
 
 /** Lines around the list: header, tabs, pane border and title (3), detail (2), hints. */
@@ -72,6 +75,8 @@ export function FleetApp(p: FleetAppProps): React.JSX.Element {
   useEffect(() => {
     if (state.quit) p.onQuit?.();
   }, [state.quit, p.onQuit]);
+  // Package tables (and the package list) are built after the first screen, in slices.
+  useEffect(() => (p.prefetch === false ? undefined : prefetchPackages(p.fleet, () => void rowsFor('packages', null))), [p.fleet, p.prefetch, rowsFor]);
 
   const summary = useMemo(() => fleetSummary(p.fleet) as { hosts: number; ok: number; unreachable: number; failed: number; noFacts: number; invalid: number; stale: number }, [p.fleet]);
   // The package list (every name on every host) is built on first visit, not before the first screen.

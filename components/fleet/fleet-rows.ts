@@ -3,6 +3,7 @@
 // the pane sanitizes again when it fits them to the screen.
 import { SEVERITIES, type Severity } from '../../src/model.js';
 import { findingsByRule, packageAcross, packageNames } from '../../src/fleet/aggregate.js';
+import { sameDigests } from '../../src/fleet/diff.js';
 import type { Fleet, FleetHost } from '../../src/fleet/model.js';
 import { SEVERITY_BADGE, SEVERITY_LETTER, textRow, type Row, type Tone } from '../state/rows.js';
 import { formatBytes } from '../ui/text.js';
@@ -106,6 +107,11 @@ function hostDetailRows(fleet: Fleet, name: string): Described[] {
   const f = h.facts;
   if (!f) return rows;
   rows.push(textRow('about', `${f.platform.name} ${f.platform.arch} · pyenvtui ${f.version} · user ${f.context.user ?? '?'} · facts ${age(h.ageDays)} old${h.stale ? ' (STALE)' : ''}`, 'dim'));
+  const twins = sameDigests(fleet).find((g) => g.hosts.includes(h.name))?.hosts.filter((n) => n !== h.name) ?? [];
+  if (f.packages.count) {
+    const same = twins.length ? `same package set as ${twins.length} other host${twins.length === 1 ? '' : 's'}: ${twins.join(', ')}` : 'a package set no other host has';
+    rows.push(textRow('twins', `${f.packages.count} packages · ${same}`, 'dim'));
+  }
   rows.push(textRow('h-env', `Environments (${f.environments.length})`, 'heading'));
   f.environments.forEach((e, i) =>
     rows.push({
@@ -178,7 +184,7 @@ function packageDetailRows(fleet: Fleet, name: string): Described[] {
     });
   }
   if (across.absent.length) rows.push(textRow('absent', `not installed on ${across.absent.length}: ${across.absent.join(', ')}`, 'dim'));
-  if (across.unknown.length) rows.push(textRow('unknown', `no facts from ${across.unknown.length}: ${across.unknown.join(', ')}`, 'bad'));
+  if (across.unknown.length) rows.push(textRow('unknown', `no package facts from ${across.unknown.length}: ${across.unknown.join(', ')}`, 'bad'));
   return rows;
 }
 

@@ -8,13 +8,14 @@ import { VERSION } from '../version.js';
 import { jsonSafe } from '../text/safe.js';
 
 export const FLEET_USAGE =
-  'pyenvtui fleet [doctor] DIR [--json] [--package NAME] [--stale-days N] [--fail-on SEVERITY] [--no-color] [--ascii]';
+  'pyenvtui fleet [doctor] DIR [--json] [--package NAME] [--diff HOST,HOST] [--stale-days N] [--fail-on SEVERITY] [--no-color] [--ascii]';
 
 export interface FleetArgs {
   doctor: boolean;
   dir: string;
   json: boolean;
   pkg?: string;
+  diff?: [string, string];
   staleDays: number;
   failOn: Severity;
   noColor: boolean;
@@ -37,11 +38,15 @@ export function parseFleetArgs(argv: string[]): FleetArgs | { error: string } {
     if (flag === '--json') out.json = true;
     else if (flag === '--no-color') out.noColor = true;
     else if (flag === '--ascii') out.ascii = true;
-    else if (flag === '--package' || flag === '--stale-days' || flag === '--fail-on') {
+    else if (flag === '--package' || flag === '--diff' || flag === '--stale-days' || flag === '--fail-on') {
       const v = value();
       if (v === null || v === '') return { error: `${flag} needs a value` };
       if (flag === '--package') out.pkg = v;
-      else if (flag === '--stale-days') {
+      else if (flag === '--diff') {
+        const pair = v.split(',');
+        if (pair.length !== 2 || !pair[0] || !pair[1]) return { error: `--diff takes two host names, HOST,HOST (got '${v}')` };
+        out.diff = [pair[0], pair[1]];
+      } else if (flag === '--stale-days') {
         if (!/^\d{1,5}$/.test(v)) return { error: `--stale-days must be a whole number of days, got '${v}'` };
         out.staleDays = Number(v);
       } else {
@@ -81,13 +86,20 @@ export async function runFleet(argv: string[], io: CommandIO): Promise<number> {
   const fleet = buildFleet(reports, { dir, now: new Date(), staleDays: args.staleDays, skipped });
   if (args.doctor) {
     const result = report.fleetDoctor(fleet, args.failOn);
-    if (args.json) io.stdout.write(jsonSafe(JSON.stringify({ ...report.fleetJson(fleet, args.pkg), failOn: args.failOn, exitCode: result.exitCode, failing: result.failing })) + '\n');
+    if (args.json) io.stdout.write(jsonSafe(JSON.stringify({ ...report.fleetJson(fleet, args.pkg, args.diff), failOn: args.failOn, exitCode: result.exitCode, failing: result.failing })) + '\n');
     else io.stdout.write(report.fleetDoctorText(fleet, args.failOn, result));
     return result.exitCode;
   }
   if (args.json) {
-    io.stdout.write(jsonSafe(JSON.stringify(report.fleetJson(fleet, args.pkg))) + '\n');
+    io.stdout.write(jsonSafe(JSON.stringify(report.fleetJson(fleet, args.pkg, args.diff))) + '\n');
     return 0;
+  }
+  if (args.diff) {
+    const { diffHosts, diffText } = await import('../fleet/diff.js');
+    const d = diffHosts(fleet, args.diff[0], args.diff[1]);
+    if ('error' in d) io.stderr.write(`pyenvtui fleet: ${d.error}\n`);
+    else io.stdout.write(diffText(d));
+    return 'error' in d ? 1 : 0;
   }
   if (!io.isTTY) {
     io.stdout.write(`pyenvtui ${VERSION}: the fleet dashboard needs an interactive terminal; here is the text report (fleet doctor).\n\n`);

@@ -3,7 +3,7 @@
 import { compare, valid } from '@renovatebot/pep440';
 import { SEVERITIES, normalizeName, severityRank, type Severity } from '../model.js';
 import type { Fleet, FleetHost, HostReport, PackageAcross, RuleGroup } from './model.js';
-import { eachPackage, versionsOf } from './package-table.js';
+import { versionsOf } from './package-table.js';
 
 const DAY_MS = 86_400_000;
 
@@ -123,12 +123,14 @@ export function findingsByRule(fleet: Fleet): RuleGroup[] {
 export function packageNames(fleet: Fleet): { name: string; hosts: number; versions: number }[] {
   const seen = new Map<string, { hosts: number; versions: Set<string> }>();
   for (const h of hostsWithFacts(fleet)) {
-    eachPackage(h.facts!.packages.table, (name, versions) => {
+    const t = h.facts!.packages.table;
+    for (let i = 0; i < t.names.length; i++) {
+      const name = t.names[i]!;
       let s = seen.get(name);
       if (!s) seen.set(name, (s = { hosts: 0, versions: new Set() }));
       s.hosts++;
-      for (const v of versions) s.versions.add(v);
-    });
+      for (let r = t.rowStart[i]!; r < t.rowStart[i + 1]!; r++) s.versions.add(t.versions[r]!);
+    }
   }
   return [...seen]
     .map(([name, s]) => ({ name, hosts: s.hosts, versions: s.versions.size }))
@@ -146,6 +148,10 @@ export function packageAcross(fleet: Fleet, wanted: string): PackageAcross {
       continue;
     }
     const versions = versionsOf(h.facts.packages.table, name);
+    if (h.facts.packages.tableError) {
+      out.unknown.push(h.name);
+      continue;
+    }
     if (!versions.length) {
       out.absent.push(h.name);
       continue;

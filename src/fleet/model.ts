@@ -1,11 +1,11 @@
 // The fleet as pyenvtui sees it after reading a directory of per-host results: one FleetHost per
 // inventory host name, whether it reported or not. Pure types.
 import type { Severity } from '../model.js';
-import type { PackageTable } from './package-table.js';
+import type { FleetPackages } from './packages.js';
 import type { FactsDoc } from './schema.js';
 
 /** A host's facts as the fleet keeps them: packages in a compact table instead of nested objects. */
-export type FleetFacts = Omit<FactsDoc, 'packages'> & { packages: { digest: string; count: number; table: PackageTable } };
+export type FleetFacts = Omit<FactsDoc, 'packages'> & { packages: FleetPackages };
 
 /**
  * ok: facts read; unreachable / failed: Ansible said so (its message in `error`); no-facts: Ansible

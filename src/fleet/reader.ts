@@ -5,6 +5,7 @@
 // plus `<host>.failed.json`, the record our gather playbook writes for a host that did not answer.
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { splitIndex, type IndexAt } from './json-span.js';
 import type { HostReport } from './model.js';
 import { readBounded } from './read-file.js';
 import { cleanText, isObj, validateFacts } from './validate.js';
@@ -26,11 +27,11 @@ export function hostFromFile(file: string): { host: string; failedRecord: boolea
   return { host: file, failedRecord: false };
 }
 
-/** Classifies one parsed file. */
-export function classify(host: string, file: string, value: unknown, mtimeMs: number): HostReport {
+/** Classifies one parsed file; `indexes`: package indexes cut out of its text (json-span.ts). */
+export function classify(host: string, file: string, value: unknown, mtimeMs: number, indexes: Partial<Record<IndexAt, string>> = {}): HostReport {
   const base = { host, file, mtimeMs, facts: null };
   if (!isObj(value)) return { ...base, status: 'invalid', error: 'not a JSON object' };
-  if (typeof value.schema === 'string' && value.schema.startsWith('pyenvtui/facts@')) return fromFacts(base, value);
+  if (typeof value.schema === 'string' && value.schema.startsWith('pyenvtui/facts@')) return fromFacts(base, value, indexes.doc);
   if (value.unreachable === true) return { ...base, status: 'unreachable', error: cleanText(value.msg, 2000) || 'unreachable (no message)' };
   if (value.failed === true && !isObj(value.ansible_facts)) return { ...base, status: 'failed', error: cleanText(value.msg, 2000) || 'failed (no message)' };
   // --tree of the setup module: the facts are under ansible_facts; the jsonfile cache: at the top.
@@ -45,11 +46,11 @@ export function classify(host: string, file: string, value: unknown, mtimeMs: nu
   if (ours === undefined) return { ...base, status: 'no-facts', error: 'ansible_local has no pyenvtui entry (pyenvtui.fact is not installed in the fact path)' };
   // Ansible stores a string when the fact script failed or printed something that is not JSON.
   if (typeof ours === 'string') return { ...base, status: 'no-facts', error: cleanText(ours, 2000) };
-  return fromFacts(base, ours);
+  return fromFacts(base, ours, facts === value ? indexes.cache : indexes.tree);
 }
 
-function fromFacts(base: Omit<HostReport, 'status' | 'error'>, value: unknown): HostReport {
-  const r = validateFacts(value);
+function fromFacts(base: Omit<HostReport, 'status' | 'error'>, value: unknown, indexText: string | undefined): HostReport {
+  const r = validateFacts(value, indexText);
   return 'error' in r ? { ...base, status: 'invalid', error: r.error } : { ...base, status: 'ok', error: null, facts: r.facts };
 }
 
@@ -83,14 +84,16 @@ export function readFleetDir(dir: string): ReadDirResult {
       reports.push({ host, file, status: 'invalid', error: `${file}: ${read.error}`, facts: null, mtimeMs: read.mtimeMs });
       continue;
     }
+    // The package index (most of the file) is cut out and parsed only when a package is asked about.
+    const split = splitIndex(read.text);
     let value: unknown;
     try {
-      value = JSON.parse(read.text);
+      value = JSON.parse(split.text);
     } catch (e) {
       reports.push({ host, file, status: 'invalid', error: `${file}: not JSON (${cleanText((e as Error).message, 200)})`, facts: null, mtimeMs: read.mtimeMs });
       continue;
     }
-    const r = classify(host, file, value, read.mtimeMs);
+    const r = classify(host, file, value, read.mtimeMs, split.indexes);
     // A failed record only ever says "failed" or "unreachable".
     if (parsed.failedRecord && r.status === 'ok') reports.push({ ...r, status: 'invalid', error: `${file}: a .failed.json record holding facts`, facts: null });
     else reports.push(r);

@@ -2,6 +2,7 @@
 // Every string here came through validate.ts (bounded, control characters replaced).
 import { SEVERITIES, severityRank, type Severity } from '../model.js';
 import { findingsByRule, packageAcross } from './aggregate.js';
+import { diffHosts, sameDigests } from './diff.js';
 import type { Fleet, FleetHost, HostStatus } from './model.js';
 
 export const FLEET_SCHEMA = 'pyenvtui/fleet@1';
@@ -37,6 +38,7 @@ function hostJson(h: FleetHost): Record<string, unknown> {
     environments: f?.summary.environments ?? null,
     broken: f?.summary.broken ?? null,
     packages: f?.summary.packages ?? null,
+    digest: f ? f.packages.digest || null : null,
     worst: h.worst,
     counts: h.counts,
     findings: f?.findings ?? [],
@@ -44,8 +46,8 @@ function hostJson(h: FleetHost): Record<string, unknown> {
   };
 }
 
-/** The `fleet --json` document; `pkg` adds one package across the fleet. */
-export function fleetJson(fleet: Fleet, pkg?: string): Record<string, unknown> {
+/** The `fleet --json` document; `pkg` adds one package across the fleet, `diff` two hosts' packages compared. */
+export function fleetJson(fleet: Fleet, pkg?: string, diff?: [string, string]): Record<string, unknown> {
   return {
     schema: FLEET_SCHEMA,
     dir: fleet.dir,
@@ -55,6 +57,9 @@ export function fleetJson(fleet: Fleet, pkg?: string): Record<string, unknown> {
     hosts: fleet.hosts.map(hostJson),
     rules: findingsByRule(fleet),
     ...(pkg !== undefined ? { package: packageAcross(fleet, pkg) } : {}),
+    // Hosts with the same package set (two or more each), by the digest each host computed.
+    sameDigest: sameDigests(fleet),
+    ...(diff ? { diff: diffHosts(fleet, diff[0], diff[1]) } : {}),
     skipped: fleet.skipped,
   };
 }

@@ -1,6 +1,9 @@
 // The two primitives every reader of host files uses: "is this a JSON object" and "make this string
 // safe and bounded" (control characters become '?', so nothing read can drive a terminal).
 
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
 export type Obj = Record<string, unknown>;
 
 export function isObj(x: unknown): x is Obj {
@@ -11,5 +14,6 @@ export function isObj(x: unknown): x is Obj {
 export function cleanText(x: unknown, max = 256): string {
   if (typeof x !== 'string') return '';
   const cut = x.length > max ? x.slice(0, max - 1) + '…' : x;
-  return cut.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  // Most strings are clean: a test is cheaper than a replace that copies.
+  return CONTROL.test(cut) ? cut.replace(CONTROLS, '?') : cut;
 }

@@ -3,7 +3,7 @@
 // dashboard) can be driven by what a hostile host wrote; every list is bounded too.
 import { ENV_KINDS, SEVERITIES, type EnvKind, type Scope, type Severity } from '../model.js';
 import type { FleetFacts } from './model.js';
-import { tableFromIndex } from './package-table.js';
+import { eagerPackages, lazyPackages } from './packages.js';
 import { FACTS_SCHEMA, type FactsEnvironment, type FactsFinding } from './schema.js';
 import { cleanText, isObj } from './validate-text.js';
 
@@ -66,8 +66,11 @@ function finding(x: unknown): FactsFinding | null {
   };
 }
 
-/** A facts document from untrusted JSON, or the reason it is not one. */
-export function validateFacts(x: unknown): { facts: FleetFacts } | { error: string } {
+/**
+ * A facts document from untrusted JSON, or the reason it is not one. `indexText`: the package index's
+ * JSON text when the reader cut it out of the file (the document then holds `{}` in its place).
+ */
+export function validateFacts(x: unknown, indexText?: string): { facts: FleetFacts } | { error: string } {
   if (!isObj(x)) return { error: 'pyenvtui facts are not a JSON object' };
   if (x.schema !== FACTS_SCHEMA) {
     const s = typeof x.schema === 'string' ? cleanText(x.schema, 64) : 'missing';
@@ -80,7 +83,9 @@ export function validateFacts(x: unknown): { facts: FleetFacts } | { error: stri
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) counts[f.severity]++;
   const rawPkgs = isObj(x.packages) ? x.packages : {};
-  const pkgs = { digest: cleanText(rawPkgs.digest, 80), count: count(rawPkgs.count), table: tableFromIndex(rawPkgs.index, environments.length) };
+  const digest = cleanText(rawPkgs.digest, 80);
+  const cut = indexText !== undefined && isObj(rawPkgs.index) && Object.keys(rawPkgs.index).length === 0;
+  const pkgs = cut ? lazyPackages(digest, count(rawPkgs.count), indexText, environments.length) : eagerPackages(digest, count(rawPkgs.count), rawPkgs.index, environments.length);
   return {
     facts: {
       schema: FACTS_SCHEMA,

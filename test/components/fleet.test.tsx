@@ -56,6 +56,8 @@ describe('fleet dashboard', () => {
     app.stdin.write('\r');
     await app.has('Host pi-2');
     expect(app.frame()).toMatch(/venv\s+app\s+3\.11\.2\s+ok/);
+    // Hosts reporting the same package digest are named (fleet --diff shows what differs otherwise).
+    expect(app.frame()).toContain('3 packages · same package set as 2 other hosts: pi-1, pi-3');
     app.stdin.write('\u001b');
     await app.has('│> pi-2');
     app.stdin.write('\t');
@@ -70,7 +72,7 @@ describe('fleet dashboard', () => {
     app.stdin.write('\r');
     const six = await app.has('Package six on every host');
     expect(six).toMatch(/pi-1\s+1\.16\.0×1/);
-    expect(six).toContain('no facts from 1: pi-4');
+    expect(six).toContain('no package facts from 1: pi-4');
     expectFits(six, 80, 24);
     app.stdin.write('q');
     await waitFor(() => app.quit(), { what: 'quit' });

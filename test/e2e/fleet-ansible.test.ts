@@ -175,6 +175,17 @@ describe('fleet through Ansible over real SSH', () => {
     expect(versionOn).toEqual({ 'node-a': [DEMO.libVersion], 'node-b': [DEMO.libOldVersion], 'nonode-c': [DEMO.libOldestVersion] });
     expect(lib.unknown).toEqual(['down-d']);
 
+    // Two hosts compared package by package (docs/fleet.md), and a host without facts refused.
+    const diff = await fleet([factCache, '--diff', 'node-a,node-b']);
+    expect(diff.code, diff.stderr).toBe(0);
+    expect(diff.stdout).toMatch(/^node-a vs node-b: \d+ packages? differs?\n/);
+    expect(diff.stdout).toContain(`  ${DEMO.lib}: ${DEMO.libVersion} on node-a; ${DEMO.libOldVersion} on node-b\n`);
+    const jdiff = JSON.parse((await fleet([factCache, '--json', '--diff', 'node-a,node-b'])).stdout).diff;
+    expect(jdiff.changed).toContainEqual({ name: DEMO.lib, a: [DEMO.libVersion], b: [DEMO.libOldVersion] });
+    const down = await fleet([factCache, '--diff', 'node-a,down-d']);
+    expect(down.code).toBe(1);
+    expect(down.stderr).toMatch(/down-d has no facts \(unreachable: /);
+
     const doctor = await fleet(['doctor', factCache, '--fail-on', 'low']);
     expect(doctor.code, doctor.stdout).toBe(1);
     expect(doctor.stdout).toMatch(/down-d\s+UNREACHABLE/);
@@ -185,9 +196,12 @@ describe('fleet through Ansible over real SSH', () => {
     const tree = path.join(tmp, 'tree');
     await exec('ansible', ['-i', inventory, 'fleet', '-m', 'ansible.builtin.setup', '-a', 'gather_subset=!all,!min,local fact_path={{ pyenvtui_fact_path }}', '--tree', tree], ansibleEnv);
     expect(JSON.parse(readFileSync(path.join(tree, 'down-d'), 'utf8')).unreachable).toBe(true);
-    const out = await fleet([tree, '--json']);
+    const out = await fleet([tree, '--json', '--package', DEMO.lib]);
     const doc = JSON.parse(out.stdout);
     expect(doc.hosts.map((h: { name: string; status: string }) => `${h.name}:${h.status}`)).toEqual(['down-d:unreachable', 'node-a:ok', 'node-b:ok', 'nonode-c:ok']);
+    // The package index, read from Ansible's own --tree layout, gives the same answer as the fact cache.
+    const versionOn = Object.fromEntries(doc.package.hosts.map((h: { host: string; versions: { version: string }[] }) => [h.host, h.versions.map((v) => v.version)]));
+    expect(versionOn).toEqual({ 'node-a': [DEMO.libVersion], 'node-b': [DEMO.libOldVersion], 'nonode-c': [DEMO.libOldestVersion] });
   }, 300_000);
 
   it('shows the hosts in the dashboard (tmux, 80x24)', async () => {
@@ -207,7 +221,7 @@ describe('fleet through Ansible over real SSH', () => {
       t.send('Enter');
       const across = await t.waitForText(`Package ${DEMO.lib} on every host`);
       expect(across).toMatch(new RegExp(`node-a\\s+${DEMO.libVersion.replace(/\./g, '\\.')}`));
-      expect(across).toMatch(/no facts from 1: down-d/);
+      expect(across).toMatch(/no package facts from 1: down-d/);
       t.send('q');
       expect((await t.waitForExit()).status).toBe(0);
     } finally {

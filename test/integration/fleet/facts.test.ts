@@ -1,9 +1,12 @@
 // scan --facts and --json-lines on a real (small) machine under --root: the facts contract Ansible keeps.
+import { execFileSync } from 'node:child_process';
 import { chmodSync, symlinkSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseScanArgs, runScan } from '../../../src/commands/scan.js';
 import { validateFacts } from '../../../src/fleet/validate.js';
+import type { Inventory } from '../../../src/model.js';
+import { packageDigest } from '../../../src/report/facts.js';
 import { makeVenv, pipInstall, tmp, write } from '../discover/fixtures.js';
 
 function capture(): { stream: PassThrough; text: () => string } {
@@ -77,5 +80,22 @@ describe('scan --facts', () => {
     expect(lines.map((l) => l.kind)).toEqual(['system', 'venv']);
     for (const l of lines) expect(l).toMatchObject({ schema: 'pyenvtui/environment-line@1', host: 'pi-07' });
     expect(lines[1].packages[0].name).toBe('pyenvtui-demo-lib');
+  });
+
+  it('digests packages as sha256 over the sorted "id name==version" lines, as Python computes it', () => {
+    const env = (id: string, pkgs: [string, string][]) => ({ id, packages: pkgs.map(([name, version]) => ({ name, version })) });
+    const cases = [
+      [env('venv:/home/u/b', [['six', '1.16.0'], ['attrs', '23.1.0']]), env('system:/usr/bin/python3.11', [['requests', '2.28.1'], ['six', '1.16.0']]), env('venv:/home/u/a', [])],
+      // Ids with spaces, one a prefix of another: the order then depends on what follows the id.
+      [env('venv:/x y', [['b', '1'], ['a', '2']]), env('venv:/x', [['z', '1'], ['!', '0']]), env('venv:/x y z', [['m', '1']]), env('venv:/x!', [['a', '1']])],
+      // The same id twice (never written, but the digest must not depend on it), and prefixes without spaces.
+      [env('venv:/p', [['b', '1']]), env('venv:/p', [['a', '1']]), env('venv:/p/q', [['c', '1']]), env('venv:/p-q', [['d', '1']])],
+      [],
+    ];
+    const py = 'import hashlib,json,sys\nenvs=json.load(sys.stdin)\nlines=sorted(e["id"]+" "+n+"=="+v for e in envs for n,v in e["packages"])\nprint("sha256:"+hashlib.sha256("\\n".join(lines).encode()).hexdigest())';
+    for (const envs of cases) {
+      const expected = execFileSync('python3', ['-c', py], { input: JSON.stringify(envs.map((e) => ({ id: e.id, packages: e.packages.map((p) => [p.name, p.version]) }))), encoding: 'utf8' }).trim();
+      expect(packageDigest({ environments: envs } as unknown as Pick<Inventory, 'environments'>).digest).toBe(expected);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFleet } from '../../../src/fleet/aggregate.js';
+import { buildFleet, packageAcross } from '../../../src/fleet/aggregate.js';
 import { tableToIndex } from '../../../src/fleet/package-table.js';
 import { readBounded } from '../../../src/fleet/read-file.js';
 import { hostFromFile, readFleetDir } from '../../../src/fleet/reader.js';
@@ -114,5 +114,21 @@ describe('fleet reader', () => {
     const index = tableToIndex(h.facts!.packages.table);
     expect(Object.values(index).flatMap((v) => Object.values(v))).toEqual([[0]]);
     expect(Object.keys(index)).toEqual([expect.stringMatching(/^\?\]0;pwned/)]);
+  });
+
+  it('reads the package index only when a package is asked about, and reports a damaged one there', () => {
+    const good = JSON.stringify(cacheEntry(facts()));
+    // Brackets balance, so the document around it parses; the index itself is not JSON.
+    const bad = good.replace('"six":{"1.16.0":[0]}', '"six":{"1.16.0":[0,]}');
+    expect(bad).not.toBe(good);
+    const { fleet } = read({ good, bad });
+    const by = Object.fromEntries(fleet.hosts.map((h) => [h.name, h]));
+    expect(by.bad).toMatchObject({ status: 'ok', worst: 'high' });
+    const across = packageAcross(fleet, 'six');
+    expect(across.hosts.map((h) => h.host)).toEqual(['good']);
+    expect(across.unknown).toEqual(['bad']);
+    expect(by.bad!.facts!.packages.tableError).toMatch(/^the package index is not valid JSON/);
+    expect(by.good!.facts!.packages.tableError).toBeNull();
+    expect(tableToIndex(by.good!.facts!.packages.table)).toEqual({ requests: { '2.28.1': [0], '2.31.0': [1] }, six: { '1.16.0': [0] } });
   });
 });

@@ -2,6 +2,7 @@
 // host, staleness, and fleet doctor's exit code — the same for the dashboard, --json and CI.
 import { describe, expect, it } from 'vitest';
 import { buildFleet, compareHostNames, findingsByRule, packageAcross, packageNames } from '../../../src/fleet/aggregate.js';
+import { diffHosts, diffText, sameDigests } from '../../../src/fleet/diff.js';
 import { fleetDoctor, fleetDoctorText, fleetJson } from '../../../src/fleet/report.js';
 import { readFleetDir } from '../../../src/fleet/reader.js';
 import { cacheEntry, dir, facts } from '../../helpers/fleet-fixtures.js';
@@ -78,5 +79,34 @@ describe('fleet aggregation', () => {
     expect(doc.hosts.map((h: { name: string; status: string }) => `${h.name}:${h.status}`)).toEqual(['pi-1:ok', 'pi-2:unreachable', 'pi-3:ok']);
     expect(doc.rules[0]).toMatchObject({ rule: 'break-system-packages-config', hosts: ['pi-1', 'pi-3'], of: 2 });
     expect(doc.package.hosts.map((h: { host: string }) => h.host)).toEqual(['pi-1', 'pi-3']);
+  });
+
+  it('groups hosts with the same package set, and diffs two hosts package by package', () => {
+    const a = facts({ packages: { digest: 'sha256:aa', count: 4, index: { requests: { '2.31.0': [1], '2.28.1': [0] }, six: { '1.16.0': [0] }, attrs: { '23.1.0': [1] } } } });
+    const b = facts({ packages: { digest: 'sha256:bb', count: 3, index: { requests: { '2.31.0': [0] }, six: { '1.16.0': [1] }, numpy: { '1.26.4': [1] } } } });
+    const fleet = fleetOf({ 'pi-1': cacheEntry(a), 'pi-2': cacheEntry(b), 'pi-3': cacheEntry(a), 'pi-4': cacheEntry(b), 'pi-5': cacheEntry(a), 'pi-6': { unreachable: true, msg: 'down' } });
+    expect(sameDigests(fleet)).toEqual([
+      { digest: 'sha256:aa', hosts: ['pi-1', 'pi-3', 'pi-5'] },
+      { digest: 'sha256:bb', hosts: ['pi-2', 'pi-4'] },
+    ]);
+    const d = diffHosts(fleet, 'pi-1', 'pi-2');
+    expect(d).toEqual({
+      a: 'pi-1',
+      b: 'pi-2',
+      sameDigest: false,
+      onlyA: [{ name: 'attrs', versions: ['23.1.0'] }],
+      onlyB: [{ name: 'numpy', versions: ['1.26.4'] }],
+      changed: [{ name: 'requests', a: ['2.28.1', '2.31.0'], b: ['2.31.0'] }],
+    });
+    expect(diffText(d as Exclude<typeof d, { error: string }>)).toBe(
+      'pi-1 vs pi-2: 3 packages differ\n  requests: 2.28.1, 2.31.0 on pi-1; 2.31.0 on pi-2\n  attrs: 23.1.0 only on pi-1\n  numpy: 1.26.4 only on pi-2\n',
+    );
+    expect(diffHosts(fleet, 'pi-1', 'pi-3')).toMatchObject({ sameDigest: true, onlyA: [], onlyB: [], changed: [] });
+    expect(diffHosts(fleet, 'pi-1', 'pi-6')).toEqual({ error: 'pi-6 has no facts (unreachable: down)' });
+    expect(diffHosts(fleet, 'pi-1', 'nope')).toMatchObject({ error: expect.stringContaining("no host 'nope'") });
+    const doc = fleetJson(fleet, undefined, ['pi-2', 'pi-4']) as Record<string, any>;
+    expect(doc.sameDigest).toHaveLength(2);
+    expect(doc.hosts[0].digest).toBe('sha256:aa');
+    expect(doc.diff).toMatchObject({ a: 'pi-2', b: 'pi-4', sameDigest: true, changed: [] });
   });
 });
