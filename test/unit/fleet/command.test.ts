@@ -3,7 +3,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { parseFleetArgs, runFleet } from '../../../src/commands/fleet.js';
-import { cacheEntry, dir, facts } from './fixtures.js';
+import { cacheEntry, dir, facts } from '../../helpers/fleet-fixtures.js';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = new PassThrough();

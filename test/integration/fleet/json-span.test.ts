@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { INDEX_PATHS, splitIndex, type IndexAt } from '../../../src/fleet/json-span.js';
-import { cacheEntry, facts, treeEntry } from './fixtures.js';
+import { cacheEntry, facts, treeEntry } from '../../helpers/fleet-fixtures.js';
 
 function pythonDumps(value: unknown, indent: number | null, sortKeys: boolean): string {
   const code = 'import json,sys; v=json.load(sys.stdin); print(json.dumps(v, indent=int(sys.argv[1]) if sys.argv[1] else None, sort_keys=sys.argv[2]=="1"))';
