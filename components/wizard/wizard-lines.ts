@@ -4,19 +4,11 @@
 import { installSourceText } from '../../src/migrate/install-source.js';
 import { otherNotes, prerequisiteLines } from '../../src/migrate/prerequisites.js';
 import type { Plan } from '../../src/migrate/types.js';
-import type { Tone } from '../state/rows.js';
-import type { Style } from '../ui/style.js';
 import { commandLines, wrapWords } from '../ui/text.js';
 import type { WizardItem, WizardState } from './use-wizard-state.js';
 import { usageLines } from './usage-lines.js';
 
-export interface Line {
-  text: string;
-  tone?: Tone;
-  style?: Style;
-  /** A destructive plan step's first line: the frame says where it is when it is scrolled away. */
-  destructiveStep?: number;
-}
+import type { Line } from './line.js';
 
 export interface WizardScreen {
   title: string;
