@@ -9,7 +9,7 @@ import { scan } from '../../../src/discover/index.js';
 import { adviseInventory } from '../../../src/guidance/advice.js';
 import { prerequisiteFindings } from '../../../src/guidance/prerequisites.js';
 import type { Distribution, Inventory } from '../../../src/model.js';
-import { detectPlatform } from '../../../src/platform/detect.js';
+import { gatherMachineFacts } from '../../../src/facts/index.js';
 import { DEMO, standardMachine, type Sandbox } from '../../helpers/sandbox/index.js';
 import { osRelease } from '../platform/root-builder.js';
 
@@ -23,9 +23,10 @@ function globals(inv: Inventory): Distribution[] {
 async function advised(sb: Sandbox) {
   const ctx = new ScanContext({ root: sb.root, env: sb.env, platform: 'linux', uid: 1000 });
   const inv = await scan(ctx);
-  const platform = await detectPlatform(ctx);
-  await adviseInventory(inv, ctx, platform);
-  const findings = await prerequisiteFindings(inv, ctx, platform);
+  const facts = await gatherMachineFacts(inv, ctx);
+  const platform = facts.platform;
+  await adviseInventory(inv, facts);
+  const findings = prerequisiteFindings(inv, facts);
   const find = (name: string, scope?: string) => globals(inv).find((d) => d.name === name && (!scope || d.scope === scope));
   return { inv, platform, findings, find };
 }

@@ -5,9 +5,9 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScanContext } from '../../../src/context.js';
 import { loadAptIndex } from '../../../src/guidance/apt-lists.js';
-import { compareDebVersions, parseControl } from '../../../src/guidance/deb-control.js';
+import { compareDebVersions, parseControl } from '../../../src/formats/deb-control.js';
 import { aptLookup } from '../../../src/guidance/distro-index.js';
-import { isInstalled, parseDpkgStatus } from '../../../src/guidance/dpkg-status.js';
+import { isInstalled, parseDpkgStatus } from '../../../src/formats/dpkg.js';
 import { tempRoot, type TempRoot } from '../platform/root-builder.js';
 
 // Real stanzas copied from Debian 12's bookworm main list on this machine.
