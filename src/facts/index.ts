@@ -77,7 +77,7 @@ export async function gatherMachineFacts(inv: Inventory, ctx: ScanContext): Prom
   const pip = new Map<string, PipConfig>();
   for (const env of inv.environments) pip.set(env.id, await loadPipConfig(ctx, env.prefix, reads));
   let distro: Promise<DistroIndex | null> | null = null;
-  return {
+  const facts: MachineFacts = {
     platform,
     home: ctx.home,
     uid: ctx.uid,
@@ -93,7 +93,12 @@ export async function gatherMachineFacts(inv: Inventory, ctx: ScanContext): Prom
     markerEnv: markerEnvs(inv, ctx),
     interpreters: await interpreterChecks(inv, ctx),
     defaultMinor: await defaultMinor(ctx),
-    distroIndex: () => (distro ??= loadDistroIndex(ctx, platform)),
+    distroIndex: () =>
+      (distro ??= loadDistroIndex(ctx, platform).then((index) => {
+        facts.distro = index;
+        return index;
+      })),
+    distro: null,
     markers: await markerFacts(ctx, inv, dpkg),
     diversions: dpkg.diversions,
     rootOwned: await rootOwned(ctx, [`${ctx.home}/.local`, `${ctx.home}/.cache/pip`]),
@@ -101,4 +106,5 @@ export async function gatherMachineFacts(inv: Inventory, ctx: ScanContext): Prom
     recordScripts: await recordScripts(ctx, inv),
     usrBin: new Set((await ctx.tryReaddir('/usr/bin')).map((e) => e.name)),
   };
+  return facts;
 }

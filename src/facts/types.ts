@@ -78,8 +78,10 @@ export interface MachineFacts {
   interpreters: Map<string, InterpreterChecks>;
   /** X.Y of the interpreter /usr/bin/python3 resolves to. */
   defaultMinor: string | null;
-  /** The distro's package lists (apt), read on first ask only (advice needs them; nothing else). */
+  /** The distro's package lists (apt), read on first ask only (advice asks when a package needs them). */
   distroIndex(): Promise<DistroIndex | null>;
+  /** The lists once read (null before, or when there are none): rules phrase apt-first fixes from them. */
+  distro: DistroIndex | null;
   markers: Map<string, MarkerFacts>;
   diversions: Diversion[];
   rootOwned: RootOwnedFile[];
