@@ -1,7 +1,7 @@
 // The PEP 508 marker environment of each interpreter, from the interpreter itself: its version from
 // files, its CPU from its own ELF header (an aarch64 SD card scanned with --root on an x86_64 laptop is
 // aarch64), the OS from the scan. On the live machine platform_machine is the kernel's (uname -m, what
-// Python reports), falling back to the binary's when the kernel says nothing.
+// Python's platform.machine() reports).
 import { closeSync, readSync } from 'node:fs';
 import os from 'node:os';
 import type { ScanContext } from '../context.js';
@@ -16,9 +16,10 @@ const NODE_ARCH: Record<string, string> = { x64: 'x86_64', arm64: 'aarch64', arm
 /** platform_machine of the interpreter at machine path `exe` (follows symlinks inside the root); null when unknown. */
 export function interpreterMachine(ctx: ScanContext, exe: string | null | undefined): string | null {
   if (!exe) return null;
-  return ctx.memo(`elf-machine:${exe}`, () => {
-    const host = ctx.tryHostReal(exe);
-    if (!host) return null;
+  const host = ctx.tryHostReal(exe);
+  if (!host) return null;
+  // Keyed by the real file: a thousand venvs of one base read its header once.
+  return ctx.memo(`elf-machine:${host}`, () => {
     try {
       const fd = openRegular(host, Number.MAX_SAFE_INTEGER); // regular files only: a FIFO never blocks
       try {
@@ -51,17 +52,12 @@ function executableOf(env: Environment): string | null {
   return env.python.executable ?? (env.prefix ? `${env.prefix}/bin/python3` : null);
 }
 
-/** Marker environment of one environment's interpreter. */
+/**
+ * Marker environment of one environment's interpreter. Live, platform_machine is `uname -m`, exactly what
+ * Python reports (qemu-user reports the emulated machine there too); under --root it is the CPU of the
+ * interpreter's own binary, else the scan's.
+ */
 export function markersOf(ctx: ScanContext, env: Environment): MarkerEnv {
-  const fromElf = interpreterMachine(ctx, executableOf(env));
-  // Live: uname -m is what Python reports, unless the binary is for another CPU (qemu-user, a --root image).
-  const live = ctx.root === '/' ? scanMachine(ctx) : null;
-  const machine = live && (!fromElf || sameFamily(live, fromElf)) ? live : (fromElf ?? scanMachine(ctx));
+  const machine = ctx.root === '/' ? scanMachine(ctx) : (interpreterMachine(ctx, executableOf(env)) ?? scanMachine(ctx));
   return markerEnv(env.python.version ?? '3', ctx.platform === 'darwin' ? 'darwin' : 'linux', machine);
-}
-
-/** A 32-bit userland on a 64-bit kernel reports the kernel's machine (armv7l binary, aarch64 uname). */
-function sameFamily(a: string, b: string): boolean {
-  const fam = (m: string) => (/^(arm|aarch64)/.test(m) ? 'arm' : /^(i.86|x86_64)$/.test(m) ? 'x86' : m.replace(/64(le)?$/, ''));
-  return fam(a) === fam(b);
 }
