@@ -1,7 +1,7 @@
 // dpkg's database, read once per scan and only as far as the questions need:
 // - ownership: every /var/lib/dpkg/info/*.list is scanned as bytes for the lines naming a distribution's
 //   metadata (`*.dist-info`, `*.egg-info`) or a PEP 668 marker; nothing else is decoded or kept. Cached
-//   by the mtimes of the info directory and the status file (dpkg rewrites status on every change).
+//   in the cache dir, keyed by the lists' mtimes and sizes and the status file's mtime (one stat per list).
 // - status: /var/lib/dpkg/status streamed through the control scanner, keeping Python's packages only
 //   (the questions are python3.X-venv, python3.X-minimal, libpython3.X-minimal).
 // - diversions.
@@ -52,25 +52,37 @@ async function loadDpkgIndex(ctx: ScanContext): Promise<DpkgIndex> {
   const infoSt = await ctx.tryStat(INFO);
   if (!infoSt?.isDirectory()) return indexOf([], diversions, false);
   const statusSt = await ctx.tryStat(DPKG_STATUS);
-  const key = [infoSt.mtimeMs, infoSt.ctimeMs, statusSt?.mtimeMs ?? 0, statusSt?.size ?? 0];
-  const cacheFile = ctx.cacheDir ? `${ctx.cacheDir}/dpkg/${createHash('sha1').update(`${ctx.root}\0${CACHE_VERSION}`).digest('hex')}.json` : null;
-  const cached = cacheFile ? readCache(cacheFile, key) : null;
-  if (cached) return indexOf(cached, diversions, true);
-  const rows: Row[] = [];
+  // Keyed by every list's mtime and size (one stat each: far cheaper than reading them), so a list
+  // rewritten in place is noticed even when the directory's own mtime stays.
+  const lists: Array<{ name: string; pkg: string }> = [];
+  let newest = Math.max(infoSt.mtimeMs, infoSt.ctimeMs, statusSt?.mtimeMs ?? 0);
+  let bytes = 0;
   for (const e of await ctx.tryReaddir(INFO)) {
     const pkg = packageFromListFile(e.name);
     if (!pkg) continue;
+    const st = ctx.tryStatSync(`${INFO}/${e.name}`);
+    if (!st?.isFile()) continue;
+    newest = Math.max(newest, st.mtimeMs, st.ctimeMs);
+    bytes += st.size;
+    lists.push({ name: e.name, pkg });
+  }
+  const key = [infoSt.mtimeMs, lists.length, newest, bytes, statusSt?.mtimeMs ?? 0];
+  const cacheFile = ctx.cacheDir ? `${ctx.cacheDir}/dpkg/${createHash('sha1').update(`${ctx.root}\0${CACHE_VERSION}`).digest('hex')}.json` : null;
+  const cached = cacheFile ? readCache(cacheFile, key) : null;
+  if (cached) return indexOf(cached, diversions, lists.length > 0);
+  const rows: Row[] = [];
+  for (const { name, pkg } of lists) {
     let buf: Buffer;
     try {
-      buf = ctx.readFileSync(`${INFO}/${e.name}`, LIMITS.file);
+      buf = ctx.readFileSync(`${INFO}/${name}`, LIMITS.file);
     } catch {
       continue;
     }
-    for (const l of scanDpkgList(buf, OWNED_SUFFIXES)) rows.push([l.path, pkg, e.name, l.line]);
+    for (const l of scanDpkgList(buf, OWNED_SUFFIXES)) rows.push([l.path, pkg, name, l.line]);
   }
-  const settled = Date.now() - Math.max(infoSt.mtimeMs, infoSt.ctimeMs, statusSt?.mtimeMs ?? 0) >= ctx.cacheRacyMs;
+  const settled = Date.now() - newest >= ctx.cacheRacyMs;
   if (cacheFile && settled) writeCache(cacheFile, key, rows);
-  return indexOf(rows, diversions, true);
+  return indexOf(rows, diversions, lists.length > 0);
 }
 
 function indexOf(rows: Row[], diversions: Diversion[], present: boolean): DpkgIndex {

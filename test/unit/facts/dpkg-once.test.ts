@@ -66,6 +66,12 @@ describe('dpkg read once', () => {
       const warm = new CountingContext(opts);
       await analyze(await scan(warm), warm);
       expect([...warm.reads.keys()].filter((p) => p.startsWith('/var/lib/dpkg/info/'))).toEqual([]);
+      // A list rewritten in place (the directory's mtime unchanged) is read again, and its answer changes.
+      r.put('/var/lib/dpkg/info/python3-six.list', '/.\n/usr/lib/python3/dist-packages/six.py\n');
+      const changed = new CountingContext(opts);
+      const again = await scan(changed);
+      expect(changed.reads.get('/var/lib/dpkg/info/python3-six.list')).toBe(1);
+      expect(again.environments.find((e) => e.kind === 'system')!.packages.find((p) => p.name === 'six')!.dpkgPackage).toBeUndefined();
     } finally {
       r.cleanup();
     }
