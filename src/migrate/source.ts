@@ -2,9 +2,9 @@
 // apt's dist-packages) as discovery reads them, or any environment prefix. Reads only; spawns nothing.
 import type { ScanContext } from '../context.js';
 import { envFromPrefix } from '../discover/env-prefix.js';
-import { systemLocator } from '../discover/system.js';
+import { systemLocator, usrSystemEnv } from '../discover/system.js';
 import { byDirName } from './plan.js';
-import type { Environment, Scope } from '../model.js';
+import { minorVersion, type Environment, type Scope } from '../model.js';
 import { stripTrailingSlashes } from '../text/trim.js';
 
 export type From = { kind: 'system'; scope?: Scope } | { kind: 'prefix'; prefix: string };
@@ -17,12 +17,26 @@ export function parseFrom(v: string | undefined): From | { error: string } {
   return { error: `--from must be user, local or an absolute environment prefix, got '${v}'` };
 }
 
+/** X.Y of the python3.X site dirs in /usr/local/lib, ~/.local/lib and /usr/lib. */
+async function siteMinors(ctx: ScanContext): Promise<string[]> {
+  const names = new Set<string>();
+  for (const dir of ['/usr/local/lib', `${ctx.home}/.local/lib`, '/usr/lib']) {
+    for (const e of await ctx.tryReaddir(dir)) if (/^python3\.\d+$/.test(e.name)) names.add(e.name.slice('python'.length));
+  }
+  return [...names];
+}
+
 /**
  * The system interpreters as the scan sees them (discovery's system locator: the same sites, scopes, dpkg
  * ownership and ids as `scan`, `doctor` and the dashboard), for the scanning user only, newest first.
  */
 export async function systemEnvironments(ctx: ScanContext): Promise<Environment[]> {
-  const { environments } = await systemLocator.locate(ctx.forHome(ctx.home, { primary: true }));
+  const mine = ctx.forHome(ctx.home, { primary: true });
+  const { environments } = await systemLocator.locate(mine);
+  // Sites of /usr/bin/pythonX.Y without the binary in the root (a --root image whose interpreter is the host's).
+  for (const minor of await siteMinors(ctx)) {
+    if (!environments.some((e) => e.prefix === '/usr' && minorVersion(e.python.version) === minor)) environments.push(await usrSystemEnv(mine, minor));
+  }
   const rank = (e: Environment) => (e.prefix === '/usr' ? 0 : e.prefix === '/usr/local' ? 1 : 2);
   return environments.sort((a, b) => (b.python.version ?? '').localeCompare(a.python.version ?? '', 'en', { numeric: true }) || rank(a) - rank(b));
 }
