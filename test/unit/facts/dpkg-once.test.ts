@@ -9,7 +9,7 @@ import { analyze } from '../../../src/analyze.js';
 import { ScanContext, type ScanOptions } from '../../../src/context.js';
 import { scan } from '../../../src/discover/index.js';
 import { scanDpkgList, parseDpkgStatus } from '../../../src/formats/dpkg.js';
-import { osRelease, tempRoot } from '../platform/root-builder.js';
+import { osRelease, tempRoot } from '../../helpers/root-builder.js';
 
 const cache = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-dpkg-cache-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));

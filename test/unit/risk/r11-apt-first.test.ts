@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyze.js';
 import { ScanContext } from '../../../src/context.js';
 import { scan } from '../../../src/discover/index.js';
-import { osRelease, tempRoot } from '../platform/root-builder.js';
+import { osRelease, tempRoot } from '../../helpers/root-builder.js';
 
 const LIST = readFileSync(path.join(import.meta.dirname, '../guidance/fixtures/bookworm-main-python_Packages'));
 const SITE = '/home/u/.local/lib/python3.11/site-packages';

@@ -16,7 +16,7 @@ import { findOnHostPath, findOnPath } from '../../../src/facts/path.js';
 import { resolveTools } from '../../../src/migrate/prepare.js';
 import { loadSource } from '../../../src/migrate/source.js';
 import type { Distribution } from '../../../src/model.js';
-import { tempRoot } from '../platform/root-builder.js';
+import { tempRoot } from '../../helpers/root-builder.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-facts-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
