@@ -6,7 +6,7 @@ import { gatherMachineFacts, type MachineFacts } from './facts/index.js';
 import type { Finding, Inventory } from './model.js';
 import { adviseInventory } from './guidance/advice.js';
 import type { Platform } from './platform/index.js';
-import { runRules } from './risk/index.js';
+import { evaluateFindings } from './risk/index.js';
 
 export interface Analysis {
   platform: Platform;
@@ -18,7 +18,7 @@ export interface Analysis {
 export async function analyze(inv: Inventory, ctx: ScanContext): Promise<Analysis> {
   const facts = await gatherMachineFacts(inv, ctx);
   await adviseInventory(inv, facts);
-  const findings = runRules(inv, facts);
+  const findings = await evaluateFindings(inv, facts);
   inv.findings = findings;
   inv.context = facts.platform.context;
   return { platform: facts.platform, findings, facts };

@@ -78,7 +78,7 @@ export interface MachineFacts {
   interpreters: Map<string, InterpreterChecks>;
   /** X.Y of the interpreter /usr/bin/python3 resolves to. */
   defaultMinor: string | null;
-  /** The distro's package lists (apt), read on first ask only (advice asks when a package needs them). */
+  /** The distro's package lists (apt), read on first ask only: advice asks when a package needs them, R11 when a package of an externally-managed Python misses a requirement. */
   distroIndex(): Promise<DistroIndex | null>;
   /** The lists once read (null before, or when there are none): rules phrase apt-first fixes from them. */
   distro: DistroIndex | null;

@@ -82,7 +82,20 @@ function mergeTwins(found: Finding[]): Finding[] {
   return out;
 }
 
+/**
+ * The findings pipeline: every rule, pure over (inv, facts). One fact is lazy: R11's fix for a package of
+ * an externally-managed Python names the distro's package, so when such a finding exists and advice did
+ * not read the distro lists, they are read now (once) and the rules run again with them.
+ */
+export async function evaluateFindings(inv: Inventory, facts: RiskFacts): Promise<Finding[]> {
+  const found = runRules(inv, facts);
+  if (facts.distro) return found;
+  const managed = new Set(inv.environments.filter((e) => e.externallyManaged).map((e) => e.id));
+  if (!found.some((f) => f.rule === 'broken-requirements' && f.environment !== undefined && managed.has(f.environment))) return found;
+  return (await facts.distroIndex()) ? runRules(inv, facts) : found;
+}
+
 /** Findings of an inventory: the machine's facts gathered through ctx, then every rule (no advice step). */
 export async function evaluate(inv: Inventory, ctx: ScanContext): Promise<Finding[]> {
-  return runRules(inv, await gatherMachineFacts(inv, ctx));
+  return evaluateFindings(inv, await gatherMachineFacts(inv, ctx));
 }
