@@ -13,7 +13,7 @@ import { gatherMachineFacts } from '../../../src/facts/index.js';
 import { DEMO, standardMachine, type Sandbox } from '../../helpers/sandbox/index.js';
 import { osRelease } from '../../helpers/root-builder.js';
 
-const REAL_LIST = readFileSync(path.join(import.meta.dirname, 'fixtures/bookworm-main-python_Packages'), 'utf8');
+const REAL_LIST = readFileSync(path.join(import.meta.dirname, '../../unit/guidance/fixtures/bookworm-main-python_Packages'), 'utf8');
 const haveMachine = Boolean(process.env.PYENVTUI_STANDARD_MACHINE);
 
 function globals(inv: Inventory): Distribution[] {

@@ -11,7 +11,7 @@ import { isInstalled, parseDpkgStatus } from '../../../src/formats/dpkg.js';
 import { tempRoot, type TempRoot } from '../../helpers/root-builder.js';
 
 // Real stanzas copied from Debian 12's bookworm main list on this machine.
-const REAL = readFileSync(path.join(import.meta.dirname, 'fixtures/bookworm-main-python_Packages'), 'utf8');
+const REAL = readFileSync(path.join(import.meta.dirname, '../../unit/guidance/fixtures/bookworm-main-python_Packages'), 'utf8');
 const LIST = '/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages';
 const roots: TempRoot[] = [];
 afterEach(() => roots.splice(0).forEach((r) => r.cleanup()));
