@@ -1,8 +1,8 @@
 // pipx: every `venvs/<name>/` under each pipx home, described by its pipx_metadata.json.
 //
 // Homes come from src/facts/tools.ts (pipx's own order, by the installed pipx's version). We read every
-// one of those that exists, because an upgrade
-// of pipx leaves the old home behind with working tools in it; `meta.activeHome` says which one pipx uses.
+// one of those that exists, because an upgrade of pipx leaves the old home behind with working tools in
+// it; `meta.activeHome` says which one pipx uses.
 // The global home ($PIPX_GLOBAL_HOME, else /opt/pipx) is read too.
 import type { ScanContext } from '../context.js';
 import { isValidDistName, type Environment, type ScanProblem } from '../model.js';
