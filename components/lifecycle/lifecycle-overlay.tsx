@@ -68,13 +68,13 @@ export function LifecycleOverlay({ kind, envId, inventory, findings, env = proce
         (e: unknown) => show('info', [`export failed: ${e instanceof Error ? e.message : String(e)}`]),
       );
     } else if (kind === 'repair') {
-      try {
-        const p = repairPlanFor(inventory, envId ?? '', env);
-        plan.current = p;
-        show(p.steps.length && !p.blockers.length ? 'plan' : 'info', planLines(p));
-      } catch (e) {
-        show('info', [e instanceof Error ? e.message : String(e)]);
-      }
+      repairPlanFor(inventory, envId ?? '', env).then(
+        (p) => {
+          plan.current = p;
+          show(p.steps.length && !p.blockers.length ? 'plan' : 'info', planLines(p));
+        },
+        (e: unknown) => show('info', [e instanceof Error ? e.message : String(e)]),
+      );
     } else {
       cleanupFor(inventory, env).then(
         (all) => {
@@ -84,7 +84,8 @@ export function LifecycleOverlay({ kind, envId, inventory, findings, env = proce
         (e: unknown) => show('info', [String(e)]),
       );
     }
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+    // Once, when the overlay opens: later renders must not plan again.
+  }, []);
 
   const pick = (it: CleanItem): void => {
     const p = cleanPlanFor([it], env, env.HOME ?? inventory.home);

@@ -2,7 +2,7 @@
 // `pyenvtui repair`, `pyenvtui clean` and `pyenvtui export`. No React here, so it loads with the overlay.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import type { Env } from '../../src/context.js';
+import { ScanContext, type Env } from '../../src/context.js';
 import type { Finding, Inventory } from '../../src/model.js';
 import { exportMachine } from '../../src/lifecycle/export.js';
 import { planRepair } from '../../src/lifecycle/repair-plan.js';
@@ -21,10 +21,9 @@ export function liveOnly(inv: Inventory): string | null {
   return inv.root === '/' ? null : `repair and clean-up work on the running machine; this dashboard shows ${inv.root} (--root)`;
 }
 
-export function repairPlanFor(inv: Inventory, envId: string, env: Env): Plan & { notRepaired: string[] } {
+export async function repairPlanFor(inv: Inventory, envId: string, env: Env): Promise<Plan & { notRepaired: string[] }> {
   const e = inv.environments.find((x) => x.id === envId);
-  const home = env.HOME ?? inv.home;
-  const tools = hostTools({ env }, home);
+  const tools = await hostTools({ env }, new ScanContext({ root: '/', env }));
   if (!e || !tools) throw new Error(!e ? 'the environment is gone: rescan' : 'no python3 on PATH');
   const now = new Date();
   const id = newMigrationId(now);

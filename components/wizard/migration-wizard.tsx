@@ -4,6 +4,7 @@
 import React, { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Env, ScanContext } from '../../src/context.js';
 import type { Inventory } from '../../src/model.js';
+import { markersOf } from '../../src/facts/interpreter.js';
 import type { Step } from '../../src/migrate/types.js';
 import { useKeyOwner } from '../app/key-owner.js';
 import { resolveKey, type WizardMode } from '../state/key-bindings.js';
@@ -86,7 +87,7 @@ export function MigrationWizard(props: MigrationWizardProps): React.JSX.Element 
   const { source, dists, skipped } = useMemo(() => selectedDists(inventory, selection), [inventory, selection]);
   const run = useMemo(() => runner ?? (source || props.job ? defaultRunner(ctx, source, hostEnv ?? process.env) : null), [runner, source, ctx, hostEnv, props.job]);
   const available = run?.available ?? ['pipx', 'venv'];
-  const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizardState(dists, available, source?.python.version ?? undefined));
+  const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizardState(dists, available, source ? markersOf(ctx, source) : undefined));
   const [help, setHelp] = useState(false);
   const [scroll, setScroll] = useState<{ key: string; offset: Offset }>({ key: '', offset: 0 });
   const answer = useRef<((yes: boolean) => void) | null>(null);

@@ -5,7 +5,7 @@ import type { ExecEvent } from '../../src/migrate/events.js';
 import type { Plan, StepState, TargetKind } from '../../src/migrate/types.js';
 import { aptOnlyNames } from '../../src/migrate/apt-only.js';
 import { readDepLine } from '../../src/migrate/closure.js';
-import { markerEnv } from '../../src/formats/pep508.js';
+import type { MarkerEnv } from '../../src/formats/pep508.js';
 
 export type WizardPhase = 'choose' | 'planning' | 'plan' | 'running' | 'confirm' | 'done' | 'failed' | 'undoing' | 'undone' | 'stopped';
 
@@ -85,10 +85,18 @@ export function suggestTarget(d: Distribution, available: TargetKind[]): { targe
   return { target, note };
 }
 
-/** Apt-only modules among a distribution's own name and requirements (markers of `pythonVersion`). */
-export function aptOnlyOf(d: Distribution, pythonVersion = '3.11'): string[] {
-  const markers = markerEnv(pythonVersion, 'linux', 'x64');
-  const reqs = d.requires.map((l) => readDepLine(l, markers)).filter((r) => r?.applies && !r.onlyForExtra).map((r) => r!.name);
+/**
+ * Apt-only modules among a distribution's own name and requirements, with markers evaluated in the
+ * source interpreter's own marker environment (src/facts/interpreter.ts `markersOf`: its version and
+ * CPU, an aarch64 Pi is not an x86_64 laptop). Without one, only unconditional requirements count.
+ */
+export function aptOnlyOf(d: Distribution, markers?: MarkerEnv): string[] {
+  const reqs: string[] = [];
+  for (const line of d.requires) {
+    if (!markers && line.includes(';')) continue; // a marker nobody can evaluate here: not counted
+    const r = readDepLine(line, markers ?? {});
+    if (r?.applies && !r.onlyForExtra) reqs.push(r.name);
+  }
   return aptOnlyNames([d.name, ...reqs]);
 }
 
@@ -97,12 +105,12 @@ export function removalCommands(items: WizardItem[]): string[] {
   return items.flatMap((it) => (it.removeCopy?.command ? [it.removeCopy.command] : []));
 }
 
-export function initialWizardState(dists: Distribution[], available: TargetKind[], pythonVersion?: string): WizardState {
+export function initialWizardState(dists: Distribution[], available: TargetKind[], markers?: MarkerEnv): WizardState {
   return {
     phase: 'choose',
     items: dists.map((d) => {
       const s = suggestTarget(d, available);
-      const aptOnly = aptOnlyOf(d, pythonVersion);
+      const aptOnly = aptOnlyOf(d, markers);
       const removeCopy = d.advice?.action === 'remove-copy' ? { reason: d.advice.reason, command: d.advice.command ?? null } : undefined;
       return { name: d.name, displayName: d.displayName, version: d.version, scripts: d.scripts, target: s.target, suggested: s.target, ...(s.note ? { note: s.note } : {}), aptOnly, systemSite: aptOnly.length > 0, systemSiteSet: false, ...(removeCopy ? { removeCopy } : {}) };
     }),

@@ -3,7 +3,8 @@ import type { Env, ScanContext } from '../../src/context.js';
 import type { Environment } from '../../src/model.js';
 import { executePlan, resumeMigration } from '../../src/migrate/execute.js';
 import type { ExecEvent } from '../../src/migrate/events.js';
-import { findOnPath, prepareMigration } from '../../src/migrate/prepare.js';
+import { findOnHostPath } from '../../src/facts/path.js';
+import { prepareMigration } from '../../src/migrate/prepare.js';
 import { readJournal, stateDir } from '../../src/migrate/journal.js';
 import { undoMigration } from '../../src/migrate/undo.js';
 import type { Journal, Plan, Step, Target, TargetKind } from '../../src/migrate/types.js';
@@ -38,7 +39,7 @@ function refused(e: unknown, journalId: string): RunOutcome {
 
 /** The real runner: prepare → execute (journaled) → undo, on the machine behind ctx. */
 export function defaultRunner(ctx: ScanContext, source: Environment | undefined, hostEnv: Env): WizardRunner {
-  const available: TargetKind[] = ['pipx', ...(findOnPath('uv', hostEnv.PATH) ? (['uv'] as const) : []), 'venv'];
+  const available: TargetKind[] = ['pipx', ...(findOnHostPath('uv', hostEnv.PATH) ? (['uv'] as const) : []), 'venv'];
   const opts = (onEvent: (e: ExecEvent) => void, confirm: (s: Step) => Promise<boolean>, signal?: AbortSignal) => ({
     journalDir: stateDir(hostEnv),
     env: hostEnv,

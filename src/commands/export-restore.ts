@@ -10,7 +10,8 @@ import { exportMachine, validateExport } from '../lifecycle/export.js';
 import { planRestore } from '../lifecycle/restore.js';
 import { LockedError } from '../migrate/lock.js';
 import { newMigrationId, stateDir } from '../migrate/journal.js';
-import { findOnPath } from '../migrate/prepare.js';
+import { findOnHostPath as findOnPath } from '../facts/path.js';
+import { toolHomes } from '../facts/tools.js';
 import { planText } from '../migrate/render.js';
 import { executePlan } from '../migrate/execute.js';
 import { visible } from '../text/safe.js';
@@ -90,8 +91,8 @@ export async function runRestore(argv: string[], io: CommandIO): Promise<number>
       python,
       ...(pipx ? { pipx } : {}),
       ...(uv ? { uv } : {}),
-      pipxHome: io.env.PIPX_HOME ?? `${ctx.home}/.local/pipx`,
-      pipxBinDir: io.env.PIPX_BIN_DIR ?? `${ctx.home}/.local/bin`,
+      pipxHome: ctx.hostPath((await toolHomes(ctx)).pipx.home),
+      pipxBinDir: ctx.hostPath((await toolHomes(ctx)).pipx.binDir),
       home: ctx.home,
     },
     ...(wheels ? { wheels } : {}),

@@ -8,7 +8,8 @@ import type { Environment, Inventory } from '../model.js';
 import { executePlan } from '../migrate/execute.js';
 import { stateDir } from '../migrate/journal.js';
 import { LockedError } from '../migrate/lock.js';
-import { findOnPath } from '../migrate/prepare.js';
+import { findOnHostPath } from '../facts/path.js';
+import { toolHomes } from '../facts/tools.js';
 import type { TargetTools } from '../migrate/targets/common.js';
 import type { Plan } from '../migrate/types.js';
 import { visible } from '../text/safe.js';
@@ -20,18 +21,20 @@ export async function liveScan(io: CommandIO): Promise<{ ctx: ScanContext; inv: 
   return { ctx, inv: await scan(ctx) };
 }
 
-export function hostTools(io: Pick<CommandIO, 'env'>, home: string): TargetTools | null {
-  const python = findOnPath('python3', io.env.PATH);
+/** The tools a plan runs on this machine: python3, pipx and uv from PATH, pipx's home as discovery resolves it. */
+export async function hostTools(io: Pick<CommandIO, 'env'>, ctx: ScanContext): Promise<TargetTools | null> {
+  const python = findOnHostPath('python3', io.env.PATH);
   if (!python) return null;
-  const pipx = findOnPath('pipx', io.env.PATH);
-  const uv = findOnPath('uv', io.env.PATH);
+  const pipx = findOnHostPath('pipx', io.env.PATH);
+  const uv = findOnHostPath('uv', io.env.PATH);
+  const homes = await toolHomes(ctx);
   return {
     python,
     ...(pipx ? { pipx } : {}),
     ...(uv ? { uv } : {}),
-    pipxHome: io.env.PIPX_HOME ?? `${home}/.local/pipx`,
-    pipxBinDir: io.env.PIPX_BIN_DIR ?? `${home}/.local/bin`,
-    home,
+    pipxHome: ctx.hostPath(homes.pipx.home),
+    pipxBinDir: ctx.hostPath(homes.pipx.binDir),
+    home: ctx.home,
   };
 }
 

@@ -34,7 +34,7 @@ export async function run(argv: string[], io: CommandIO): Promise<number> {
   }
   if (values.all === (positionals.length > 0)) return usage(io, 'name the environments to repair, or --all');
   const { ctx, inv } = await liveScan(io);
-  const tools = hostTools(io, ctx.home);
+  const tools = await hostTools(io, ctx);
   if (!tools) {
     io.stderr.write('pyenvtui repair: no python3 on PATH\n');
     return 1;

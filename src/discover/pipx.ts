@@ -1,9 +1,8 @@
 // pipx: every `venvs/<name>/` under each pipx home, described by its pipx_metadata.json.
 //
-// Homes, in pipx's own order: $PIPX_HOME; else ~/.local/pipx when it exists (the default of pipx ≤ 1.2,
-// which Debian 12 ships); else the platformdirs data dir (~/.local/share/pipx, honouring XDG_DATA_HOME, or
-// ~/Library/Application Support/pipx on macOS). We read every one of those that exists, because an upgrade
-// of pipx leaves the old home behind with working tools in it; `meta.activeHome` says which one pipx uses.
+// Homes come from src/facts/tools.ts (pipx's own order, by the installed pipx's version). We read every
+// one of those that exists, because an upgrade of pipx leaves the old home behind with working tools in
+// it; `meta.activeHome` says which one pipx uses.
 // The global home ($PIPX_GLOBAL_HOME, else /opt/pipx) is read too.
 import { venvToolManager } from './tool-manager.js';
 import type { ScanContext } from '../context.js';
@@ -14,35 +13,8 @@ import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';
 import { mapLimit } from './limit.js';
 
-export interface PipxHome {
-  path: string;
-  binDir: string;
-  /** The home pipx itself would use now. */
-  active: boolean;
-  global: boolean;
-}
-
-/** Candidate pipx homes (machine paths), active one first. Pure apart from existence checks. */
-export async function pipxHomes(ctx: ScanContext): Promise<PipxHome[]> {
-  const home = ctx.home;
-  const binDir = ctx.env.PIPX_BIN_DIR || `${home}/.local/bin`;
-  const legacy = `${home}/.local/pipx`;
-  const dataHome = ctx.env.XDG_DATA_HOME || `${home}/.local/share`;
-  const modern = ctx.platform === 'darwin' ? `${home}/Library/Application Support/pipx` : `${dataHome}/pipx`;
-  const user: string[] = [];
-  if (ctx.env.PIPX_HOME) user.push(ctx.env.PIPX_HOME);
-  if (await ctx.isDir(legacy)) user.push(legacy);
-  user.push(modern);
-  if (ctx.platform === 'darwin') user.push(`${dataHome}/pipx`);
-  const out: PipxHome[] = user.map((p, i) => ({ path: p, binDir, active: i === 0, global: false }));
-  out.push({
-    path: ctx.env.PIPX_GLOBAL_HOME || '/opt/pipx',
-    binDir: ctx.env.PIPX_GLOBAL_BIN_DIR || '/usr/local/bin',
-    active: true,
-    global: true,
-  });
-  return out;
-}
+export { pipxHomes, type PipxHome } from '../facts/tools.js';
+import { pipxHomes, type PipxHome } from '../facts/tools.js';
 
 export interface PipxAppLink {
   name: string;

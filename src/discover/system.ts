@@ -133,9 +133,21 @@ export async function systemSites(ctx: ScanContext, c: Candidate, debian: boolea
   return sites;
 }
 
+/**
+ * The environment of /usr/bin/pythonX.Y as the scan describes it (same id, sites and packages), also when
+ * the root holds its sites but not the binary (a migration under --root then builds with the host's
+ * interpreter of the same path).
+ */
+export function usrSystemEnv(ctx: ScanContext, minor: string): Promise<Environment> {
+  const exe = `/usr/bin/python${minor}`;
+  return systemEnv(ctx, { exe, real: exe, minor, prefix: '/usr', framework: false, aliases: [exe] });
+}
+
 async function systemEnv(ctx: ScanContext, c: Candidate): Promise<Environment> {
   const problems: string[] = [];
-  const debian = (await fs.isDir(ctx, '/usr/lib/python3/dist-packages')) || (await fs.isAny(ctx, '/etc/debian_version'));
+  // Debian's layout: its dist-packages dirs (a Debian-only name) or /etc/debian_version.
+  const debian =
+    (await fs.isDir(ctx, '/usr/lib/python3/dist-packages')) || (await fs.isAny(ctx, '/etc/debian_version')) || (c.prefix === '/usr' && (await fs.isDir(ctx, `/usr/local/lib/python${c.minor}/dist-packages`)));
   const stdlibs = [`${c.prefix}/lib/python${c.minor}`, `${c.prefix}/lib64/python${c.minor}`];
   let markerPath: string | null = null;
   let diverted: string | null = null;

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { ScanContext } from '../context.js';
 import { minorFromName, parseBuildDetails, parsePatchlevel } from '../formats/patchlevel.js';
-import { dpkgStatusVersion } from '../formats/dpkg.js';
+import { getDpkgStatus } from './dpkg-index.js';
 import * as fs from './resolve.js';
 
 /** Version from files under one prefix: build-details.json, then include/pythonX.Y/patchlevel.h. */
@@ -31,9 +31,9 @@ export async function versionFromPrefixFiles(
 
 /** Debian: the version of python3.X-minimal from /var/lib/dpkg/status ("3.11.2-6+deb12u6" → "3.11.2"). */
 export async function versionFromDpkgStatus(ctx: ScanContext, minor: string): Promise<string | null> {
-  const status = await ctx.memo('dpkg-status', () => fs.tryReadText(ctx, '/var/lib/dpkg/status'));
+  const status = await getDpkgStatus(ctx);
   if (!status) return null;
-  const v = dpkgStatusVersion(status, `python${minor}-minimal`) ?? dpkgStatusVersion(status, `libpython${minor}-minimal`);
+  const v = status.entries.get(`python${minor}-minimal`)?.version ?? status.entries.get(`libpython${minor}-minimal`)?.version;
   const m = v ? /^(?:\d+:)?(\d+\.\d+\.\d+(?:(?:a|b|rc)\d+)?)/.exec(v) : null;
   return m ? m[1]! : null;
 }

@@ -1,6 +1,8 @@
-// dpkg's database: /var/lib/dpkg/info/<pkg>[:arch].list (one path per line) and /var/lib/dpkg/diversions
-// (triples of lines: original, diverted-to, package). Pure parsers; the reading lives in discover/dpkg-index.ts.
+// dpkg's database, read by one set of pure parsers: /var/lib/dpkg/info/<pkg>[:arch].list (one path per
+// line), /var/lib/dpkg/diversions (triples of lines: original, diverted-to, package) and
+// /var/lib/dpkg/status (control stanzas). The reading lives in discover/dpkg-index.ts (once per scan).
 import { stripTrailingSlashes } from '../text/trim.js';
+import { ControlScanner, relationNames } from './deb-control.js';
 
 /** Package name from a list file name: "libpython3.11-stdlib:amd64.list" → "libpython3.11-stdlib". */
 export function packageFromListFile(file: string): string | null {
@@ -27,6 +29,39 @@ export function parseDpkgList(text: string, keep: (p: string) => boolean = () =>
   return out;
 }
 
+export interface ListedPath {
+  /** Normalised machine path. */
+  path: string;
+  /** 1-based line in the .list file. */
+  line: number;
+}
+
+/**
+ * The lines of a .list file (raw bytes) that end with one of `suffixes`, without decoding or splitting
+ * the rest: only the matching lines become strings, each its own copy (no slice pins the file's text).
+ */
+export function scanDpkgList(buf: Uint8Array, suffixes: readonly string[]): ListedPath[] {
+  const out: ListedPath[] = [];
+  const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const ends = suffixes.map((s) => Buffer.from(s, 'latin1'));
+  let from = 0;
+  let line = 0;
+  while (from < b.length) {
+    let nl = b.indexOf(10, from);
+    if (nl < 0) nl = b.length;
+    line++;
+    let end = nl;
+    while (end > from && b[end - 1] === 47) end--; // trailing slashes
+    for (const e of ends) {
+      if (end - from < e.length || b.compare(e, 0, e.length, end - e.length, end) !== 0) continue;
+      out.push({ path: normalizeDpkgPath(b.toString('utf8', from, end)), line });
+      break;
+    }
+    from = nl + 1;
+  }
+  return out;
+}
+
 export interface Diversion {
   original: string;
   divertedTo: string;
@@ -45,9 +80,52 @@ export function parseDiversions(text: string): Diversion[] {
   return out;
 }
 
-/** Version of a package from /var/lib/dpkg/status (stanzas separated by blank lines). */
+export const DPKG_STATUS = '/var/lib/dpkg/status';
+
+export interface DpkgEntry {
+  name: string;
+  version?: string;
+  /** Third word of Status: installed, config-files, half-installed, not-installed ... */
+  state: string;
+  provides: string[];
+  line: number;
+}
+
+export interface DpkgStatus {
+  path: string;
+  entries: Map<string, DpkgEntry>;
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Parse dpkg status (text, or the file's bytes, fed in chunks so the decoded text never holds the whole
+ * file). `keepPackage` keeps only the packages a question is about. Multi-arch duplicates keep the
+ * installed one. The one status parser.
+ */
+export function parseDpkgStatus(input: string | Uint8Array, path = DPKG_STATUS, keepPackage: (name: string) => boolean = () => true): DpkgStatus {
+  const entries = new Map<string, DpkgEntry>();
+  const scanner = new ControlScanner({
+    fields: ['Package', 'Status', 'Version', 'Provides'],
+    keep: (f) => f.Package !== undefined && f.Package !== '' && keepPackage(f.Package),
+    onStanza: ({ fields, line }) => {
+      const state = (fields.Status ?? '').split(/\s+/)[2] ?? 'unknown';
+      const entry: DpkgEntry = { name: fields.Package!, version: fields.Version, state, provides: relationNames(fields.Provides), line };
+      const prev = entries.get(entry.name);
+      if (!prev || prev.state !== 'installed') entries.set(entry.name, entry);
+    },
+  });
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
+  for (let at = 0; at < bytes.length; at += CHUNK) scanner.push(bytes.subarray(at, at + CHUNK));
+  scanner.end();
+  return { path, entries };
+}
+
+export function isInstalled(status: DpkgStatus, name: string): boolean {
+  return status.entries.get(name)?.state === 'installed';
+}
+
+/** Version of a package from a dpkg status text (the same parser as parseDpkgStatus). */
 export function dpkgStatusVersion(status: string, pkg: string): string | null {
-  const re = new RegExp(`^Package: ${pkg.replace(/[.+]/g, '\\$&')}\\n(?:[^\\n]+\\n)*?Version: ([^\\n]+)`, 'm');
-  const m = re.exec(status);
-  return m ? m[1]!.trim() : null;
+  return parseDpkgStatus(status, DPKG_STATUS, (n) => n === pkg).entries.get(pkg)?.version?.trim() ?? null;
 }

@@ -2,12 +2,11 @@
 // keep what the distro owns, allow the break flag only in throwaway containers, move command-line
 // tools to pipx, point libraries at the project venv that already has them, at the distro package
 // when the local lists have one, or at a new venv. Each advice carries a one-line reason.
-import type { ScanContext } from '../context.js';
 import { isValidDistName, normalizeName, type Advice, type Distribution, type Environment, type Inventory } from '../model.js';
 import type { Platform } from '../platform/types.js';
 import { dockerfileInstall, installCommand, managerName, requirement } from './commands.js';
-import { loadDistroIndex, type DistroIndex } from './distro-index.js';
-import { findOnPath } from './path-lookup.js';
+import type { MachineFacts } from '../facts/types.js';
+import type { DistroIndex } from './distro-index.js';
 
 /** Kinds whose environments belong to a project (a library found there is "already in a venv"). */
 const PROJECT_KINDS = new Set(['venv', 'virtualenvwrapper', 'poetry', 'pipenv', 'hatch', 'pdm', 'uv-project', 'pyenv-virtualenv', 'conda']);
@@ -210,22 +209,30 @@ export function pipxToolsOf(inventory: Inventory): Map<string, { venv: string; p
 }
 
 /** pipx when it is installed (or nothing is); uv tool when only uv is there. */
-export async function toolTargetFor(inventory: Inventory, ctx: ScanContext): Promise<'pipx' | 'uv-tool'> {
+export function toolTargetFor(inventory: Inventory, path: MachineFacts['path']): 'pipx' | 'uv-tool' {
   const kinds = new Set(inventory.environments.map((e) => e.kind));
-  if (kinds.has('pipx') || (await findOnPath(ctx, 'pipx'))) return 'pipx';
-  if (kinds.has('uv-tool') || (await findOnPath(ctx, 'uv'))) return 'uv-tool';
+  if (kinds.has('pipx') || path.pipx) return 'pipx';
+  if (kinds.has('uv-tool') || path.uv) return 'uv-tool';
   return 'pipx';
 }
 
-/** Fill `advice` on every package of a global scope. The distro lists are read only when needed. */
-export async function adviseInventory(inventory: Inventory, ctx: ScanContext, platform: Platform, index?: DistroIndex | null): Promise<void> {
+/** Whether advice needs the distro's package lists (a global package the distro does not own, on a host). */
+export function adviceNeedsIndex(inventory: Inventory, platform: Platform): boolean {
+  return !platform.container && inventory.environments.some((e) => e.packages.some((d) => isGlobal(d) && !distroOwner(d, platform)));
+}
+
+/**
+ * Fill `advice` on every package of a global scope, from the facts. The distro lists are asked of the
+ * facts (read on first ask) only when some package needs them; `index` overrides them (tests).
+ */
+export async function adviseInventory(inventory: Inventory, facts: MachineFacts, index?: DistroIndex | null): Promise<void> {
+  const { platform } = facts;
   const envs = inventory.environments.filter((e) => e.packages.some(isGlobal));
   if (envs.length === 0) return;
-  const needsIndex = !platform.container && envs.some((e) => e.packages.some((d) => isGlobal(d) && !distroOwner(d, platform)));
   const inputs: AdviceInputs = {
     platform,
-    index: index !== undefined ? index : needsIndex ? await loadDistroIndex(ctx, platform) : null,
-    toolTarget: await toolTargetFor(inventory, ctx),
+    index: index !== undefined ? index : adviceNeedsIndex(inventory, platform) ? await facts.distroIndex() : null,
+    toolTarget: toolTargetFor(inventory, facts.path),
     projectEnvs: projectEnvsByPackage(inventory),
     pipxTools: pipxToolsOf(inventory),
   };

@@ -6,7 +6,7 @@ import { createReadStream, fstatSync, mkdirSync, readFileSync, renameSync, write
 import { createGunzip } from 'node:zlib';
 import { LIMITS, byteLimit, openRegular } from '../formats/bounded-read.js';
 import type { ScanContext } from '../context.js';
-import { ControlScanner, compareDebVersions, relationNames, sourceName } from './deb-control.js';
+import { ControlScanner, compareDebVersions, relationNames, sourceName } from '../formats/deb-control.js';
 import { lz4Chunks } from './lz4.js';
 
 export const APT_LISTS_DIR = '/var/lib/apt/lists';

@@ -1,5 +1,5 @@
 // Guidance: the PEP 668 playbook applied to this machine. Entry points for cli, risk and migrate.
-export { adviseInventory, adviseEnvironment, projectEnvsByPackage, requirementName } from './advice.js';
+export { adviseInventory, adviseEnvironment, adviceNeedsIndex, projectEnvsByPackage, requirementName } from './advice.js';
 export { prerequisiteFindings, PREREQUISITE_RULES } from './prerequisites.js';
 export {
   fixCommand,
@@ -19,4 +19,3 @@ export {
 export { distroPackageName, venvPackage, pipxPackage, stdlibPackage, debianCandidates, minorOf } from './naming.js';
 export { loadDistroIndex, aptLookup, type DistroIndex, type DistroMatch } from './distro-index.js';
 export { loadAptIndex } from './apt-lists.js';
-export { readDpkgStatus, parseDpkgStatus, isInstalled } from './dpkg-status.js';

@@ -1,21 +1,12 @@
 // Prerequisite findings: the tools the playbook recommends must work before anything migrates.
 // venv-unavailable, pipx-missing, pipx-bin-not-on-path, marker-removed-by-hand (and, inside a
 // container, the Dockerfile venv pattern). Same Finding shape as the risk rules.
-import type { ScanContext } from '../context.js';
 import type { Distribution, Environment, Finding, Inventory } from '../model.js';
-import type { Platform } from '../platform/types.js';
+import { isOnPath } from '../facts/path.js';
+import { minorFromStdlib } from '../facts/stdlib.js';
+import type { CheckFacts } from '../facts/types.js';
 import { DOCKERFILE_VENV, fixCommand } from './commands.js';
-import { readDpkgStatus } from './dpkg-status.js';
-import { checkMarker } from './marker-check.js';
 import { minorOf } from './naming.js';
-import { findOnPath, isOnPath } from './path-lookup.js';
-import { minorFromStdlib, stdlibDir } from './stdlib.js';
-import { checkVenv } from './venv-check.js';
-
-/** Base interpreters that create venvs (venvs themselves borrow their base's stdlib). */
-const BASE_KINDS = new Set(['system', 'homebrew', 'pyenv', 'uv-python', 'mise', 'asdf']);
-/** Interpreters that carry a distro-style PEP 668 marker. */
-const MARKED_KINDS = new Set(['system', 'homebrew']);
 
 export const PREREQUISITE_RULES = ['venv-unavailable', 'pipx-missing', 'pipx-bin-not-on-path', 'marker-removed-by-hand', 'container-venv-pattern'] as const;
 
@@ -33,22 +24,15 @@ function pipxCandidates(inventory: Inventory): string[] {
   return [...new Set(picked.map((d) => d.displayName))].sort();
 }
 
-/** The default python3: the interpreter /usr/bin/python3 resolves to. */
-async function defaultMinor(ctx: ScanContext): Promise<string | null> {
-  const real = await ctx.tryRealpath('/usr/bin/python3');
-  return real ? (/python(\d+\.\d+)$/.exec(real)?.[1] ?? null) : null;
-}
-
-async function venvFindings(inventory: Inventory, ctx: ScanContext, platform: Platform): Promise<Finding[]> {
+function venvFindings(inventory: Inventory, facts: CheckFacts): Finding[] {
+  const { platform } = facts;
   const out: Finding[] = [];
-  const dpkg = platform.family === 'debian' ? await readDpkgStatus(ctx) : null;
-  const defMinor = await defaultMinor(ctx);
+  const defMinor = facts.defaultMinor;
   for (const env of inventory.environments) {
-    if (!BASE_KINDS.has(env.kind)) continue;
-    const stdlib = await stdlibDir(ctx, env);
-    if (!stdlib) continue;
-    const check = await checkVenv(ctx, env, stdlib, platform, dpkg);
-    if (check.ok) continue;
+    const checks = facts.interpreters.get(env.id);
+    const check = checks?.venv;
+    if (!checks || !check || check.ok) continue;
+    const stdlib = checks.stdlib;
     const minor = minorFromStdlib(stdlib) ?? minorOf(env.python.version);
     const fix = env.kind === 'system' || env.kind === 'homebrew'
       ? fixCommand(platform, { installVenv: { pythonVersion: minor, isDefault: minor !== null && minor === defMinor } })
@@ -67,14 +51,14 @@ async function venvFindings(inventory: Inventory, ctx: ScanContext, platform: Pl
   return out;
 }
 
-async function markerFindings(inventory: Inventory, ctx: ScanContext, platform: Platform): Promise<Finding[]> {
+function markerFindings(inventory: Inventory, facts: CheckFacts): Finding[] {
+  const { platform } = facts;
   const out: Finding[] = [];
   for (const env of inventory.environments) {
-    if (!MARKED_KINDS.has(env.kind)) continue;
-    const stdlib = await stdlibDir(ctx, env);
-    if (!stdlib) continue;
-    const found = await checkMarker(ctx, stdlib, platform);
-    if (!found) continue;
+    const checks = facts.interpreters.get(env.id);
+    const found = checks?.marker;
+    if (!checks || !found) continue;
+    const stdlib = checks.stdlib;
     const restore = found.renamed
       ? `${platform.sudo ? 'sudo ' : ''}mv ${found.renamed} ${found.marker}`
       : fixCommand(platform, { reinstallStdlib: { pythonVersion: minorFromStdlib(stdlib) } });
@@ -90,10 +74,11 @@ async function markerFindings(inventory: Inventory, ctx: ScanContext, platform: 
   return out;
 }
 
-async function pipxFindings(inventory: Inventory, ctx: ScanContext, platform: Platform): Promise<Finding[]> {
+function pipxFindings(inventory: Inventory, facts: CheckFacts): Finding[] {
+  const { platform } = facts;
   const out: Finding[] = [];
   const tools = pipxCandidates(inventory);
-  const pipx = await findOnPath(ctx, 'pipx');
+  const pipx = facts.path.pipx;
   const pipxEnvs = inventory.environments.filter((e: Environment) => e.kind === 'pipx');
   if (tools.length > 0 && !pipx) {
     const shown = tools.slice(0, 5).join(', ') + (tools.length > 5 ? ', …' : '');
@@ -101,21 +86,21 @@ async function pipxFindings(inventory: Inventory, ctx: ScanContext, platform: Pl
       rule: 'pipx-missing',
       severity: 'medium',
       title: `pipx is not installed, yet ${tools.length} command-line tool${tools.length > 1 ? 's' : ''} should move to it (${shown})`,
-      evidence: [{ env: 'PATH', detail: `no pipx in ${ctx.env.PATH ?? '(empty PATH)'}` }],
+      evidence: [{ env: 'PATH', detail: `no pipx in ${facts.path.value ?? '(empty PATH)'}` }],
       fix: [fixCommand(platform, { installPipx: true }), 'pipx ensurepath'],
     });
   }
   if (pipx || pipxEnvs.length > 0 || tools.length > 0) {
-    const binDir = ctx.env.PIPX_BIN_DIR ?? `${ctx.home}/.local/bin`;
-    if (!isOnPath(ctx, binDir)) {
-      const fromVar = ctx.env.PIPX_BIN_DIR !== undefined;
+    const binDir = facts.tools.pipx.binDir;
+    if (!isOnPath(facts.path.value, binDir)) {
+      const fromVar = Boolean(facts.env.PIPX_BIN_DIR);
       out.push({
         rule: 'pipx-bin-not-on-path',
         severity: 'medium',
         title: `${binDir} (where pipx links commands) is not on PATH: tools moved to pipx would not run`,
         evidence: [
           ...(fromVar ? [{ env: 'PIPX_BIN_DIR', detail: `PIPX_BIN_DIR=${binDir}` }] : []),
-          { env: 'PATH', detail: `PATH=${ctx.env.PATH ?? ''} lacks ${binDir}` },
+          { env: 'PATH', detail: `PATH=${facts.path.value ?? ''} lacks ${binDir}` },
         ],
         fix: [...(pipx ? [] : [fixCommand(platform, { installPipx: true })]), 'pipx ensurepath', 'open a new shell (or: exec "$SHELL" -l) so PATH includes it'],
       });
@@ -124,7 +109,7 @@ async function pipxFindings(inventory: Inventory, ctx: ScanContext, platform: Pl
   return out;
 }
 
-function containerFindings(inventory: Inventory, platform: Platform): Finding[] {
+function containerFindings(inventory: Inventory, { platform }: CheckFacts): Finding[] {
   if (!platform.container) return [];
   const pkgs = globalPipPackages(inventory);
   if (pkgs.length === 0) return [];
@@ -139,12 +124,7 @@ function containerFindings(inventory: Inventory, platform: Platform): Finding[] 
   ];
 }
 
-/** All prerequisite findings. Run after adviseInventory so pipx checks follow the advice. */
-export async function prerequisiteFindings(inventory: Inventory, ctx: ScanContext, platform: Platform): Promise<Finding[]> {
-  const [venv, marker, pipx] = await Promise.all([
-    venvFindings(inventory, ctx, platform),
-    markerFindings(inventory, ctx, platform),
-    pipxFindings(inventory, ctx, platform),
-  ]);
-  return [...venv, ...marker, ...pipx, ...containerFindings(inventory, platform)];
+/** All prerequisite findings, pure over the facts. Run after advice so the pipx checks follow it. */
+export function prerequisiteFindings(inventory: Inventory, facts: CheckFacts): Finding[] {
+  return [...venvFindings(inventory, facts), ...markerFindings(inventory, facts), ...pipxFindings(inventory, facts), ...containerFindings(inventory, facts)];
 }

@@ -1,39 +1,8 @@
 // Which packages need modules only apt provides (picamera2, libcamera, RPi.GPIO, lgpio, ...), so the
 // new venv must see the system site (`--system-site-packages`). The list belongs to the risk rule
-// src/risk/rules/pi-apt-only-module.ts; we ask the rule itself instead of keeping a copy.
+// src/risk/rules/pi-apt-only-module.ts; we ask the rule's own predicate instead of keeping a copy.
 import { readBounded } from '../formats/bounded-read.js';
-import type { Distribution, Environment, Inventory } from '../model.js';
-import { piAptOnlyModule } from '../risk/rules/pi-apt-only-module.js';
-import type { RiskFacts } from '../risk/facts.js';
-
-const PROBE_ENV: Environment = {
-  id: 'venv:/pyenvtui-probe',
-  kind: 'venv',
-  name: 'probe',
-  prefix: '/pyenvtui-probe',
-  python: { version: null, executable: null },
-  externallyManaged: false,
-  systemSitePackages: false,
-  health: { ok: true, problems: [] },
-  sites: [],
-  packages: [],
-};
-
-/** Does the Pi rule call `name` (a distribution name or a dotted module name) apt-only? */
-function ruleSaysAptOnly(name: string): boolean {
-  const probe: Distribution = {
-    name: 'pyenvtui-probe', displayName: 'pyenvtui-probe', version: '0', installer: 'pip', requested: true, scripts: [],
-    scope: 'env', site: '/pyenvtui-probe', metadataPath: '/pyenvtui-probe/p.dist-info', format: 'dist-info',
-    requires: [name], hasRecord: true,
-  };
-  const inv = { environments: [{ ...PROBE_ENV, packages: [probe] }] } as unknown as Inventory;
-  try {
-    // The rule reads only the inventory; the facts argument is unused by it.
-    return piAptOnlyModule(inv, {} as RiskFacts).length > 0;
-  } catch {
-    return false;
-  }
-}
+import { isAptOnly } from '../risk/rules/pi-apt-only-module.js';
 
 /**
  * The apt-only names among `candidates`: requirement names and imported module names. A module
@@ -47,7 +16,7 @@ export function aptOnlyNames(candidates: Iterable<string>): string[] {
     const parts = c.split('.');
     for (let i = parts.length; i >= 1; i--) {
       const n = parts.slice(0, i).join('.');
-      if (ruleSaysAptOnly(n)) {
+      if (isAptOnly(n)) {
         hits.add(n);
         break;
       }

@@ -1,16 +1,18 @@
-// Gathering what the pure planner needs from the machine: host paths of tools, pipx's home, whether the
-// target venv exists. Reads only. Shared by `pyenvtui migrate` and the dashboard's wizard.
+// Gathering what the pure planner needs from the machine: host paths of tools, pipx's home (src/facts),
+// the source interpreter's marker environment, whether the target venv exists. Reads only. Shared by `pyenvtui migrate` and the dashboard's wizard.
 import { accessSync, closeSync, constants, existsSync, readSync } from 'node:fs';
 import { openRegular } from '../formats/bounded-read.js';
 import path from 'node:path';
 import type { ScanContext } from '../context.js';
 import { envFromPrefix } from '../discover/env-prefix.js';
+import { markersOf } from '../facts/interpreter.js';
+import { findOnHostPath } from '../facts/path.js';
+import { toolHomes } from '../facts/tools.js';
 import type { Environment } from '../model.js';
 import { newMigrationId, stateDir } from './journal.js';
 import { readImports } from './apt-only.js';
 import { listOwnedFiles } from './backup.js';
 import { confineRemovals } from './confine.js';
-import { markersFor } from './closure.js';
 import { PIPX_NOT_INSTALLED, planMigration } from './plan.js';
 import { migrationPrerequisites, prerequisiteText } from './prerequisites.js';
 import type { TargetTools } from './targets/common.js';
@@ -35,16 +37,6 @@ function executable(p: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** A command on the operator's PATH, skipping pyenv-style shims (slow, and they pick another Python). */
-export function findOnPath(name: string, pathVar: string | undefined): string | undefined {
-  for (const dir of (pathVar ?? '/usr/local/bin:/usr/bin:/bin').split(':')) {
-    if (!dir || dir.includes('/shims')) continue;
-    const p = path.join(dir, name);
-    if (existsSync(p) && executable(p)) return p;
-  }
-  return undefined;
 }
 
 /**
@@ -79,19 +71,20 @@ export function targetPython(ctx: ScanContext, source: Environment): { python?: 
   return {};
 }
 
-export function resolveTools(ctx: ScanContext, source: Environment, hostEnv: Record<string, string | undefined>): { tools: TargetTools | null; warnings: string[]; error?: string } {
+/** Host tools for the plan: the interpreter, pipx's home and bin dir (the facts' one answer), pipx and uv on the operator's PATH. */
+export async function resolveTools(ctx: ScanContext, source: Environment, hostEnv: Record<string, string | undefined>): Promise<{ tools: TargetTools | null; warnings: string[]; error?: string }> {
   const py = targetPython(ctx, source);
   if (!py.python) return { tools: null, warnings: [], error: `no runnable interpreter for ${source.name} (${source.python.executable ?? 'unknown'})` };
   const home = ctx.hostPath(ctx.home);
-  const pipxHomeM = ctx.env.PIPX_HOME ?? (existsSync(ctx.hostPath(`${ctx.home}/.local/share/pipx/venvs`)) && !existsSync(ctx.hostPath(`${ctx.home}/.local/pipx`)) ? `${ctx.home}/.local/share/pipx` : `${ctx.home}/.local/pipx`);
+  const homes = await toolHomes(ctx);
   const tools: TargetTools = {
     python: py.python,
-    pipxHome: ctx.hostPath(pipxHomeM),
-    pipxBinDir: ctx.hostPath(ctx.env.PIPX_BIN_DIR ?? `${ctx.home}/.local/bin`),
+    pipxHome: ctx.hostPath(homes.pipx.home),
+    pipxBinDir: ctx.hostPath(homes.pipx.binDir),
     home,
   };
-  const pipx = findOnPath('pipx', hostEnv.PATH);
-  const uv = findOnPath('uv', hostEnv.PATH);
+  const pipx = findOnHostPath('pipx', hostEnv.PATH);
+  const uv = findOnHostPath('uv', hostEnv.PATH);
   if (pipx) tools.pipx = pipx;
   if (uv) tools.uv = uv;
   if (ctx.env.UV_TOOL_DIR) tools.uvToolDir = ctx.hostPath(ctx.env.UV_TOOL_DIR);
@@ -103,7 +96,7 @@ export function resolveTools(ctx: ScanContext, source: Environment, hostEnv: Rec
 export async function prepareMigration(ctx: ScanContext, o: PrepareOptions): Promise<Plan> {
   const id = newMigrationId(ctx.now());
   const backupDir = path.join(stateDir(o.hostEnv), id);
-  const { tools, warnings, error } = resolveTools(ctx, o.source, o.hostEnv);
+  const { tools, warnings, error } = await resolveTools(ctx, o.source, o.hostEnv);
   const target: Target = { ...o.target };
   let existingVenv: Environment | undefined;
   if (target.kind === 'venv') {
@@ -133,7 +126,7 @@ export async function prepareMigration(ctx: ScanContext, o: PrepareOptions): Pro
     backupDir,
     pipCache,
     ...(existingVenv ? { existingVenv } : {}),
-    markers: markersFor(o.source, ctx.platform, ctx.arch),
+    markers: markersOf(ctx, o.source),
     imports,
   });
   // Before anything can run: the tool the target needs must work, else the plan names the fix.

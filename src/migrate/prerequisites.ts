@@ -6,8 +6,10 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { ScanContext, type Env } from '../context.js';
 import type { Distribution, Environment, Evidence, Finding, Inventory } from '../model.js';
-import { fixCommand, prerequisiteFindings } from '../guidance/index.js';
-import { detectPlatform } from '../platform/index.js';
+import { BASE_KINDS, gatherCheckFacts, platformOf } from '../facts/index.js';
+import { DEFAULT_PATH, pathDirs } from '../facts/path.js';
+import { fixCommand } from '../guidance/commands.js';
+import { prerequisiteFindings } from '../guidance/prerequisites.js';
 import type { TargetTools } from './targets/common.js';
 import type { Prerequisite, Target } from './types.js';
 
@@ -24,15 +26,9 @@ export interface PrerequisiteInput {
   hostEnv: Env;
 }
 
-/** Base interpreters as guidance knows them; anything else is a venv borrowing a base's stdlib. */
-const BASE_KINDS = new Set(['system', 'homebrew', 'pyenv', 'uv-python', 'mise', 'asdf']);
-
 /** The operator's PATH without pyenv-style shims, as prepare's own tool lookup sees it. */
 function toolPath(hostEnv: Env): string {
-  return (hostEnv.PATH ?? '/usr/local/bin:/usr/bin:/bin')
-    .split(':')
-    .filter((d) => d && !d.includes('/shims'))
-    .join(':');
+  return pathDirs(hostEnv.PATH ?? DEFAULT_PATH, { skipShims: true }).join(':');
 }
 
 /** A context on the host (root "/") for the tools that run there: pipx, and a stand-in interpreter. */
@@ -75,16 +71,16 @@ async function pipxChecks(ctx: ScanContext, o: PrerequisiteInput): Promise<Prere
   const tools = pipxBound(o.source, o.selection);
   // pipx runs on the host (the operator's PATH); its links land in the scanned home's bin dir.
   const host = ctx.root === '/' ? null : hostContext(ctx, o.hostEnv);
-  const live = ctx.root === '/' ? new ScanContext({ root: '/', env: { ...ctx.env, PATH: toolPath(ctx.env) }, home: ctx.home, cacheDir: null, uid: ctx.uid, now: ctx.now }) : ctx;
   const out: Prerequisite[] = [];
-  const missingCtx = host ?? live;
-  const missing = await prerequisiteFindings(whatIf(missingCtx, [tools]), missingCtx, await detectPlatform(missingCtx));
+  const missingCtx = host ?? ctx;
+  const missingInv = whatIf(missingCtx, [tools]);
+  const missing = prerequisiteFindings(missingInv, await gatherCheckFacts(missingInv, missingCtx));
   for (const f of missing) if (f.rule === 'pipx-missing') out.push(toPrerequisite(f, true));
-  const platform = host ? await detectPlatform(ctx) : null;
-  const onPath = host ? await prerequisiteFindings(whatIf(ctx, [tools]), ctx, platform!) : missing;
+  const scanned = whatIf(ctx, [tools]);
+  const onPath = host ? prerequisiteFindings(scanned, await gatherCheckFacts(scanned, ctx)) : missing;
   // Whether pipx is installed is pipx-missing's business (asked of the host): the warning keeps only
   // what puts the bin dir on PATH.
-  const install = fixCommand(platform ?? (await detectPlatform(missingCtx)), { installPipx: true });
+  const install = fixCommand(await platformOf(host ? ctx : missingCtx), { installPipx: true });
   for (const f of onPath) if (f.rule === 'pipx-bin-not-on-path') out.push(toPrerequisite({ ...f, fix: f.fix.filter((x) => x !== install) }, false));
   return out;
 }
@@ -138,7 +134,8 @@ async function venvChecks(ctx: ScanContext, o: PrerequisiteInput): Promise<Prere
   const isSource = machine !== null && BASE_KINDS.has(src.kind) && interp.startsWith(`${src.prefix === '/' ? '' : src.prefix}/`);
   const base = isSource ? src : baseFor(interp, minorOfExe(interp) ?? (machine !== null ? src.python.version : null));
   if (!base) return [];
-  const found = await prerequisiteFindings(whatIf(where, [base]), where, await detectPlatform(where));
+  const inv = whatIf(where, [base]);
+  const found = prerequisiteFindings(inv, await gatherCheckFacts(inv, where));
   return found.filter((f) => f.rule === 'venv-unavailable').map((f) => toPrerequisite(f, true));
 }
 

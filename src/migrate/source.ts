@@ -1,11 +1,10 @@
-// Finding the source of a migration from files: the system interpreter's three scopes (user site,
-// /usr/local, apt's dist-packages) or any environment prefix. Reads only; spawns nothing.
+// Finding the source of a migration from files: a system interpreter's scopes (user site, /usr/local,
+// apt's dist-packages) as discovery reads them, or any environment prefix. Reads only; spawns nothing.
 import type { ScanContext } from '../context.js';
 import { envFromPrefix } from '../discover/env-prefix.js';
-import { getDpkgIndex } from '../discover/dpkg-index.js';
-import { readSite } from '../discover/site.js';
+import { systemLocator, usrSystemEnv } from '../discover/system.js';
 import { byDirName } from './plan.js';
-import { envId, type Environment, type Scope, type SiteDir } from '../model.js';
+import { minorVersion, type Environment, type Scope } from '../model.js';
 import { stripTrailingSlashes } from '../text/trim.js';
 
 export type From = { kind: 'system'; scope?: Scope } | { kind: 'prefix'; prefix: string };
@@ -18,50 +17,28 @@ export function parseFrom(v: string | undefined): From | { error: string } {
   return { error: `--from must be user, local or an absolute environment prefix, got '${v}'` };
 }
 
-/** Minor versions with a site dir in /usr/local/lib or ~/.local/lib (python3.11, ...), newest first. */
-async function systemMinors(ctx: ScanContext): Promise<string[]> {
+/** X.Y of the python3.X site dirs in /usr/local/lib, ~/.local/lib and /usr/lib. */
+async function siteMinors(ctx: ScanContext): Promise<string[]> {
   const names = new Set<string>();
   for (const dir of ['/usr/local/lib', `${ctx.home}/.local/lib`, '/usr/lib']) {
-    for (const e of await ctx.tryReaddir(dir)) if (/^python3\.\d+$/.test(e.name)) names.add(e.name);
+    for (const e of await ctx.tryReaddir(dir)) if (/^python3\.\d+$/.test(e.name)) names.add(e.name.slice('python'.length));
   }
-  return [...names].sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+  return [...names];
 }
 
-/** The system interpreter pythonX.Y as an Environment with user, local and distro sites (sys.path order). */
-export async function systemEnvironment(ctx: ScanContext, minor: string): Promise<Environment> {
-  const dpkg = await getDpkgIndex(ctx);
-  const sites: SiteDir[] = [
-    { path: `${ctx.home}/.local/lib/${minor}/site-packages`, scope: 'user', order: 0 },
-    { path: `/usr/local/lib/${minor}/dist-packages`, scope: 'local', order: 1 },
-    { path: '/usr/lib/python3/dist-packages', scope: 'distro', order: 2 },
-    { path: `/usr/lib/${minor}/site-packages`, scope: 'distro', order: 3 },
-  ];
-  const present: SiteDir[] = [];
-  const packages = [];
-  const problems: string[] = [];
-  for (const s of sites) {
-    if (!(await ctx.isDir(s.path))) continue;
-    present.push(s);
-    const r = await readSite(ctx, s, { dpkg });
-    packages.push(...r.packages);
-    problems.push(...r.problems);
+/**
+ * The system interpreters as the scan sees them (discovery's system locator: the same sites, scopes, dpkg
+ * ownership and ids as `scan`, `doctor` and the dashboard), for the scanning user only, newest first.
+ */
+export async function systemEnvironments(ctx: ScanContext): Promise<Environment[]> {
+  const mine = ctx.forHome(ctx.home, { primary: true });
+  const { environments } = await systemLocator.locate(mine);
+  // Sites of /usr/bin/pythonX.Y without the binary in the root (a --root image whose interpreter is the host's).
+  for (const minor of await siteMinors(ctx)) {
+    if (!environments.some((e) => e.prefix === '/usr' && minorVersion(e.python.version) === minor)) environments.push(await usrSystemEnv(mine, minor));
   }
-  const prefix = '/usr';
-  const marker = `/usr/lib/${minor}/EXTERNALLY-MANAGED`;
-  const externallyManaged = await ctx.isFile(marker);
-  return {
-    id: envId('system', `${prefix}#${minor}`),
-    kind: 'system',
-    name: minor,
-    prefix,
-    python: { version: minor.slice('python'.length), executable: `/usr/bin/${minor}` },
-    externallyManaged,
-    markerPath: externallyManaged ? marker : null,
-    systemSitePackages: false,
-    health: { ok: problems.length === 0, problems },
-    sites: present,
-    packages,
-  };
+  const rank = (e: Environment) => (e.prefix === '/usr' ? 0 : e.prefix === '/usr/local' ? 1 : 2);
+  return environments.sort((a, b) => (b.python.version ?? '').localeCompare(a.python.version ?? '', 'en', { numeric: true }) || rank(a) - rank(b));
 }
 
 /** The environment that holds `names`, per --from. */
@@ -71,12 +48,11 @@ export async function loadSource(ctx: ScanContext, from: From, names: string[]):
     const env = await envFromPrefix(ctx, 'venv', from.prefix, from.prefix.split('/').pop() ?? from.prefix, { noProbe: true });
     return { env };
   }
-  const minors = await systemMinors(ctx);
-  for (const m of minors) {
-    let env = await systemEnvironment(ctx, m);
+  const systems = await systemEnvironments(ctx);
+  for (let env of systems) {
     if (from.scope) env = { ...env, packages: env.packages.filter((p) => p.scope === from.scope || !names.includes(p.name)) };
     const has = (n: string) => env.packages.some((p) => (p.name === n || byDirName({ ...env, packages: [p] }, n)) && (!from.scope || p.scope === from.scope));
     if (names.every(has)) return { env };
   }
-  return { env: null, error: `${names.join(', ')} not found in the ${from.scope ? `${from.scope} site` : 'system Python sites'} (${minors.join(', ') || 'no system Python site dirs'})` };
+  return { env: null, error: `${names.join(', ')} not found in the ${from.scope ? `${from.scope} site` : 'system Python sites'} (${systems.map((e) => e.name).join(', ') || 'no system Python'})` };
 }

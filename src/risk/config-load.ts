@@ -8,19 +8,18 @@ import { resolveUvConfig, uvConfigFiles, type LoadedUvFile, type UvConfig } from
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 type ConfigText = { text: string | null; readError?: string };
+/** Texts already read in this analysis (path → result): each configuration file is read once. */
+export type ConfigReads = Map<string, Promise<ConfigText>>;
 
-/**
- * Text of a file; null when missing; an error string when present but unreadable or not UTF-8. Read
- * once per scan: every environment consults the same global and user files (/etc/pip.conf, ~/.config/pip).
- */
-function readConfigText(ctx: ScanContext, p: string): Promise<ConfigText> {
-  const seen = ctx.memo('config-text', () => new Map<string, Promise<ConfigText>>());
-  let r = seen.get(p);
-  if (!r) seen.set(p, (r = readConfigTextOnce(ctx, p)));
+function readOnce(ctx: ScanContext, p: string, reads?: ConfigReads): Promise<ConfigText> {
+  if (!reads) return readConfigText(ctx, p);
+  let r = reads.get(p);
+  if (!r) reads.set(p, (r = readConfigText(ctx, p)));
   return r;
 }
 
-async function readConfigTextOnce(ctx: ScanContext, p: string): Promise<ConfigText> {
+/** Text of a file; null when missing; an error string when present but unreadable or not UTF-8. */
+async function readConfigText(ctx: ScanContext, p: string): Promise<ConfigText> {
   const st = await ctx.tryStat(p);
   if (!st) return { text: null };
   // pip only opens regular files (os.path.exists + open); a directory there makes open() fail.
@@ -37,7 +36,7 @@ async function readConfigTextOnce(ctx: ScanContext, p: string): Promise<ConfigTe
 }
 
 /** pip's configuration as an interpreter with sys.prefix `prefix` sees it. */
-export async function loadPipConfig(ctx: ScanContext, prefix: string): Promise<PipConfig> {
+export async function loadPipConfig(ctx: ScanContext, prefix: string, reads?: ConfigReads): Promise<PipConfig> {
   const cfgFile = ctx.env.PIP_CONFIG_FILE;
   const list = pipConfigFiles({
     platform: ctx.platform,
@@ -48,14 +47,14 @@ export async function loadPipConfig(ctx: ScanContext, prefix: string): Promise<P
     macAppSupportExists: ctx.platform === 'darwin' ? await ctx.isDir(`${ctx.home}/Library/Application Support/pip`) : false,
   });
   const loaded: LoadedPipFile[] = [];
-  for (const f of list.files) loaded.push({ ...f, ...(await readConfigText(ctx, f.path)) });
+  for (const f of list.files) loaded.push({ ...f, ...(await readOnce(ctx, f.path, reads)) });
   return resolvePipConfig(loaded, ctx.env, list);
 }
 
 /** uv's user/system configuration (uv.toml) plus UV_* variables. */
-export async function loadUvConfig(ctx: ScanContext, projectDirs: string[] = []): Promise<UvConfig> {
+export async function loadUvConfig(ctx: ScanContext, projectDirs: string[] = [], reads?: ConfigReads): Promise<UvConfig> {
   const specs = uvConfigFiles({ platform: ctx.platform, env: ctx.env, home: ctx.home, projectDirs });
   const loaded: LoadedUvFile[] = [];
-  for (const f of specs) loaded.push({ ...f, ...(await readConfigText(ctx, f.path)) });
+  for (const f of specs) loaded.push({ ...f, ...(await readOnce(ctx, f.path, reads)) });
   return resolveUvConfig(loaded, ctx.env);
 }

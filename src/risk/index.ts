@@ -1,8 +1,11 @@
-// Risk evaluation: gather facts once (the only I/O), then run every pure rule.
+// The one findings pipeline: every check is a pure rule over (Inventory, MachineFacts): the risk rules
+// R1–R16 and Pi1–Pi2, then the playbook's prerequisite checks; twins are merged, worst first.
 import type { ScanContext } from '../context.js';
+import { gatherMachineFacts } from '../facts/index.js';
+import { prerequisiteFindings } from '../guidance/prerequisites.js';
 import { severityRank, type Finding, type Inventory } from '../model.js';
 import { runContained } from './contain.js';
-import { gatherFacts, type RiskFacts } from './facts.js';
+import type { RiskFacts } from './facts.js';
 import { breakSystemPackages } from './rules/break-system-packages.js';
 import { controlCharacters } from './rules/control-characters.js';
 import { permissionDenied } from './rules/permission-denied.js';
@@ -24,7 +27,6 @@ import { startupPth } from './rules/startup-pth.js';
 import type { Rule } from './rules/util.js';
 
 export type { RiskFacts } from './facts.js';
-export { gatherFacts } from './facts.js';
 
 /** Every rule, in reference order (R1 … R14, then the Raspberry Pi rules). */
 export const RULES: ReadonlyArray<{ id: string; ids: string[]; run: Rule }> = [
@@ -46,17 +48,54 @@ export const RULES: ReadonlyArray<{ id: string; ids: string[]; run: Rule }> = [
   { id: 'R16', ids: ['permission-denied'], run: permissionDenied },
   { id: 'Pi1', ids: ['piwheels-on-64bit'], run: piwheelsOn64bit },
   { id: 'Pi2', ids: ['pi-apt-only-module'], run: piAptOnlyModule },
+  { id: 'prerequisites', ids: ['venv-unavailable', 'pipx-missing', 'pipx-bin-not-on-path', 'marker-removed-by-hand', 'container-venv-pattern'], run: prerequisiteFindings },
 ];
 
-/** Pure half: run every rule over an inventory and its facts; most severe first. */
+/** Every rule over an inventory and its facts (pure): twins merged, most severe first. */
 export function runRules(inv: Inventory, facts: RiskFacts): Finding[] {
   const out: Finding[] = [];
   // One rule tripping over odd input must not hide the others' findings, nor its own for other packages.
   for (const r of RULES) out.push(...runContained(r.id, r.run, inv, facts));
-  return out.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  return mergeTwins(out).sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
 }
 
-/** Findings for an inventory: reads the facts through ctx, then applies the rules. */
+/**
+ * R2 (marker-missing) and the prerequisite marker-removed-by-hand both notice a deleted marker: one
+ * finding per environment (R2's, which carries dpkg's evidence) keeps the playbook's fixes and evidence.
+ */
+function mergeTwins(found: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  const removed = found.filter((f) => f.rule === 'marker-removed-by-hand');
+  for (const f of found) {
+    if (f.rule === 'marker-removed-by-hand' && found.some((t) => t.rule === 'marker-missing' && t.environment === f.environment)) continue;
+    if (f.rule !== 'marker-missing') {
+      out.push(f);
+      continue;
+    }
+    const twin = { ...f, fix: [...f.fix], evidence: [...f.evidence] };
+    for (const p of removed.filter((r) => r.environment === f.environment)) {
+      for (const fix of p.fix) if (!twin.fix.includes(fix)) twin.fix.push(fix);
+      for (const ev of p.evidence) if (!twin.evidence.some((e) => e.path === ev.path && e.detail === ev.detail)) twin.evidence.push(ev);
+    }
+    out.push(twin);
+  }
+  return out;
+}
+
+/**
+ * The findings pipeline: every rule, pure over (inv, facts). One fact is lazy: R11's fix for a package of
+ * an externally-managed Python names the distro's package, so when such a finding exists and advice did
+ * not read the distro lists, they are read now (once) and the rules run again with them.
+ */
+export async function evaluateFindings(inv: Inventory, facts: RiskFacts): Promise<Finding[]> {
+  const found = runRules(inv, facts);
+  if (facts.distro) return found;
+  const managed = new Set(inv.environments.filter((e) => e.externallyManaged).map((e) => e.id));
+  if (!found.some((f) => f.rule === 'broken-requirements' && f.environment !== undefined && managed.has(f.environment))) return found;
+  return (await facts.distroIndex()) ? runRules(inv, facts) : found;
+}
+
+/** Findings of an inventory: the machine's facts gathered through ctx, then every rule (no advice step). */
 export async function evaluate(inv: Inventory, ctx: ScanContext): Promise<Finding[]> {
-  return runRules(inv, await gatherFacts(inv, ctx));
+  return evaluateFindings(inv, await gatherMachineFacts(inv, ctx));
 }

@@ -15,7 +15,7 @@ import { parsePipxMetadata } from '../../src/formats/pipx-metadata.js';
 import { parsePyvenvCfg } from '../../src/formats/pyvenv-cfg.js';
 import { parseRecord } from '../../src/formats/record.js';
 import { parseUvReceipt } from '../../src/formats/uv-receipt.js';
-import { compareDebVersions, parseControl } from '../../src/guidance/deb-control.js';
+import { compareDebVersions, parseControl } from '../../src/formats/deb-control.js';
 import { Lz4Error, lz4Chunks } from '../../src/guidance/lz4.js';
 import { evalMarker, markerEnv, parseMarker, parseRequirement } from '../../src/formats/pep508.js';
 import { visible } from '../../src/text/safe.js';

@@ -1,18 +1,40 @@
 // R11: `pip check` for every environment, from metadata: a Requires-Dist that is missing or whose
 // version does not satisfy the specifier (PEP 440 via @renovatebot/pep440, markers via pep508.ts).
 import { satisfies } from '@renovatebot/pep440';
-import { normalizeName, type Distribution, type Finding } from '../../model.js';
+import { normalizeName, type Distribution, type Environment, type Finding } from '../../model.js';
+import { installCommand } from '../../guidance/commands.js';
 import { evalMarker, markerEnv, parseRequirement } from '../../formats/pep508.js';
+import type { RiskFacts } from '../facts.js';
 import { finding, q, safeName, type Rule } from './util.js';
 
-export const brokenRequirements: Rule = (inv) => {
+/**
+ * How to install a missing or too-old requirement. Into a PEP 668 (externally managed) interpreter pip
+ * refuses, and forcing it is R1's risk: the distro's package comes first when its lists have one, else
+ * the package moves into a venv with what it needs. Elsewhere pip installs it with that interpreter.
+ */
+function fixFor(env: Environment, d: Distribution, depName: string | null, specifier: string | null, facts: RiskFacts): string[] {
+  if (!depName || !safeName(d)) return ['Reinstall the package so its dependencies are resolved again'];
+  const want = `${depName}${specifier ?? ''}`;
+  if (!env.externallyManaged) {
+    const py = env.kind === 'system' ? `${env.python.executable ?? 'python3'}` : `${env.prefix}/bin/python`;
+    return [`${q(py)} -m pip install ${q(want)}`];
+  }
+  const apt = facts.distro?.lookup(depName) ?? null;
+  const venv = `python3 -m venv .venv && .venv/bin/python -m pip install ${q(safeName(d)!)} ${q(want)}   # move ${safeName(d)} into a venv with what it needs`;
+  if (!apt) return [venv];
+  const version = apt.version ? ` (${apt.manager} has ${apt.version}${specifier ? `; pip wants ${specifier}` : ''})` : '';
+  return [`${installCommand(facts.platform, apt.name)}${version ? `   #${version}` : ''}`, venv];
+}
+
+export const brokenRequirements: Rule = (inv, facts) => {
   const out: Finding[] = [];
   // 50k dists repeat a few thousand distinct requirement lines and (version, specifier) pairs.
   const reqs = new Map<string, ReturnType<typeof parseRequirement> | null>();
   const sat = new Map<string, boolean>();
   for (const env of inv.environments) {
     if (!env.python.version) continue;
-    const menv = markerEnv(env.python.version, inv.platform, inv.arch);
+    // The interpreter's own marker environment (its version and CPU, from the facts).
+    const menv = facts.markerEnv?.get(env.id) ?? markerEnv(env.python.version, inv.platform, inv.arch);
     const order = new Map(env.sites.map((s) => [s.path, s.order]));
     // What `import` sees: the first copy of each name on sys.path.
     const visible = new Map<string, Distribution>();
@@ -40,9 +62,8 @@ export const brokenRequirements: Rule = (inv) => {
         else if (req.specifier && !memoSat(sat, dep.version, req.specifier)) problem = `requires ${req.name}${req.specifier}, but ${dep.version} is installed`;
         if (!problem) continue;
         const depName = /^[A-Za-z0-9._-]+$/.test(req.name) ? req.name : null;
-        const py = env.kind === 'system' ? `${env.python.executable ?? 'python3'}` : `${env.prefix}/bin/python`;
         out.push(
-          finding('broken-requirements', 'medium', `${d.displayName} ${d.version} ${problem}`, [{ path: `${d.metadataPath}/${d.format === 'egg-info' ? 'PKG-INFO' : 'METADATA'}`, detail: `Requires-Dist: ${line}` }], depName && safeName(d) ? [`${q(py)} -m pip install ${q(`${depName}${req.specifier ?? ''}`)}${env.externallyManaged ? '   # better: move this package into a venv first' : ''}`] : ['Reinstall the package so its dependencies are resolved again'], { environment: env.id, package: d.name }),
+          finding('broken-requirements', 'medium', `${d.displayName} ${d.version} ${problem}`, [{ path: `${d.metadataPath}/${d.format === 'egg-info' ? 'PKG-INFO' : 'METADATA'}`, detail: `Requires-Dist: ${line}` }], fixFor(env, d, depName, req.specifier, facts), { environment: env.id, package: d.name }),
         );
       }
     }

@@ -6,13 +6,18 @@ import { parseRequirement } from '../../formats/pep508.js';
 
 const APT_ONLY = new Set(['picamera2', 'libcamera', 'rpi-gpio', 'lgpio']);
 
+/** Is this distribution or module name (any spelling: `RPi.GPIO`, `rpi_gpio`) one only apt provides? */
+export function isAptOnly(name: string): boolean {
+  return APT_ONLY.has(normalizeName(name));
+}
+
 export const piAptOnlyModule: Rule = (inv) => {
   const out: Finding[] = [];
   for (const env of inv.environments) {
     if (env.kind === 'system' || env.systemSitePackages) continue;
     const hits = new Map<string, string>();
     for (const d of env.packages) {
-      if (APT_ONLY.has(d.name)) hits.set(d.name, `${d.displayName} ${d.version} was pip-installed here, without the apt libraries it needs`);
+      if (isAptOnly(d.name)) hits.set(d.name, `${d.displayName} ${d.version} was pip-installed here, without the apt libraries it needs`);
       for (const r of d.requires) {
         let name: string;
         try {
@@ -20,7 +25,7 @@ export const piAptOnlyModule: Rule = (inv) => {
         } catch {
           continue;
         }
-        if (APT_ONLY.has(name) && !env.packages.some((p) => p.name === name) && !hits.has(name)) hits.set(name, `${d.displayName} requires ${name}, which only apt provides`);
+        if (isAptOnly(name) && !env.packages.some((p) => p.name === name) && !hits.has(name)) hits.set(name, `${d.displayName} requires ${name}, which only apt provides`);
       }
     }
     if (!hits.size) continue;

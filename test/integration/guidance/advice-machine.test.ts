@@ -9,11 +9,11 @@ import { scan } from '../../../src/discover/index.js';
 import { adviseInventory } from '../../../src/guidance/advice.js';
 import { prerequisiteFindings } from '../../../src/guidance/prerequisites.js';
 import type { Distribution, Inventory } from '../../../src/model.js';
-import { detectPlatform } from '../../../src/platform/detect.js';
+import { gatherMachineFacts } from '../../../src/facts/index.js';
 import { DEMO, standardMachine, type Sandbox } from '../../helpers/sandbox/index.js';
 import { osRelease } from '../../helpers/root-builder.js';
 
-const REAL_LIST = readFileSync(path.join(import.meta.dirname, 'fixtures/bookworm-main-python_Packages'), 'utf8');
+const REAL_LIST = readFileSync(path.join(import.meta.dirname, '../../unit/guidance/fixtures/bookworm-main-python_Packages'), 'utf8');
 const haveMachine = Boolean(process.env.PYENVTUI_STANDARD_MACHINE);
 
 function globals(inv: Inventory): Distribution[] {
@@ -23,9 +23,10 @@ function globals(inv: Inventory): Distribution[] {
 async function advised(sb: Sandbox) {
   const ctx = new ScanContext({ root: sb.root, env: sb.env, platform: 'linux', uid: 1000 });
   const inv = await scan(ctx);
-  const platform = await detectPlatform(ctx);
-  await adviseInventory(inv, ctx, platform);
-  const findings = await prerequisiteFindings(inv, ctx, platform);
+  const facts = await gatherMachineFacts(inv, ctx);
+  const platform = facts.platform;
+  await adviseInventory(inv, facts);
+  const findings = prerequisiteFindings(inv, facts);
   const find = (name: string, scope?: string) => globals(inv).find((d) => d.name === name && (!scope || d.scope === scope));
   return { inv, platform, findings, find };
 }

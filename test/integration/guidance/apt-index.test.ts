@@ -5,13 +5,13 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScanContext } from '../../../src/context.js';
 import { loadAptIndex } from '../../../src/guidance/apt-lists.js';
-import { compareDebVersions, parseControl } from '../../../src/guidance/deb-control.js';
+import { compareDebVersions, parseControl } from '../../../src/formats/deb-control.js';
 import { aptLookup } from '../../../src/guidance/distro-index.js';
-import { isInstalled, parseDpkgStatus } from '../../../src/guidance/dpkg-status.js';
+import { isInstalled, parseDpkgStatus } from '../../../src/formats/dpkg.js';
 import { tempRoot, type TempRoot } from '../../helpers/root-builder.js';
 
 // Real stanzas copied from Debian 12's bookworm main list on this machine.
-const REAL = readFileSync(path.join(import.meta.dirname, 'fixtures/bookworm-main-python_Packages'), 'utf8');
+const REAL = readFileSync(path.join(import.meta.dirname, '../../unit/guidance/fixtures/bookworm-main-python_Packages'), 'utf8');
 const LIST = '/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages';
 const roots: TempRoot[] = [];
 afterEach(() => roots.splice(0).forEach((r) => r.cleanup()));

@@ -9,7 +9,7 @@ import { Lz4Error, lz4Chunks } from '../../../src/guidance/lz4.js';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'pyenvtui-lz4-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const hasLz4 = existsSync('/usr/bin/lz4');
-const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
+const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../unit/guidance/fixtures');
 
 function decode(buf: Buffer): Buffer {
   return Buffer.concat([...lz4Chunks(buf)].map((c) => Buffer.from(c)));

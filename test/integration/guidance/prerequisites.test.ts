@@ -11,7 +11,7 @@ import { ScanContext } from '../../../src/context.js';
 import { scan } from '../../../src/discover/index.js';
 import { prerequisiteFindings } from '../../../src/guidance/prerequisites.js';
 import type { Finding } from '../../../src/model.js';
-import { detectPlatform } from '../../../src/platform/detect.js';
+import { gatherMachineFacts } from '../../../src/facts/index.js';
 
 const run = promisify(execFile);
 const PY = '/usr/bin/python3.11';
@@ -56,7 +56,7 @@ function ctxFor(root: string, env: Record<string, string> = {}): ScanContext {
 async function findings(root: string, env: Record<string, string> = {}): Promise<Finding[]> {
   const ctx = ctxFor(root, env);
   const inv = await scan(ctx);
-  return prerequisiteFindings(inv, ctx, await detectPlatform(ctx));
+  return prerequisiteFindings(inv, await gatherMachineFacts(inv, ctx));
 }
 
 describe.skipIf(!debianPython)('prerequisites on a Debian-like sandbox built from the real interpreter', () => {

@@ -1,7 +1,7 @@
 // Incremental reader of Debian control-file stanzas (apt `Packages` lists, dpkg `status`).
 // Fed chunk by chunk so a 50 MB list is scanned once without being held as one string; only the
 // fields asked for are kept, and a stanza is kept only when `keep` says so.
-import { LIMITS } from '../formats/bounded-read.js';
+import { LIMITS } from './bounded-read.js';
 
 export interface Stanza {
   /** Field name → value of the fields requested (first line only; continuation lines are skipped). */

@@ -1,7 +1,7 @@
 // Locate an interpreter's stdlib directory from files (no Python is run).
 import type { ScanContext } from '../context.js';
 import type { Environment } from '../model.js';
-import { minorOf } from './naming.js';
+import { minorOf } from '../guidance/naming.js';
 
 /** Machine path of the stdlib (the directory holding os.py), or null when it cannot be found. */
 export async function stdlibDir(ctx: ScanContext, env: Environment): Promise<string | null> {

@@ -4,7 +4,7 @@
 import type { ScanContext } from '../context.js';
 import type { Environment, Evidence } from '../model.js';
 import type { Platform } from '../platform/types.js';
-import { isInstalled, type DpkgStatus } from './dpkg-status.js';
+import { isInstalled, type DpkgStatus } from '../formats/dpkg.js';
 import { minorFromStdlib } from './stdlib.js';
 
 export interface VenvCheck {
@@ -18,7 +18,8 @@ async function hasPipWheel(ctx: ScanContext, dir: string): Promise<boolean> {
 }
 
 /** Check venv/ensurepip of one base interpreter whose stdlib is at `stdlib`. */
-export async function checkVenv(ctx: ScanContext, env: Environment, stdlib: string, platform: Platform, dpkg: DpkgStatus | null): Promise<VenvCheck> {
+/** `dpkgStatus` is asked only when something is missing (the status file is read only then). */
+export async function checkVenv(ctx: ScanContext, env: Environment, stdlib: string, platform: Platform, dpkgStatus: () => Promise<DpkgStatus | null>): Promise<VenvCheck> {
   const evidence: Evidence[] = [];
   if (!(await ctx.isFile(`${stdlib}/venv/__init__.py`))) {
     evidence.push({ path: `${stdlib}/venv/__init__.py`, detail: 'the venv module is missing' });
@@ -36,7 +37,8 @@ export async function checkVenv(ctx: ScanContext, env: Environment, stdlib: stri
       evidence.push({ path: `${stdlib}/ensurepip`, detail: 'ensurepip has no pip wheel (neither ensurepip/_bundled nor /usr/share/python-wheels holds one)' });
     }
   }
-  if (evidence.length > 0 && platform.family === 'debian' && dpkg && env.prefix === '/usr') {
+  const dpkg = evidence.length > 0 && platform.family === 'debian' && env.prefix === '/usr' ? await dpkgStatus() : null;
+  if (dpkg) {
     const minor = minorFromStdlib(stdlib);
     const pkg = minor ? `python${minor}-venv` : null;
     if (pkg && !isInstalled(dpkg, pkg)) {
