@@ -11,11 +11,12 @@ import { minorOf } from './naming.js';
 import { findOnPath, isOnPath } from './path-lookup.js';
 import { minorFromStdlib, stdlibDir } from './stdlib.js';
 import { checkVenv } from './venv-check.js';
+import { kindsWhere } from '../kinds.js';
 
 /** Base interpreters that create venvs (venvs themselves borrow their base's stdlib). */
-const BASE_KINDS = new Set(['system', 'homebrew', 'pyenv', 'uv-python', 'mise', 'asdf']);
+const BASE_KINDS = kindsWhere((t) => t.base);
 /** Interpreters that carry a distro-style PEP 668 marker. */
-const MARKED_KINDS = new Set(['system', 'homebrew']);
+const MARKED_KINDS = kindsWhere((t) => t.marked);
 
 export const PREREQUISITE_RULES = ['venv-unavailable', 'pipx-missing', 'pipx-bin-not-on-path', 'marker-removed-by-hand', 'container-venv-pattern'] as const;
 

@@ -10,6 +10,7 @@ import { fixCommand, prerequisiteFindings } from '../guidance/index.js';
 import { detectPlatform } from '../platform/index.js';
 import type { TargetTools } from './targets/common.js';
 import type { Prerequisite, Target } from './types.js';
+import { kindsWhere } from '../kinds.js';
 
 export interface PrerequisiteInput {
   source: Environment;
@@ -25,7 +26,7 @@ export interface PrerequisiteInput {
 }
 
 /** Base interpreters as guidance knows them; anything else is a venv borrowing a base's stdlib. */
-const BASE_KINDS = new Set(['system', 'homebrew', 'pyenv', 'uv-python', 'mise', 'asdf']);
+const BASE_KINDS = kindsWhere((t) => t.base);
 
 /** The operator's PATH without pyenv-style shims, as prepare's own tool lookup sees it. */
 function toolPath(hostEnv: Env): string {
