@@ -2,6 +2,7 @@
 // /usr/local, apt's dist-packages) or any environment prefix. Reads only; spawns nothing.
 import type { ScanContext } from '../context.js';
 import { envFromPrefix } from '../discover/env-prefix.js';
+import { identifyPrefix } from '../discover/identify.js';
 import { getDpkgIndex } from '../discover/dpkg-index.js';
 import { readSite } from '../discover/site.js';
 import { byDirName } from './plan.js';
@@ -68,7 +69,8 @@ export async function systemEnvironment(ctx: ScanContext, minor: string): Promis
 export async function loadSource(ctx: ScanContext, from: From, names: string[]): Promise<{ env: Environment | null; error?: string }> {
   if (from.kind === 'prefix') {
     if (!(await ctx.isDir(from.prefix))) return { env: null, error: `${from.prefix} does not exist` };
-    const env = await envFromPrefix(ctx, 'venv', from.prefix, from.prefix.split('/').pop() ?? from.prefix, { noProbe: true });
+    // Discovery's answer (kind, id, name) when a locator knows the prefix; a bare venv otherwise.
+    const env = (await identifyPrefix(ctx, from.prefix)) ?? (await envFromPrefix(ctx, 'venv', from.prefix, from.prefix.split('/').pop() ?? from.prefix, { noProbe: true }));
     return { env };
   }
   const minors = await systemMinors(ctx);
