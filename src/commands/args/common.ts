@@ -1,7 +1,8 @@
 // Options several commands share, spelled once.
+import { SEVERITIES } from '../../model.js';
 import type { OptionSpec } from '../spec.js';
 
-export const SEVERITY_CHOICES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+const SEVERITY_CHOICES = SEVERITIES;
 
 export const ROOT: OptionSpec = { type: 'string', value: 'DIR', help: 'scan DIR as if it were / (a mounted disk image, a container root)' };
 export const SEARCH: OptionSpec = { type: 'string', value: 'DIR', multiple: true, help: 'also look for venvs under DIR (paths inside --root are mapped in)' };
