@@ -12,7 +12,7 @@ import { parseScanArgs } from '../../src/commands/scan.js';
 import { HELP } from '../../src/cli.js';
 import { BIN } from '../helpers/tmux.js';
 import { makeVenv, tmp } from './discover/fixtures.js';
-import { tempRoot } from './platform/root-builder.js';
+import { tempRoot } from '../helpers/root-builder.js';
 
 const box = tempRoot({ 'etc/os-release': 'ID=debian\nVERSION_ID="12"\n', 'root/.keep': '' });
 afterAll(() => box.cleanup());
