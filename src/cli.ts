@@ -1,95 +1,21 @@
-// Argument parsing, modes and exit codes. Each mode lives in its own module, loaded only when used,
-// so `pyenvtui --version` and the dashboard start without parsing code they do not need.
+// Routing, global options (--context, --help, --version) and exit codes. The commands, their options and
+// help are in the command table (src/commands/table.ts); each command's code is loaded only when used.
 import type { CommandIO } from './io.js';
 import { VERSION } from './version.js';
+import { COMMANDS } from './commands/table.js';
+import { commandHelp, synopsis } from './commands/spec.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-interface Command {
-  name: string;
-  usage: string;
-  summary: string;
-  run: (argv: string[], io: CommandIO) => Promise<number>;
-}
-
-const COMMANDS: Command[] = [
-  {
-    name: 'tui',
-    usage: 'pyenvtui [tui] [--root DIR] [--search DIR] [--no-color] [--ascii] [--readonly]',
-    summary: 'open the full-screen dashboard (the default)',
-    run: async (argv, io) => (await import('./commands/tui.js')).runTui(argv, io),
-  },
-  {
-    name: 'scan',
-    usage: 'pyenvtui scan [--json | --json-lines | --facts[=full]] [--root DIR] [--search DIR]... [--depth N]',
-    summary: 'list every Python environment and its packages (text, the JSON inventory, one line per environment, or Ansible facts)',
-    run: async (argv, io) => (await import('./commands/scan.js')).runScan(argv, io),
-  },
-  {
-    name: 'doctor',
-    usage: 'pyenvtui doctor [--json] [--fail-on SEVERITY] [--root DIR]',
-    summary: 'report risks grouped by severity; exit 1 when any is at or above --fail-on (default high)',
-    run: async (argv, io) => (await import('./commands/doctor.js')).runDoctor(argv, io),
-  },
-  {
-    name: 'fleet',
-    usage: 'pyenvtui fleet [doctor] DIR [--json] [--package NAME] [--stale-days N] [--fail-on SEVERITY]',
-    summary: 'every host of an Ansible run (fact cache, --tree dir or scan --facts files): dashboard, JSON, or CI exit codes',
-    run: async (argv, io) => (await import('./commands/fleet.js')).runFleet(argv, io),
-  },
-  {
-    name: 'migrate',
-    usage: 'pyenvtui migrate NAME... --to pipx|uv|venv[:DIR] [--from user|local|PREFIX] [--offline] [--yes] [--dry-run] [--keep-source]',
-    summary: 'move packages into isolated environments: plan, install, verify, then remove the source (also --resume)',
-    run: async (argv, io) => (await import('./commands/migrate.js')).runMigrate(argv, io),
-  },
-  {
-    name: 'impact',
-    usage: 'pyenvtui impact PYTHON | --upgrade RELEASE [--json] [--root DIR]',
-    summary: 'what breaks if this Python is removed (or the distribution upgraded); exit 1 when something would',
-    run: async (argv, io) => (await import('./commands/impact.js')).runImpact(argv, io),
-  },
-  {
-    name: 'export',
-    usage: 'pyenvtui export [--root DIR] [--pretty]',
-    summary: 'print pipx/uv tools, venvs (pinned), pip settings and apt replacements as JSON for restore',
-    run: async (argv, io) => (await import('./commands/export-restore.js')).runExport(argv, io),
-  },
-  {
-    name: 'restore',
-    usage: 'pyenvtui restore FILE [--wheels DIR] [--dry-run] [--yes]',
-    summary: 'plan and run an export on this machine (skips what exists, reports what cannot be restored); undoable',
-    run: async (argv, io) => (await import('./commands/export-restore.js')).runRestore(argv, io),
-  },
-  {
-    name: 'repair',
-    usage: 'pyenvtui repair ENV... | --all [--python PATH] [--dry-run] [--yes]',
-    summary: 'rebuild broken environments (same Python minor, same packages) from their own files; undoable',
-    run: async (argv, io) => (await import('./commands/repair.js')).run(argv, io),
-  },
-  {
-    name: 'clean',
-    usage: 'pyenvtui clean [--json] [--stale-days N] | ENV... | --broken | --orphaned | --duplicates | --stale | --caches [--dry-run] [--yes] | --empty-trash [--yes]',
-    summary: 'environments by size and last use (broken, orphaned, duplicate, stale) and caches; move the chosen ones to an undoable trash',
-    run: async (argv, io) => (await import('./commands/clean.js')).run(argv, io),
-  },
-  {
-    name: 'undo',
-    usage: 'pyenvtui undo [ID] [--yes]',
-    summary: 'reverse the last migration (or the one named) from its journal',
-    run: async (argv, io) => (await import('./commands/undo.js')).runUndo(argv, io),
-  },
-];
-
 export const HELP = `pyenvtui ${VERSION} — every Python on this machine, its packages, and what is risky
 
 Usage:
-${COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${synopsis(c.spec).join('\n  ')}\n      ${c.spec.summary}`).join('\n')}
 
 Options:
-  -h, --help      show this help
+  -h, --help      show this help; \`pyenvtui COMMAND --help\` lists every option of a command
   -V, --version   print the version
 
   --context host|container
@@ -113,8 +39,9 @@ function takeContext(argv: string[], io: CommandIO): { argv: string[]; io: Comma
   }
   const env = { ...io.env };
   if (value !== undefined) {
-    if (value !== 'host' && value !== 'container') return { error: `--context must be host or container (got '${value}')` };
-    env.PYENVTUI_CONTEXT = value;
+    const v = value.toLowerCase();
+    if (v !== 'host' && v !== 'container') return { error: `--context must be host or container (got '${value}')` };
+    env.PYENVTUI_CONTEXT = v;
     env.PYENVTUI_CONTEXT_FROM_FLAG = '1';
   } else if (env.PYENVTUI_CONTEXT !== undefined && env.PYENVTUI_CONTEXT !== 'host' && env.PYENVTUI_CONTEXT !== 'container') {
     return { error: `PYENVTUI_CONTEXT must be host or container (got '${env.PYENVTUI_CONTEXT}')` };
@@ -139,28 +66,23 @@ export async function runCli(rawArgv: string[], rawIo: CommandIO): Promise<numbe
     io.stdout.write(HELP);
     return EXIT_OK;
   }
-  const named = first !== undefined && !first.startsWith('-') ? COMMANDS.find((c) => c.name === first) : undefined;
+  const named = first !== undefined && !first.startsWith('-') ? COMMANDS.find((c) => c.spec.name === first) : undefined;
   if (first !== undefined && !first.startsWith('-') && !named) {
     io.stderr.write(`pyenvtui: unknown command '${first}'\nRun 'pyenvtui --help' for usage.\n`);
     return EXIT_USAGE;
   }
   const cmd = named ?? COMMANDS[0]!;
   const args = named ? rest : argv;
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(`Usage: ${cmd.usage}\n  ${cmd.summary}\n`);
+  // --help anywhere before `--` shows the command's own help (generated from its spec, so complete).
+  const end = args.indexOf('--');
+  if ((end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h')) {
+    io.stdout.write(commandHelp(cmd.spec));
     return EXIT_OK;
   }
   try {
     return await cmd.run(args, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr.write(`pyenvtui: ${e.message}\nRun 'pyenvtui --help' for usage.\n`);
-      return EXIT_USAGE;
-    }
     io.stderr.write(`pyenvtui: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT_USAGE;
   }
 }
-
-/** Thrown for bad arguments; the CLI prints it and exits 2. */
-export class UsageError extends Error {}

@@ -1,46 +1,17 @@
 // Translating the scanning user's environment into the scanned machine: path-valued variables are
 // mapped inside the root, or dropped when they point outside it.
 import path from 'node:path';
+import { KIND_TRAITS } from './kinds.js';
 
 export type Env = Record<string, string | undefined>;
 
-/** Environment variables that hold paths; they are translated into the root or dropped. */
-export const PATH_VARS = [
-  'HOME',
-  'PATH',
-  'PWD',
-  'XDG_BIN_HOME',
-  'CONDARC',
-  'CONDA_ROOT',
-  'CONDA_EXE',
-  'PIPX_HOME',
-  'PIPX_BIN_DIR',
-  'PIPX_GLOBAL_HOME',
-  'PIPX_GLOBAL_BIN_DIR',
-  'WORKON_HOME',
-  'VIRTUAL_ENV',
-  'CONDA_PREFIX',
-  'CONDA_ENVS_PATH',
-  'MAMBA_ROOT_PREFIX',
-  'PYENV_ROOT',
-  'XDG_CONFIG_HOME',
-  'XDG_CONFIG_DIRS',
-  'XDG_DATA_HOME',
-  'XDG_STATE_HOME',
-  'XDG_CACHE_HOME',
-  'PIP_CONFIG_FILE',
-  'UV_PYTHON_INSTALL_DIR',
-  'UV_TOOL_DIR',
-  'UV_TOOL_BIN_DIR',
-  'UV_CONFIG_FILE',
-  'UV_PROJECT_ENVIRONMENT',
-  'HATCH_DATA_DIR',
-  'MISE_DATA_DIR',
-  'ASDF_DATA_DIR',
-  'HOMEBREW_PREFIX',
-  'POETRY_VIRTUALENVS_PATH',
-  'POETRY_CACHE_DIR',
+/** Path variables every scan reads, whatever the kind. */
+const COMMON_PATH_VARS = [
+  'HOME', 'PATH', 'PWD', 'XDG_BIN_HOME', 'XDG_CONFIG_HOME', 'XDG_CONFIG_DIRS', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'XDG_CACHE_HOME', 'PIP_CONFIG_FILE',
 ];
+
+/** Environment variables that hold paths (common ones and each kind's `envVars` trait); translated into the root or dropped. */
+export const PATH_VARS: readonly string[] = [...new Set([...COMMON_PATH_VARS, ...Object.values(KIND_TRAITS).flatMap((t) => t.envVars)])];
 
 export function toMachine(hostP: string, root: string): string | null {
   if (root === '/') return hostP;

@@ -1,27 +1,28 @@
 // How the dashboard groups environment kinds, and the facts each group shows in the overview strip.
+import { KIND_TRAITS, KINDS_BY_PRECEDENCE, type KindGroupId } from '../../src/kinds.js';
 import { normalizeName, severityRank, type EnvKind, type Environment, type Finding, type Inventory, type Severity } from '../../src/model.js';
 
 export interface KindGroup {
-  id: string;
+  id: KindGroupId | 'user';
   label: string;
+  /** The kinds whose `group` trait (src/kinds.ts) names this group, most specific first. */
   kinds: readonly EnvKind[];
 }
 
-/** Display order: what the OS owns first, then project envs, then tool-managed ones. */
-export const KIND_GROUPS: readonly KindGroup[] = [
-  { id: 'system', label: 'System', kinds: ['system', 'homebrew'] },
-  { id: 'user', label: 'User site', kinds: [] },
-  { id: 'venvs', label: 'venvs', kinds: ['venv', 'virtualenvwrapper', 'poetry', 'pipenv', 'hatch', 'pdm', 'uv-project'] },
-  { id: 'pipx', label: 'pipx', kinds: ['pipx'] },
-  { id: 'conda', label: 'conda', kinds: ['conda'] },
-  { id: 'pyenv', label: 'pyenv', kinds: ['pyenv', 'pyenv-virtualenv'] },
-  { id: 'uv', label: 'uv', kinds: ['uv-tool', 'uv-python'] },
-  { id: 'other', label: 'other', kinds: ['mise', 'asdf'] },
-];
+/** Display order: what the OS owns first, then project envs, then tool-managed ones. Labels only: members come from KIND_TRAITS. */
+const GROUP_LABELS: Record<KindGroupId | 'user', string> = {
+  system: 'System', user: 'User site', venvs: 'venvs', pipx: 'pipx', conda: 'conda', pyenv: 'pyenv', uv: 'uv', other: 'other',
+};
 
-/** Group of a kind; unknown kinds (a newer model) land in "other". */
+export const KIND_GROUPS: readonly KindGroup[] = (Object.keys(GROUP_LABELS) as (KindGroupId | 'user')[]).map((id) => ({
+  id,
+  label: GROUP_LABELS[id],
+  kinds: KINDS_BY_PRECEDENCE.filter((k) => KIND_TRAITS[k].group === id),
+}));
+
+/** Group of a kind (its `group` trait). */
 export function groupOf(kind: EnvKind): KindGroup {
-  return KIND_GROUPS.find((g) => g.kinds.includes(kind)) ?? KIND_GROUPS[KIND_GROUPS.length - 1]!;
+  return KIND_GROUPS.find((g) => g.id === KIND_TRAITS[kind].group)!;
 }
 
 /** Worst of a list of severities, or null. */

@@ -5,6 +5,9 @@ import { ScanContext } from '../context.js';
 import { visible, visibleLines } from '../text/safe.js';
 import { SEVERITIES, severityRank, type Evidence, type Finding, type Inventory, type Severity } from '../model.js';
 import { jsonSafe } from '../text/safe.js';
+import { DOCTOR_SPEC } from './args/doctor.js';
+import { scanScope, type ScanScope } from './scan-scope.js';
+import { flag, parseCommand, str, usageError } from './spec.js';
 
 export interface DoctorIO {
   stdout: NodeJS.WritableStream;
@@ -15,38 +18,21 @@ export interface DoctorIO {
 
 interface DoctorArgs {
   json: boolean;
-  root?: string;
+  scope: ScanScope;
+  /** --root was given: a root that is not a directory is a usage error. */
+  rootGiven: boolean;
   failOn: Severity;
   color: boolean | null;
-  help: boolean;
 }
 
-export const DOCTOR_USAGE = 'pyenvtui doctor [--json] [--root DIR] [--fail-on critical|high|medium|low|info] [--no-color]';
-
-class DoctorUsageError extends Error {}
-
-function parseArgs(argv: string[]): DoctorArgs {
-  const a: DoctorArgs = { json: false, failOn: 'high', color: null, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new DoctorUsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--json') a.json = true;
-    else if (flag === '--root') a.root = value();
-    else if (flag === '--fail-on') {
-      const v = value();
-      if (!(SEVERITIES as readonly string[]).includes(v)) throw new DoctorUsageError(`--fail-on must be one of ${SEVERITIES.join(', ')} (got '${v}')`);
-      a.failOn = v as Severity;
-    } else if (flag === '--no-color') a.color = false;
-    else if (flag === '--color') a.color = true;
-    else if (flag === '-h' || flag === '--help') a.help = true;
-    else throw new DoctorUsageError(`doctor: unknown option '${arg}'`);
-  }
-  return a;
+/** Parse doctor options (DOCTOR_SPEC); an error message for bad usage. Pure. */
+export function parseDoctorArgs(argv: string[]): DoctorArgs | { error: string } {
+  const p = parseCommand(DOCTOR_SPEC, argv);
+  if ('error' in p) return p;
+  const scope = scanScope(p);
+  if ('error' in scope) return scope;
+  const color = flag(p, 'no-color') ? false : flag(p, 'color') ? true : null;
+  return { json: flag(p, 'json'), scope, rootGiven: str(p, 'root') !== undefined, failOn: (str(p, 'fail-on') ?? 'high') as Severity, color };
 }
 
 const COLORS: Record<Severity, string> = { critical: '\x1b[1;35m', high: '\x1b[1;31m', medium: '\x1b[33m', low: '\x1b[36m', info: '\x1b[2m' };
@@ -98,21 +84,13 @@ export function contextLine(c: NonNullable<Inventory['context']>): string {
 
 /** Runs `pyenvtui doctor`; returns the exit code. */
 export async function runDoctor(argv: string[], io: DoctorIO): Promise<number> {
-  let args: DoctorArgs;
+  const args = parseDoctorArgs(argv);
+  if ('error' in args) return usageError(io, DOCTOR_SPEC, args.error, visible);
   try {
-    args = parseArgs(argv);
-  } catch (e) {
-    io.stderr.write(`pyenvtui: ${visible((e as Error).message)}\nUsage: ${DOCTOR_USAGE}\n`);
-    return 2;
-  }
-  if (args.help) {
-    io.stdout.write(`Usage: ${DOCTOR_USAGE}\n  report PEP 668 risks with evidence and fixes; exit 1 when a finding reaches --fail-on (default high)\n`);
-    return 0;
-  }
-  try {
-    const ctx = new ScanContext({ root: args.root ?? '/', env: io.env });
-    if (args.root && !(await ctx.isDir('/'))) {
-      io.stderr.write(`pyenvtui: --root ${visible(String(args.root))} is not a directory\n`);
+    const { root, search, depth } = args.scope;
+    const ctx = new ScanContext({ root, env: io.env, search, ...(depth !== undefined ? { depth } : {}) });
+    if (args.rootGiven && !(await ctx.isDir('/'))) {
+      io.stderr.write(`pyenvtui: --root ${visible(root)} is not a directory\n`);
       return 2;
     }
     const { scan } = await import('../discover/index.js');

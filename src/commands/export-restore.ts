@@ -3,7 +3,6 @@
 // through the journaled executor (verify, undo with `pyenvtui undo ID`).
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ScanContext } from '../context.js';
 import type { CommandIO } from '../io.js';
 import { exportMachine, validateExport } from '../lifecycle/export.js';
@@ -17,27 +16,22 @@ import { executePlan } from '../migrate/execute.js';
 import { visible } from '../text/safe.js';
 import { execOptions } from './migrate.js';
 import { jsonSafe } from '../text/safe.js';
+import { EXPORT_SPEC } from './args/export.js';
+import { RESTORE_SPEC } from './args/restore.js';
+import { flag, parseCommand, str, usageError, type CommandSpec } from './spec.js';
 
-export const EXPORT_USAGE = 'pyenvtui export [--root DIR] [--pretty]';
-export const RESTORE_USAGE = 'pyenvtui restore FILE [--wheels DIR] [--dry-run] [--yes]';
 
 /** Largest export document read (a machine with thousands of venvs is a few MB). */
 const MAX_DOC_BYTES = 64 * 1024 * 1024;
 
-function usage(io: CommandIO, cmd: string, msg: string, u: string): number {
-  io.stderr.write(`pyenvtui ${cmd}: ${msg}\nUsage: ${u}\n`);
-  return 2;
-}
+const usage = (io: CommandIO, spec: CommandSpec, msg: string): number => usageError(io, spec, msg, visible);
 
 export async function runExport(argv: string[], io: CommandIO): Promise<number> {
-  let values: { root?: string; pretty?: boolean };
-  try {
-    ({ values } = parseArgs({ args: argv, options: { root: { type: 'string' }, pretty: { type: 'boolean' } }, strict: true, allowPositionals: false }));
-  } catch (e) {
-    return usage(io, 'export', (e as Error).message, EXPORT_USAGE);
-  }
+  const p = parseCommand(EXPORT_SPEC, argv);
+  if ('error' in p) return usage(io, EXPORT_SPEC, p.error);
+  const values = { root: str(p, 'root'), pretty: flag(p, 'pretty') };
   const ctx = new ScanContext({ root: path.resolve(values.root ?? '/'), env: io.env });
-  if (!(await ctx.isDir('/'))) return usage(io, 'export', `--root ${values.root} is not a directory`, EXPORT_USAGE);
+  if (!(await ctx.isDir('/'))) return usage(io, EXPORT_SPEC, `--root ${values.root} is not a directory`);
   const { scan } = await import('../discover/index.js');
   const { analyze } = await import('../analyze.js');
   const inv = await scan(ctx);
@@ -47,28 +41,25 @@ export async function runExport(argv: string[], io: CommandIO): Promise<number> 
 }
 
 export async function runRestore(argv: string[], io: CommandIO): Promise<number> {
-  let values: { wheels?: string; 'dry-run'?: boolean; yes?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: argv, options: { wheels: { type: 'string' }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' } }, strict: true, allowPositionals: true }));
-  } catch (e) {
-    return usage(io, 'restore', (e as Error).message, RESTORE_USAGE);
-  }
-  if (positionals.length !== 1) return usage(io, 'restore', 'name one export file', RESTORE_USAGE);
+  const p = parseCommand(RESTORE_SPEC, argv);
+  if ('error' in p) return usage(io, RESTORE_SPEC, p.error);
+  const positionals = p.positionals;
+  const values = { wheels: str(p, 'wheels'), 'dry-run': flag(p, 'dry-run'), yes: flag(p, 'yes') };
+  if (positionals.length !== 1) return usage(io, RESTORE_SPEC, 'name one export file');
   const file = positionals[0]!;
   const st = await fsp.stat(file).catch(() => null);
-  if (!st?.isFile()) return usage(io, 'restore', `${file} is not a file`, RESTORE_USAGE);
-  if (st.size > MAX_DOC_BYTES) return usage(io, 'restore', `${file} is larger than 64 MiB`, RESTORE_USAGE);
+  if (!st?.isFile()) return usage(io, RESTORE_SPEC, `${file} is not a file`);
+  if (st.size > MAX_DOC_BYTES) return usage(io, RESTORE_SPEC, `${file} is larger than 64 MiB`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(await fsp.readFile(file, 'utf8'));
   } catch (e) {
-    return usage(io, 'restore', `${file} is not JSON: ${(e as Error).message}`, RESTORE_USAGE);
+    return usage(io, RESTORE_SPEC, `${file} is not JSON: ${(e as Error).message}`);
   }
   const doc = validateExport(parsed);
-  if ('error' in doc) return usage(io, 'restore', `${file}: ${doc.error}`, RESTORE_USAGE);
+  if ('error' in doc) return usage(io, RESTORE_SPEC, `${file}: ${doc.error}`);
   const wheels = values.wheels !== undefined ? path.resolve(values.wheels) : undefined;
-  if (wheels !== undefined && !(await fsp.stat(wheels).then((s) => s.isDirectory(), () => false))) return usage(io, 'restore', `--wheels ${wheels} is not a directory`, RESTORE_USAGE);
+  if (wheels !== undefined && !(await fsp.stat(wheels).then((s) => s.isDirectory(), () => false))) return usage(io, RESTORE_SPEC, `--wheels ${wheels} is not a directory`);
 
   const ctx = new ScanContext({ root: '/', env: io.env });
   const { scan } = await import('../discover/index.js');

@@ -3,12 +3,11 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { CommandIO } from '../io.js';
-import { SEVERITIES, type Severity } from '../model.js';
+import type { Severity } from '../model.js';
 import { VERSION } from '../version.js';
-import { jsonSafe } from '../text/safe.js';
-
-export const FLEET_USAGE =
-  'pyenvtui fleet [doctor] DIR [--json] [--package NAME] [--diff HOST,HOST] [--stale-days N] [--fail-on SEVERITY] [--no-color] [--ascii]';
+import { jsonSafe, visible } from '../text/safe.js';
+import { FLEET_SPEC } from './args/fleet.js';
+import { flag, parseCommand, str, usageError } from './spec.js';
 
 export interface FleetArgs {
   doctor: boolean;
@@ -22,51 +21,44 @@ export interface FleetArgs {
   ascii: boolean;
 }
 
-/** Parses fleet options; an error message for bad usage. Pure. */
+/** Parses fleet options (FLEET_SPEC); an error message for bad usage. Pure. */
 export function parseFleetArgs(argv: string[]): FleetArgs | { error: string } {
-  const out: Partial<FleetArgs> & { doctor: boolean } = { doctor: false, json: false, staleDays: 7, failOn: 'high', noColor: false, ascii: false };
-  const rest = [...argv];
-  if (rest[0] === 'doctor') {
-    out.doctor = true;
-    rest.shift();
+  const p = parseCommand(FLEET_SPEC, argv);
+  if ('error' in p) return p;
+  const rest = [...p.positionals];
+  const doctor = rest[0] === 'doctor';
+  if (doctor) rest.shift();
+  if (rest.length > 1) return { error: `one directory only (got '${rest[0]}' and '${rest[1]}')` };
+  const dir = rest[0];
+  if (dir === undefined) return { error: 'which directory? (the jsonfile fact cache, an --tree directory, or files written by scan --facts)' };
+  const stale = str(p, 'stale-days') ?? '7';
+  if (!/^\d{1,5}$/.test(stale)) return { error: `--stale-days must be a whole number of days, got '${stale}'` };
+  const pkg = str(p, 'package');
+  const diffArg = str(p, 'diff');
+  let diff: [string, string] | undefined;
+  if (diffArg !== undefined) {
+    const pair = diffArg.split(',');
+    if (pair.length !== 2 || !pair[0] || !pair[1]) return { error: `--diff takes two host names, HOST,HOST (got '${diffArg}')` };
+    diff = [pair[0], pair[1]];
   }
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    const eq = a.indexOf('=');
-    const [flag, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
-    const value = (): string | null => (inline !== undefined ? inline : (rest[++i] ?? null));
-    if (flag === '--json') out.json = true;
-    else if (flag === '--no-color') out.noColor = true;
-    else if (flag === '--ascii') out.ascii = true;
-    else if (flag === '--package' || flag === '--diff' || flag === '--stale-days' || flag === '--fail-on') {
-      const v = value();
-      if (v === null || v === '') return { error: `${flag} needs a value` };
-      if (flag === '--package') out.pkg = v;
-      else if (flag === '--diff') {
-        const pair = v.split(',');
-        if (pair.length !== 2 || !pair[0] || !pair[1]) return { error: `--diff takes two host names, HOST,HOST (got '${v}')` };
-        out.diff = [pair[0], pair[1]];
-      } else if (flag === '--stale-days') {
-        if (!/^\d{1,5}$/.test(v)) return { error: `--stale-days must be a whole number of days, got '${v}'` };
-        out.staleDays = Number(v);
-      } else {
-        if (!(SEVERITIES as readonly string[]).includes(v)) return { error: `--fail-on must be one of ${SEVERITIES.join(', ')} (got '${v}')` };
-        out.failOn = v as Severity;
-      }
-    } else if (a.startsWith('-')) return { error: `unknown option '${a}'` };
-    else if (out.dir === undefined) out.dir = a;
-    else return { error: `one directory only (got '${out.dir}' and '${a}')` };
-  }
-  if (out.dir === undefined) return { error: 'which directory? (the jsonfile fact cache, an --tree directory, or files written by scan --facts)' };
-  return out as FleetArgs;
+  return {
+    doctor,
+    dir,
+    json: flag(p, 'json'),
+    ...(pkg !== undefined ? { pkg } : {}),
+    ...(diff ? { diff } : {}),
+    staleDays: Number(stale),
+    failOn: (str(p, 'fail-on') ?? 'high') as Severity,
+    noColor: flag(p, 'no-color'),
+    ascii: flag(p, 'ascii'),
+  };
 }
 
 /** Runs `pyenvtui fleet`; returns the exit code. */
 export async function runFleet(argv: string[], io: CommandIO): Promise<number> {
   const args = parseFleetArgs(argv);
   if ('error' in args) {
-    io.stderr.write(`pyenvtui fleet: ${args.error}\nUsage: ${FLEET_USAGE}\n`);
-    return 2;
+    return usageError(io, FLEET_SPEC, args.error, visible);
   }
   const dir = path.resolve(args.dir);
   let isDir = false;
@@ -76,8 +68,7 @@ export async function runFleet(argv: string[], io: CommandIO): Promise<number> {
     /* reported below */
   }
   if (!isDir) {
-    io.stderr.write(`pyenvtui fleet: ${args.dir} is not a directory\nUsage: ${FLEET_USAGE}\n`);
-    return 2;
+    return usageError(io, FLEET_SPEC, `${args.dir} is not a directory`, visible);
   }
   const { readFleetDir } = await import('../fleet/reader.js');
   const { buildFleet } = await import('../fleet/aggregate.js');
@@ -97,7 +88,7 @@ export async function runFleet(argv: string[], io: CommandIO): Promise<number> {
   if (args.diff) {
     const { diffHosts, diffText } = await import('../fleet/diff.js');
     const d = diffHosts(fleet, args.diff[0], args.diff[1]);
-    if ('error' in d) io.stderr.write(`pyenvtui fleet: ${d.error}\n`);
+    if ('error' in d) io.stderr.write(`pyenvtui fleet: ${visible(d.error)}\n`);
     else io.stdout.write(diffText(d));
     return 'error' in d ? 1 : 0;
   }

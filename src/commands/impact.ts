@@ -2,13 +2,12 @@
 // removed or the distribution is upgraded. Exit 0 when nothing depends on it, 1 when something would
 // break (scriptable like doctor), 2 for usage errors.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ScanContext, type Env } from '../context.js';
 import { visible } from '../text/safe.js';
 import { removalImpact, RELEASE_UPGRADES, upgradeImpact, findInterpreter, type Impact } from '../lifecycle/impact.js';
 import { jsonSafe } from '../text/safe.js';
-
-export const IMPACT_USAGE = 'pyenvtui impact PYTHON | --upgrade RELEASE [--json] [--root DIR]';
+import { IMPACT_SPEC } from './args/impact.js';
+import { flag, parseCommand, str, usageError } from './spec.js';
 
 export interface ImpactIO {
   stdout: NodeJS.WritableStream;
@@ -28,24 +27,14 @@ export function impactText(im: Impact): string {
 }
 
 export async function runImpact(argv: string[], io: ImpactIO): Promise<number> {
-  let values: { json?: boolean; upgrade?: string; root?: string };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      options: { json: { type: 'boolean' }, upgrade: { type: 'string' }, root: { type: 'string' } },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (e) {
-    io.stderr.write(`pyenvtui impact: ${(e as Error).message}\nUsage: ${IMPACT_USAGE}\n`);
-    return 2;
+  const p = parseCommand(IMPACT_SPEC, argv);
+  if ('error' in p) return usageError(io, IMPACT_SPEC, p.error, visible);
+  const positionals = p.positionals;
+  const values = { json: flag(p, 'json'), upgrade: str(p, 'upgrade')?.toLowerCase() };
+  if ((values.upgrade === undefined) === (positionals.length === 0)) {
+    return usageError(io, IMPACT_SPEC, `name one Python, or --upgrade RELEASE (${Object.keys(RELEASE_UPGRADES).join(', ')})`);
   }
-  if ((values.upgrade === undefined) === (positionals.length === 0) || positionals.length > 1) {
-    io.stderr.write(`pyenvtui impact: name one Python, or --upgrade RELEASE (${Object.keys(RELEASE_UPGRADES).join(', ')})\nUsage: ${IMPACT_USAGE}\n`);
-    return 2;
-  }
-  const root = path.resolve(values.root ?? '/');
+  const root = path.resolve(str(p, 'root') ?? '/');
   const ctx = new ScanContext({ root, env: io.env });
   if (!(await ctx.isDir('/'))) {
     io.stderr.write(`pyenvtui impact: --root ${root} is not a directory\n`);

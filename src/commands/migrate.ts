@@ -1,5 +1,4 @@
-// `pyenvtui migrate NAME... --to pipx|uv|venv[:DIR] [--from user|local|PREFIX] [--offline] [--yes]
-//  [--dry-run] [--keep-source] [--root DIR]` and `pyenvtui migrate --resume [ID]`.
+// `pyenvtui migrate NAME... --to pipx|uv|venv[:DIR]` and `pyenvtui migrate --resume [ID]` (options: args/migrate.ts).
 // Without --yes and without a terminal nothing is changed: the plan is printed and the exit code is 3.
 import readline from 'node:readline/promises';
 import { ScanContext } from '../context.js';
@@ -17,9 +16,9 @@ import { eventText, planText } from '../migrate/render.js';
 import { loadSource, parseFrom } from '../migrate/source.js';
 import type { Step, Target } from '../migrate/types.js';
 import { stripTrailingSlashes } from '../text/trim.js';
-
-export const MIGRATE_USAGE =
-  'pyenvtui migrate NAME... --to pipx|uv|venv[:DIR] [--from user|local|PREFIX] [--offline] [--yes] [--dry-run] [--keep-source] [--[no-]system-site-packages] [--inject PKG]... [--root DIR]\n       pyenvtui migrate --resume [ID] [--yes]';
+import { KIND_TRAITS } from '../kinds.js';
+import { MIGRATE_SPEC } from './args/migrate.js';
+import { flag, list, parseCommand, str, usageError } from './spec.js';
 
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
@@ -45,44 +44,38 @@ export interface MigrateArgs {
   inject: string[];
 }
 
-/** Parse argv; pure. */
+/** Parse argv (MIGRATE_SPEC); pure. */
 export function parseMigrateArgs(argv: string[]): MigrateArgs | { error: string } {
-  const a: MigrateArgs = { names: [], offline: false, yes: false, dryRun: false, keepSource: false, resume: false, inject: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i]!;
-    const eq = raw.indexOf('=');
-    const [flag, inline] = raw.startsWith('--') && eq > 0 ? [raw.slice(0, eq), raw.slice(eq + 1)] : [raw, undefined];
-    const value = (): string | null => (inline !== undefined ? inline : (argv[++i] ?? null));
-    switch (flag) {
-      case '--to':
-      case '--from':
-      case '--inject':
-      case '--root': {
-        const v = value();
-        if (!v) return { error: `${flag} needs a value` };
-        if (flag === '--inject') {
-          const bad = distNameProblem(v);
-          if (bad) return { error: bad };
-          a.inject.push(normalizeName(v));
-        } else if (flag === '--to') a.to = v;
-        else if (flag === '--from') a.from = v;
-        else a.root = v;
-        break;
-      }
-      case '--offline': a.offline = true; break;
-      case '--yes': case '-y': a.yes = true; break;
-      case '--dry-run': a.dryRun = true; break;
-      case '--keep-source': a.keepSource = true; break;
-      case '--system-site-packages': a.systemSite = true; break;
-      case '--no-system-site-packages': a.systemSite = false; break;
-      case '--resume': a.resume = true; break;
-      default:
-        if (raw.startsWith('-')) return { error: `unknown option '${raw}'` };
-        if (a.resume) a.resumeId = raw;
-        else a.names.push(raw);
-    }
+  const p = parseCommand(MIGRATE_SPEC, argv);
+  if ('error' in p) return p;
+  if (flag(p, 'system-site-packages') && flag(p, 'no-system-site-packages')) return { error: 'choose one of --system-site-packages, --no-system-site-packages' };
+  const inject: string[] = [];
+  for (const v of list(p, 'inject')) {
+    const bad = distNameProblem(v);
+    if (bad) return { error: bad };
+    inject.push(normalizeName(v));
   }
-  if (a.resume) return a;
+  const a: MigrateArgs = {
+    names: [],
+    offline: flag(p, 'offline'),
+    yes: flag(p, 'yes'),
+    dryRun: flag(p, 'dry-run'),
+    keepSource: flag(p, 'keep-source'),
+    resume: flag(p, 'resume'),
+    inject,
+  };
+  for (const k of ['to', 'from', 'root'] as const) {
+    const v = str(p, k);
+    if (v !== undefined) a[k] = v;
+  }
+  if (flag(p, 'system-site-packages')) a.systemSite = true;
+  if (flag(p, 'no-system-site-packages')) a.systemSite = false;
+  if (a.resume) {
+    if (p.positionals.length > 1) return { error: `--resume takes one migration ID at most (got ${p.positionals.length})` };
+    if (p.positionals[0] !== undefined) a.resumeId = p.positionals[0];
+    return a;
+  }
+  a.names = p.positionals;
   if (!a.names.length) return { error: 'name at least one package to migrate' };
   for (const n of a.names) {
     const bad = distNameProblem(n);
@@ -95,10 +88,12 @@ export function parseMigrateArgs(argv: string[]): MigrateArgs | { error: string 
 /** Parse --to; DIR is a machine path (~ expands to the scanned home). */
 export function parseTarget(to: string, home: string, systemSite?: boolean): Target | { error: string } {
   const sys = systemSite === undefined ? {} : { systemSitePackages: systemSite };
-  if (to === 'pipx') return { kind: to, ...sys };
-  if (to === 'uv') return { kind: to };
-  if (to === 'venv') return { kind: 'venv', ...sys };
-  if (to.startsWith('venv:')) {
+  // The kind is a word, matched in any case (--to PIPX); a venv DIR keeps its case.
+  const kind = to.toLowerCase();
+  if (kind === 'pipx') return { kind, ...sys };
+  if (kind === 'uv') return { kind };
+  if (kind === 'venv') return { kind: 'venv', ...sys };
+  if (kind.startsWith('venv:')) {
     let dir = to.slice(5);
     if (dir.startsWith('~/')) dir = `${home}/${dir.slice(2)}`;
     if (!dir.startsWith('/')) return { error: `venv:DIR needs an absolute path or ~/..., got '${dir}'` };
@@ -153,8 +148,7 @@ function exitFor(status: string): number {
 export async function runMigrate(argv: string[], io: CommandIO): Promise<number> {
   const args = parseMigrateArgs(argv);
   if ('error' in args) {
-    io.stderr.write(`pyenvtui migrate: ${visible(args.error)}\nUsage: ${MIGRATE_USAGE}\n`);
-    return EXIT_USAGE;
+    return usageError(io, MIGRATE_SPEC, args.error, visible);
   }
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
   try {
@@ -198,6 +192,8 @@ async function planAndRun(
     io.stderr.write(`pyenvtui migrate: ${visible(src.error ?? '')}\n`);
     return EXIT_FAILED;
   }
+  // An environment prefix is named as discovery names it: the same kind and id as scan and the dashboard.
+  if (from.kind === 'prefix') io.stdout.write(visible(`source: ${KIND_TRAITS[src.env.kind].label} ${src.env.name} (${src.env.id})`) + '\n');
   const plan = await prepareMigration(ctx, { source: src.env, selection: names, inject: args.inject, target, offline: args.offline, keepSource: args.keepSource, hostEnv: io.env });
   io.stdout.write(planText(plan));
   if (plan.blockers.length) {

@@ -1,4 +1,4 @@
-// `pyenvtui scan [--json] [--root DIR] [--search DIR]... [--depth N]`: one inventory, as JSON or text.
+// `pyenvtui scan`: one inventory, as text, JSON, JSON lines or Ansible facts (options: args/scan.ts).
 import path from 'node:path';
 import { ScanContext, type Env } from '../context.js';
 import { analyze } from '../analyze.js';
@@ -6,14 +6,15 @@ import { scan } from '../discover/index.js';
 import { writeInventoryJson } from '../report/json.js';
 import { inventoryText } from '../report/text.js';
 import { visible } from '../text/safe.js';
+import { SCAN_SPEC } from './args/scan.js';
+import { parseDepth, searchInRoot } from './scan-scope.js';
+import { flag, list, parseCommand, str, usageError } from './spec.js';
 
 export interface ScanIO {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   env: Env;
 }
-
-export const SCAN_USAGE = 'pyenvtui scan [--json [--pretty] | --json-lines | --facts[=full] [--no-sizes]] [--root DIR] [--search DIR]... [--depth N]';
 
 export interface ScanArgs {
   json: boolean;
@@ -28,33 +29,20 @@ export interface ScanArgs {
   noSizes?: boolean;
 }
 
-/** Parse scan options; returns an error message for bad usage. Pure. */
+/** Parse scan options (SCAN_SPEC); returns an error message for bad usage. Pure. */
 export function parseScanArgs(argv: string[]): ScanArgs | { error: string } {
-  const out: ScanArgs = { json: false, pretty: false, search: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const eq = a.indexOf('=');
-    const [flag, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
-    const value = (): string | null => (inline !== undefined ? inline : (argv[++i] ?? null));
-    if (flag === '--json') out.json = true;
-    else if (flag === '--pretty') out.pretty = true;
-    else if (flag === '--json-lines') out.jsonLines = true;
-    else if (flag === '--no-sizes') out.noSizes = true;
-    else if (flag === '--facts') {
-      if (inline !== undefined && inline !== 'full') return { error: `--facts takes no value or '=full', got '${inline}'` };
-      out.facts = inline === 'full' ? 'full' : 'compact';
-    }
-    else if (flag === '--root' || flag === '--search' || flag === '--depth') {
-      const v = value();
-      if (v === null || v === '') return { error: `${flag} needs a value` };
-      if (flag === '--root') out.root = v;
-      else if (flag === '--search') out.search.push(v);
-      else {
-        if (!/^\d+$/.test(v) || Number(v) > 64) return { error: `--depth must be a whole number from 0 to 64, got '${v}'` };
-        out.depth = Number(v);
-      }
-    } else return { error: `unknown option '${a}'` };
-  }
+  const p = parseCommand(SCAN_SPEC, argv);
+  if ('error' in p) return p;
+  const depth = parseDepth(str(p, 'depth'));
+  if (typeof depth === 'object') return depth;
+  const out: ScanArgs = { json: flag(p, 'json'), pretty: flag(p, 'pretty'), search: list(p, 'search') };
+  const root = str(p, 'root');
+  if (root !== undefined) out.root = root;
+  if (depth !== undefined) out.depth = depth;
+  const facts = p.values.facts;
+  if (facts !== undefined) out.facts = facts === 'full' ? 'full' : 'compact';
+  if (flag(p, 'json-lines')) out.jsonLines = true;
+  if (flag(p, 'no-sizes')) out.noSizes = true;
   if ([out.json, out.jsonLines, out.facts].filter(Boolean).length > 1) return { error: 'choose one of --json, --json-lines, --facts' };
   return out;
 }
@@ -63,16 +51,10 @@ export function parseScanArgs(argv: string[]): ScanArgs | { error: string } {
 export async function runScan(argv: string[], io: ScanIO): Promise<number> {
   const args = parseScanArgs(argv);
   if ('error' in args) {
-    io.stderr.write(`pyenvtui scan: ${visible(args.error)}\nUsage: ${SCAN_USAGE}\n`);
-    return 2;
+    return usageError(io, SCAN_SPEC, args.error, visible);
   }
   const root = path.resolve(args.root ?? '/');
-  // --search takes paths as the user sees them; under --root, host paths inside the root are mapped in.
-  const search = args.search.map((s) => {
-    if (root === '/') return path.resolve(s);
-    const abs = path.resolve(s);
-    return abs === root ? '/' : abs.startsWith(root + '/') ? abs.slice(root.length) : s;
-  });
+  const search = searchInRoot(root, args.search);
   const ctx = new ScanContext({ root, env: io.env, search, ...(args.depth !== undefined ? { depth: args.depth } : {}) });
   if (!(await ctx.isDir('/'))) {
     io.stderr.write(`pyenvtui scan: --root ${visible(root)} is not a directory\n`);

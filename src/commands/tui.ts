@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { utf8Locale } from '../terminal.js';
 import type { CommandIO } from '../io.js';
 import { VERSION } from '../version.js';
-
-export const TUI_USAGE = 'pyenvtui [tui] [--root DIR] [--search DIR]... [--depth N] [--no-color] [--ascii] [--readonly]';
+import { visible } from '../text/safe.js';
+import { TUI_SPEC } from './args/tui.js';
+import { scanScope } from './scan-scope.js';
+import { flag, parseCommand, usageError } from './spec.js';
 
 export interface TuiArgs {
   root: string;
@@ -15,41 +16,20 @@ export interface TuiArgs {
   readonly: boolean;
 }
 
-/** Parses dashboard options; returns an error message for bad usage. Pure. */
+/** Parses dashboard options (TUI_SPEC); returns an error message for bad usage. Pure. */
 export function parseTuiArgs(argv: string[]): TuiArgs | { error: string } {
-  const out: TuiArgs = { root: '/', search: [], noColor: false, ascii: false, readonly: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const eq = a.indexOf('=');
-    const [flag, inline] = a.startsWith('--') && eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
-    const value = (): string | null => (inline !== undefined ? inline : (argv[++i] ?? null));
-    if (flag === '--no-color') out.noColor = true;
-    else if (flag === '--ascii') out.ascii = true;
-    else if (flag === '--readonly') out.readonly = true;
-    else if (flag === '--root' || flag === '--search' || flag === '--depth') {
-      const v = value();
-      if (v === null || v === '') return { error: `${flag} needs a value` };
-      if (flag === '--root') out.root = path.resolve(v);
-      else if (flag === '--search') out.search.push(v);
-      else if (!/^\d+$/.test(v) || Number(v) > 64) return { error: `--depth must be a whole number from 0 to 64, got '${v}'` };
-      else out.depth = Number(v);
-    } else return { error: `unknown option '${a}'` };
-  }
-  // --search takes paths as the user sees them; under --root, host paths inside the root are mapped in.
-  out.search = out.search.map((s) => {
-    const abs = path.resolve(s);
-    if (out.root === '/') return abs;
-    return abs === out.root ? '/' : abs.startsWith(out.root + '/') ? abs.slice(out.root.length) : s;
-  });
-  return out;
+  const p = parseCommand(TUI_SPEC, argv);
+  if ('error' in p) return p;
+  const scope = scanScope(p);
+  if ('error' in scope) return scope;
+  return { ...scope, noColor: flag(p, 'no-color'), ascii: flag(p, 'ascii'), readonly: flag(p, 'readonly') };
 }
 
 /** `pyenvtui [tui]`: the dashboard in a terminal, a plain-text summary otherwise. */
 export async function runTui(argv: string[], io: CommandIO): Promise<number> {
   const args = parseTuiArgs(argv);
   if ('error' in args) {
-    io.stderr.write(`pyenvtui: ${args.error}\nUsage: ${TUI_USAGE}\n`);
-    return 2;
+    return usageError(io, TUI_SPEC, args.error, visible);
   }
   // Like scan and doctor: a root that is not a directory is a usage error, not an empty machine.
   const rootOk = await stat(args.root).then((st) => st.isDirectory(), () => false);

@@ -1,4 +1,4 @@
-// `pyenvtui undo [ID] [--yes]`: reverse the last migration (or the one named) from its journal.
+// `pyenvtui undo [ID] [--yes] [--list]`: reverse the last migration (or the one named) from its journal.
 import readline from 'node:readline/promises';
 import type { CommandIO } from '../io.js';
 import { listJournals, readJournal, stateDir } from '../migrate/journal.js';
@@ -7,9 +7,9 @@ import { visible } from '../text/safe.js';
 import { eventText, journalLine } from '../migrate/render.js';
 import type { ExecEvent } from '../migrate/events.js';
 import { undoMigration } from '../migrate/undo.js';
-import { EXIT_FAILED, EXIT_NEEDS_CONFIRMATION, EXIT_USAGE, execOptions } from './migrate.js';
-
-export const UNDO_USAGE = 'pyenvtui undo [ID] [--yes] [--list]';
+import { EXIT_FAILED, EXIT_NEEDS_CONFIRMATION, execOptions } from './migrate.js';
+import { UNDO_SPEC } from './args/undo.js';
+import { flag, parseCommand, usageError } from './spec.js';
 
 /** Progress of an undo in its own words: each step's undo description, and a plain last line. Pure. */
 export function undoEventText(e: ExecEvent): string | null {
@@ -26,18 +26,11 @@ export function undoEventText(e: ExecEvent): string | null {
 
 /** Run `pyenvtui undo`; returns the exit code. */
 export async function runUndo(argv: string[], io: CommandIO): Promise<number> {
-  let id: string | undefined;
-  let yes = false;
-  let list = false;
-  for (const a of argv) {
-    if (a === '--yes' || a === '-y') yes = true;
-    else if (a === '--list') list = true;
-    else if (!a.startsWith('-') && !id) id = a;
-    else {
-      io.stderr.write(`pyenvtui undo: unexpected argument '${visible(a)}'\nUsage: ${UNDO_USAGE}\n`);
-      return EXIT_USAGE;
-    }
-  }
+  const p = parseCommand(UNDO_SPEC, argv);
+  if ('error' in p) return usageError(io, UNDO_SPEC, p.error, visible);
+  const id = p.positionals[0];
+  const yes = flag(p, 'yes');
+  const list = flag(p, 'list');
   const dir = stateDir(io.env);
   const all = await listJournals(dir);
   if (list) {

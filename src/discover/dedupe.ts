@@ -2,18 +2,11 @@
 // HOME walk, a symlinked venv dir, merged /usr) is kept once, under its most specific kind.
 import type { ScanContext } from '../context.js';
 import type { EnvKind, Environment } from '../model.js';
+import { KIND_TRAITS } from '../kinds.js';
 import * as fs from './resolve.js';
 
-/** Most specific first: a tool's own venv beats the generic venv finding the same prefix. */
-export const KIND_PRECEDENCE: EnvKind[] = [
-  'pipx', 'uv-tool', 'conda', 'pyenv-virtualenv', 'pyenv', 'uv-python', 'mise', 'asdf', 'homebrew', 'system',
-  'hatch', 'poetry', 'pipenv', 'pdm', 'virtualenvwrapper', 'uv-project', 'venv',
-];
-
-const rank = (k: EnvKind): number => {
-  const i = KIND_PRECEDENCE.indexOf(k);
-  return i < 0 ? KIND_PRECEDENCE.length : i;
-};
+/** Most specific first (KIND_TRAITS precedence): a tool's own venv beats the generic venv finding the same prefix. */
+export const rank = (k: EnvKind): number => KIND_TRAITS[k].precedence;
 
 /** Identity of an environment on disk: system interpreters by binary, everything else by prefix. */
 async function key(ctx: ScanContext, e: Environment): Promise<string> {

@@ -17,4 +17,11 @@ export interface Locator {
    */
   scope?: 'home' | 'machine';
   locate(ctx: ScanContext): Promise<LocatorResult>;
+  /**
+   * "What is this directory?": the environment at `prefix` exactly as locate() would report it (same
+   * kind, id, name and meta), or null when it is not one of this locator's. Optional: without it,
+   * identifyPrefix() (discover/identify.ts) runs locate() and picks the prefix out, which is always right
+   * and only slower. Give one when locate() walks far (the venv locator walks HOME).
+   */
+  identify?(ctx: ScanContext, prefix: string): Promise<Environment | null>;
 }

@@ -7,7 +7,7 @@ import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix } from './env-prefix.js';
 import { walkForVenvs } from './project-walk.js';
 import { mapLimit } from './limit.js';
-import { classifyVenv, legacyVirtualenv, venvParents, venvRoots } from './venv-kinds.js';
+import { classifyVenv, legacyVirtualenv, venvParents, venvRoots, type VenvRoots } from './venv-kinds.js';
 import { poetryEnvDirs } from './poetry-config.js';
 import * as fs from './resolve.js';
 import { pipxHomes } from './pipx.js';
@@ -61,22 +61,33 @@ export const venvLocator: Locator = {
       if (real) pipxShared.add(real);
     }
     const prefixes = checked.filter((p): p is string => p !== null && !pipxShared.has(p));
-    const environments: Environment[] = await mapLimit(prefixes, 16, async (prefix) => {
-        const text = await fs.tryReadText(ctx, `${prefix}/pyvenv.cfg`);
-        const cfg = text !== null ? parsePyvenvCfg(text) : null;
-        const c = await classifyVenv(ctx, prefix, roots, cfg && !('error' in cfg) ? cfg : null);
-        const legacy = text === null ? await legacyVirtualenv(ctx, prefix) : null;
-        if (!legacy && text === null && activateOnly.has(prefix)) {
-          // Nothing says which Python it was made from: the version only from lib/ and include/.
-          return envFromPrefix(ctx, c.kind, prefix, c.name, { meta: { ...c.meta, legacyVirtualenv: true }, noProbe: true });
-        }
-        if (!legacy) return withManager(ctx, await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta, ...(text !== null ? { pyvenvCfgText: text } : {}) }));
-        const env = await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: { ...c.meta, legacyVirtualenv: true, origPrefix: legacy.origPrefix }, noProbe: true });
-        env.systemSitePackages = legacy.systemSite;
-        env.python.base = legacy.origPrefix;
-        env.manager = { tool: 'virtualenv', version: null };
-        return env;
-    });
+    const environments: Environment[] = await mapLimit(prefixes, 16, (prefix) => venvAt(ctx, prefix, roots, activateOnly.has(prefix)));
     return { environments, problems };
   },
+  async identify(ctx: ScanContext, prefix: string): Promise<Environment | null> {
+    if (!(await ctx.tryLstat(`${prefix}/pyvenv.cfg`)) && !(await legacyVirtualenv(ctx, prefix))) return null;
+    const roots = venvRoots(ctx);
+    roots.poetry.unshift(...(await poetryEnvDirs(ctx)).dirs.filter((d) => !roots.poetry.includes(d)));
+    const real = (await ctx.tryRealpath(prefix)) ?? prefix;
+    for (const h of await pipxHomes(ctx)) if (real === ((await ctx.tryRealpath(`${h.path}/shared`)) ?? `${h.path}/shared`)) return null;
+    return venvAt(ctx, prefix, roots);
+  },
 };
+
+/** The venv at `prefix`, classified by the tool that made it (locate and identify share it). */
+async function venvAt(ctx: ScanContext, prefix: string, roots: VenvRoots, activateOnly = false): Promise<Environment> {
+  const text = await fs.tryReadText(ctx, `${prefix}/pyvenv.cfg`);
+  const cfg = text !== null ? parsePyvenvCfg(text) : null;
+  const c = await classifyVenv(ctx, prefix, roots, cfg && !('error' in cfg) ? cfg : null);
+  const legacy = text === null ? await legacyVirtualenv(ctx, prefix) : null;
+  if (!legacy && text === null && activateOnly) {
+    // Nothing says which Python it was made from: the version only from lib/ and include/.
+    return envFromPrefix(ctx, c.kind, prefix, c.name, { meta: { ...c.meta, legacyVirtualenv: true }, noProbe: true });
+  }
+  if (!legacy) return withManager(ctx, await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: c.meta, ...(text !== null ? { pyvenvCfgText: text } : {}) }));
+  const env = await envFromPrefix(ctx, c.kind, prefix, c.name, { meta: { ...c.meta, legacyVirtualenv: true, origPrefix: legacy.origPrefix }, noProbe: true });
+  env.systemSitePackages = legacy.systemSite;
+  env.python.base = legacy.origPrefix;
+  env.manager = { tool: 'virtualenv', version: null };
+  return env;
+}

@@ -8,6 +8,7 @@ import { loadDistroIndex, type DistroIndex } from '../guidance/distro-index.js';
 import type { Inventory } from '../model.js';
 import { loadPipConfig, loadUvConfig, type ConfigReads } from '../risk/config-load.js';
 import { is64bitUserland, markerFacts, pthFiles, recordScripts, rootOwned } from '../risk/facts.js';
+import { kindsWhere } from '../kinds.js';
 import type { MarkerEnv } from '../formats/pep508.js';
 import { checkMarker } from './marker-check.js';
 import { markersOf } from './interpreter.js';
@@ -22,9 +23,9 @@ export type { CheckFacts, MachineFacts, InterpreterChecks, PathFacts } from './t
 export { platformOf } from './platform.js';
 
 /** Base interpreters that create venvs (venvs borrow their base's stdlib). */
-export const BASE_KINDS = new Set(['system', 'homebrew', 'pyenv', 'uv-python', 'mise', 'asdf']);
+export const BASE_KINDS = kindsWhere((t) => t.base);
 /** Interpreters that carry a distro-style PEP 668 marker. */
-export const MARKED_KINDS = new Set(['system', 'homebrew']);
+export const MARKED_KINDS = kindsWhere((t) => t.marked);
 
 /** PATH of the scanned user and where pipx and uv resolve on it. */
 export function pathFacts(ctx: ScanContext): PathFacts {

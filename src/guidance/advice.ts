@@ -7,9 +7,10 @@ import type { Platform } from '../platform/types.js';
 import { dockerfileInstall, installCommand, managerName, requirement } from './commands.js';
 import type { MachineFacts } from '../facts/types.js';
 import type { DistroIndex } from './distro-index.js';
+import { kindsWhere } from '../kinds.js';
 
 /** Kinds whose environments belong to a project (a library found there is "already in a venv"). */
-const PROJECT_KINDS = new Set(['venv', 'virtualenvwrapper', 'poetry', 'pipenv', 'hatch', 'pdm', 'uv-project', 'pyenv-virtualenv', 'conda']);
+const PROJECT_KINDS = kindsWhere((t) => t.project);
 
 /** Libraries Raspberry Pi OS ships through apt because pip builds lack the Pi's hardware support. */
 const PI_APT_FIRST = new Set(['picamera2', 'libcamera', 'rpi-gpio', 'lgpio', 'rpi-lgpio', 'gpiozero', 'pigpio', 'sense-hat', 'smbus', 'spidev']);

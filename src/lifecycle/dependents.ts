@@ -3,9 +3,10 @@
 import path from 'node:path';
 import { minorVersion, type EnvKind, type Environment } from '../model.js';
 import { stripTrailingSlashes } from '../text/trim.js';
+import { kindsWhere } from '../kinds.js';
 
 /** Kinds that are interpreters other environments can be made from. */
-export const INTERPRETER_KINDS: ReadonlySet<EnvKind> = new Set<EnvKind>(['system', 'pyenv', 'uv-python', 'homebrew', 'conda', 'mise', 'asdf']);
+export const INTERPRETER_KINDS: ReadonlySet<EnvKind> = kindsWhere((t) => t.interpreter);
 
 const trim = (p: string): string => stripTrailingSlashes(p) || '/';
 

@@ -3,6 +3,7 @@
 // restore into another account lands in that account's home.
 import { isValidDistName, minorVersion, type EnvKind, type Environment, type Finding, type Inventory } from '../model.js';
 import { INTERPRETER_KINDS } from './dependents.js';
+import { kindsWhere } from '../kinds.js';
 
 export const EXPORT_SCHEMA = 'pyenvtui/export@1';
 
@@ -43,7 +44,7 @@ export interface ExportDoc {
   aptReplacements: { package: string; version: string; distroPackage: string; command?: string }[];
 }
 
-const VENV_KINDS: ReadonlySet<EnvKind> = new Set<EnvKind>(['venv', 'virtualenvwrapper', 'poetry', 'pipenv', 'hatch', 'pdm', 'uv-project', 'pyenv-virtualenv']);
+const VENV_KINDS: ReadonlySet<EnvKind> = kindsWhere((t) => t.venv);
 const SAFE_VERSION = /^[A-Za-z0-9][A-Za-z0-9.+!_-]*$/;
 
 function homeRelative(p: string, home: string): string {

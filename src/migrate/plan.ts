@@ -164,7 +164,10 @@ export function planMigration(input: PlanInput): Plan {
   const t = target;
   const tools = packages.filter((p) => !companions.has(p.name));
   const extras = packages.filter((p) => companions.has(p.name));
-  if (t.kind === 'pipx' || t.kind === 'uv') {
+  // One case per target kind: a new TargetKind without its case does not compile (never planned as a venv).
+  switch (t.kind) {
+  case 'pipx':
+  case 'uv': {
     if (t.kind === 'pipx' && !input.tools.pipx) blockers.push(`${PIPX_NOT_INSTALLED} (apt install pipx)`);
     if (t.kind === 'uv' && !input.tools.uv) blockers.push('uv is not installed');
     for (const c of extras) {
@@ -175,7 +178,9 @@ export function planMigration(input: PlanInput): Plan {
       if (p.scripts.length === 0) blockers.push(`${p.displayName} has no console scripts: move it into a venv instead (--to venv), or inject it into a tool (--inject)`);
       steps.push(...(t.kind === 'pipx' ? pipxInstallSteps(p, input.tools, input.offline, wheelDir, t.systemSitePackages === true, extras) : uvInstallSteps(p, input.tools, input.offline, wheelDir, extras)));
     }
-  } else {
+    break;
+  }
+  case 'venv': {
     if (extras.length) blockers.push(`--inject is for the pipx and uv targets; to put ${extras.map((c) => c.displayName).join(', ')} in the venv, name them as packages`);
     const dir = t.dir ?? `${input.tools.home}/.venvs/${packages[0]!.name}`;
     const vt: VenvTarget = {
@@ -186,6 +191,10 @@ export function planMigration(input: PlanInput): Plan {
     };
     if (!vt.exists) steps.push(createVenvStep(vt, input.tools));
     steps.push(...venvInstallSteps(packages, vt, input.offline, wheelDir, deps.deps.map((d) => d.name)));
+    break;
+  }
+  default:
+    return unknownTarget(t.kind);
   }
 
   for (const d of toRemove) steps.push(removalStep(d, spec(d), input, live, chosen.includes(d)));
@@ -277,4 +286,9 @@ function removalStep(d: Distribution, spec: FileBackupSpec, input: PlanInput, li
     destructive: true,
     undo: restore,
   };
+}
+
+/** Exhaustiveness: reached only with a target kind the switch above has no case for. */
+function unknownTarget(kind: never): never {
+  throw new Error(`no plan for migration target '${String(kind)}'`);
 }

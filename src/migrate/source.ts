@@ -2,6 +2,7 @@
 // apt's dist-packages) as discovery reads them, or any environment prefix. Reads only; spawns nothing.
 import type { ScanContext } from '../context.js';
 import { envFromPrefix } from '../discover/env-prefix.js';
+import { identifyPrefix } from '../discover/identify.js';
 import { systemLocator, usrSystemEnv } from '../discover/system.js';
 import { byDirName } from './plan.js';
 import { minorVersion, type Environment, type Scope } from '../model.js';
@@ -45,7 +46,8 @@ export async function systemEnvironments(ctx: ScanContext): Promise<Environment[
 export async function loadSource(ctx: ScanContext, from: From, names: string[]): Promise<{ env: Environment | null; error?: string }> {
   if (from.kind === 'prefix') {
     if (!(await ctx.isDir(from.prefix))) return { env: null, error: `${from.prefix} does not exist` };
-    const env = await envFromPrefix(ctx, 'venv', from.prefix, from.prefix.split('/').pop() ?? from.prefix, { noProbe: true });
+    // Discovery's answer (kind, id, name) when a locator knows the prefix; a bare venv otherwise.
+    const env = (await identifyPrefix(ctx, from.prefix)) ?? (await envFromPrefix(ctx, 'venv', from.prefix, from.prefix.split('/').pop() ?? from.prefix, { noProbe: true }));
     return { env };
   }
   const systems = await systemEnvironments(ctx);

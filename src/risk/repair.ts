@@ -8,13 +8,15 @@
 //    given as `# ` comments (safe to paste: the shell ignores them) that say what to install first.
 import { isValidDistName, minorVersion, type Environment, type Inventory } from '../model.js';
 import { q } from './rules/util.js';
+import { kindsWhere } from '../kinds.js';
 
 /** A PEP 440-ish version fit for a command line (from disk: never trusted). */
 const SAFE_VERSION = /^[A-Za-z0-9][A-Za-z0-9.+!_-]*$/;
 /** A pyenv/mise version name (3.12.1, pypy3.10-7.3.15, miniforge3-24.1.2-0, 3.13.0t). */
 const SAFE_TOOL_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 
-const INTERPRETER_KINDS = new Set<Environment['kind']>(['system', 'pyenv', 'uv-python', 'homebrew', 'mise', 'asdf']);
+/** Standalone interpreters a venv can be rebuilt with (conda's python is not one). */
+const INTERPRETER_KINDS = kindsWhere((t) => t.base);
 
 function comment(lines: string[]): string[] {
   return lines.map((l) => (l.startsWith('#') ? l : `# ${l}`));

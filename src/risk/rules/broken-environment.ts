@@ -2,6 +2,7 @@
 // or that their manager cannot read (corrupt pipx metadata). The fix comes from repair.ts, fitted to the
 // kind; an environment whose interpreter still runs is never rebuilt: its problems are shown to inspect.
 import type { Finding } from '../../model.js';
+import { KIND_TRAITS } from '../../kinds.js';
 import { repairCommands } from '../repair.js';
 import { isPermissionProblem } from './permission-denied.js';
 import { finding, type Rule } from './util.js';
@@ -15,7 +16,7 @@ export const brokenEnvironment: Rule = (inv) => {
     if (!problems.length && env.health.cannotRun === undefined) continue;
     const evidence = problems.map((p) => ({ path: env.prefix, detail: p }));
     // pipx/uv tools are rebuilt by their manager from its own records whatever went wrong.
-    if (env.health.cannotRun !== undefined || env.kind === 'pipx' || env.kind === 'uv-tool') {
+    if (env.health.cannotRun !== undefined || KIND_TRAITS[env.kind].repair === 'reinstall-tool') {
       out.push(finding('broken-environment', 'high', `${env.kind} ${env.name} is broken`, evidence, repairCommands(env, inv), { environment: env.id }));
       continue;
     }

@@ -100,6 +100,11 @@ describe('planMigration', () => {
   });
 });
 
+it('refuses a target kind it has no case for instead of planning it as a venv (issue 10 item 2)', () => {
+  const unknown = { kind: 'conda' } as unknown as PlanInput['target'];
+  expect(() => planMigration(input(env([tool, dist('dep')]), { target: unknown }))).toThrow("no plan for migration target 'conda'");
+});
+
 describe('dependency facts', () => {
   const py311 = markerEnv('3.11.2', 'linux', 'x64');
   it('reads requirements with the project PEP 508 parser and evaluates markers for the source Python', () => {
