@@ -24,7 +24,7 @@ export const common = {
   // leaves an import that fails, so both resolve to a do-nothing stub (ws alone is ~50 KB to parse).
   // string-width 8 (Ink, cli-truncate, widest-line) compiles regexes with the `v` flag, a
   // SyntaxError on Node 18; string-width 7 (what wrap-ansi already uses) has the same API and no `v`
-  // flag (devDependency `string-width-node18`, an npm alias). test/unit/bundle-node18.test.ts keeps
+  // flag (devDependency `string-width-node18`, an npm alias). test/integration/bundle-node18.test.ts keeps
   // dist/ free of the constructs Node 18 lacks.
   alias: { 'react-devtools-core': stub, ws: stub, 'string-width': 'string-width-node18' },
   logLevel: 'warning',

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, from a clean clone: installs what the tests need, then runs every layer.
-# Ends with the line "N passed, N failed, N skipped".
+# Ends with the line "N passed, N failed" (the tiers added up).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,4 +54,22 @@ for major in 22 24; do
   bash scripts/node-line.sh "$major" >/dev/null || echo "test.sh: Node $major is not available (above); test/e2e/node-lines.test.ts will fail"
 done
 
-exec npx vitest run "$@"
+# With arguments (a file, a filter), one vitest run of exactly that.
+if [ "$#" -gt 0 ]; then exec npx vitest run "$@"; fi
+
+# The whole suite in two runs: the fast unit tier first (pure code, no subprocess: seconds), then
+# integration, components and e2e (real tools, the bundle, tmux, ssh). One line adds them up.
+tally="$(mktemp)"
+trap 'rm -f "$tally"' EXIT
+echo "test.sh: unit tier (npm run test:unit)"
+PYENVTUI_TEST_TALLY="$tally" npx vitest run --project unit
+echo "test.sh: integration, components and e2e tiers"
+PYENVTUI_TEST_TALLY="$tally" npx vitest run --project integration --project components --project e2e
+runs=$(wc -l <"$tally")
+read -r passed failed skipped < <(awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}' "$tally")
+# A tier that died before reporting counts as a failure.
+[ "$runs" -lt 2 ] && failed=$((failed + 2 - runs))
+echo
+echo "all tiers: ${passed} passed, ${failed} failed, ${skipped} skipped"
+echo "${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ]

@@ -11,14 +11,11 @@ import { lineUpdate } from './line-diff.js';
 import { toAscii } from '../ui/ascii.js';
 
 /** A chunk made only of control sequences (cursor show/hide, synchronized output): passed through. */
-// eslint-disable-next-line no-control-regex
 const CONTROL_ONLY = /^(?:\x1b\[[?<>=]?[0-9;]*[A-Za-z~]|\x1b\][^\x07]*\x07)+$/;
 /** Ink's log-update erase prefix: erase line, cursor up, cursor to column 1. */
-// eslint-disable-next-line no-control-regex
 // One alternative per sequence: overlapping ones (1A and \d*A) backtrack exponentially on a frame.
 const ERASE_PREFIX = /^(?:\x1b\[2K|\x1b\[\d*A|\x1b\[G)+/;
 
-// eslint-disable-next-line no-control-regex
 const ERASE_ONLY = /^(?:\x1b\[2K|\x1b\[\d*A|\x1b\[G)+$/;
 
 export interface Sink {
@@ -44,7 +41,6 @@ export function compressBlanks(line: string): string {
   let i = 0;
   while (i < line.length) {
     if (line[i] === '\x1b') {
-      // eslint-disable-next-line no-control-regex
       const m = /^\x1b\[([0-9;]*)m/.exec(line.slice(i, i + 24));
       if (m) {
         for (const p of (m[1] || '0').split(';')) {
@@ -137,7 +133,6 @@ export class FrameWriter extends EventEmitter {
       const body = text.replace(ERASE_PREFIX, '').replace(/\n$/, '');
       const next = body.split('\n');
       this.emitBytes(frameDiff(this.settling ? null : this.lines, next, this.rows));
-      // eslint-disable-next-line no-control-regex
       if (this.settling) this.settling = next.length > this.rows || next.some((l) => displayWidth(l.replace(/\x1b\[[0-9;]*m/g, '')) > this.columns);
       this.lines = next;
       this.last = next;

@@ -15,7 +15,6 @@ export function toCells(line: string): Cell[] {
   let i = 0;
   while (i < line.length) {
     if (line[i] === '\x1b') {
-      // eslint-disable-next-line no-control-regex
       const m = /^\x1b\[([0-9;]*)m/.exec(line.slice(i, i + 32));
       if (m) {
         for (const p of (m[1] || '0').split(';')) {

@@ -111,7 +111,6 @@ function command(s: DashboardState, c: CommandId): DashboardState {
     }
     case 'migrate': {
       if (s.options.readonly) return readonlyRefusal;
-      if (!s.options.canMigrate) return { ...s, message: 'migration: coming' };
       if (s.tagged.length === 0 && !focusedRow(s)?.pkg) return { ...s, message: 'tag packages with Space first (or select one)' };
       const fr = focusedRow(s)?.pkg;
       const focused = s.tagged.length === 0 && fr ? envById(s, fr.envId)?.packages.find((p) => p.name === fr.name) : undefined;

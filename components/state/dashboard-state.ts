@@ -39,8 +39,6 @@ export interface DashboardOptions {
   readonly: boolean;
   ascii: boolean;
   color: boolean;
-  /** Whether a migration wizard is available for `m`. */
-  canMigrate: boolean;
 }
 
 export interface DashboardState {
@@ -89,7 +87,7 @@ export function modeOf(s: Pick<DashboardState, 'overlay' | 'editingFilter'>): 'h
   return 'normal';
 }
 
-export const DEFAULT_OPTIONS: DashboardOptions = { readonly: false, ascii: false, color: true, canMigrate: false };
+export const DEFAULT_OPTIONS: DashboardOptions = { readonly: false, ascii: false, color: true };
 
 /** State before any data: the screen can draw at once. */
 export function initialState(size: { columns: number; rows: number }, options: Partial<DashboardOptions> = {}): DashboardState {

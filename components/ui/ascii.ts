@@ -12,7 +12,6 @@ const MAP: Record<string, string> = {
 
 /** Replaces every non-ASCII character, keeping the display width. Pure. */
 export function toAscii(s: string): string {
-  // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(s)) return s;
   let out = '';
   for (const ch of s) {

@@ -74,7 +74,7 @@ export async function runTui(argv: string[], io: CommandIO): Promise<number> {
     version: VERSION,
     loader,
     // Over SSH LANG is often C or POSIX: box drawing would arrive as mojibake, so ASCII then.
-    options: { readonly: args.readonly, ascii: args.ascii || !utf8Locale(env), color, canMigrate: !args.readonly },
+    options: { readonly: args.readonly, ascii: args.ascii || !utf8Locale(env), color },
     slow: env.SSH_CONNECTION !== undefined && env.SSH_CONNECTION !== '',
   });
 }

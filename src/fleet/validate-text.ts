@@ -11,6 +11,5 @@ export function isObj(x: unknown): x is Obj {
 export function cleanText(x: unknown, max = 256): string {
   if (typeof x !== 'string') return '';
   const cut = x.length > max ? x.slice(0, max - 1) + '…' : x;
-  // eslint-disable-next-line no-control-regex
   return cut.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }

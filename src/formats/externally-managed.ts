@@ -1,5 +1,8 @@
-// PEP 668 EXTERNALLY-MANAGED marker: INI with [externally-managed] Error / Error-<lang>.
-// An unparsable marker still counts (pip treats any existing file as the marker).
+// PEP 668 EXTERNALLY-MANAGED marker, read as pip reads it (pip/_internal/exceptions.py
+// ExternallyManagedEnvironment.from_config): configparser over the file, section [externally-managed], key `Error`
+// (option names are case-insensitive in configparser). A file configparser rejects still counts as the marker, with
+// pip's default message. Uses the one INI reader (formats/ini.ts), which behaves like configparser.
+import { parseIni, sectionItems } from './ini.js';
 
 export interface ExternallyManaged {
   /** The message pip would print (Error key), when readable. */
@@ -7,23 +10,8 @@ export interface ExternallyManaged {
 }
 
 export function parseExternallyManaged(text: string): ExternallyManaged {
-  let inSection = false;
-  let error: string | null = null;
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const sec = /^\s*\[([^\]]+)\]\s*$/.exec(line);
-    if (sec) {
-      inSection = sec[1]!.trim().toLowerCase() === 'externally-managed';
-      continue;
-    }
-    if (!inSection || error !== null) continue;
-    const kv = /^Error\s*[=:]\s*(.*)$/i.exec(line);
-    if (!kv) continue;
-    // INI continuation: following indented lines belong to the value.
-    const parts = [kv[1]!];
-    while (i + 1 < lines.length && /^\s+\S/.test(lines[i + 1]!)) parts.push(lines[++i]!.trim());
-    error = parts.join('\n').trim();
-  }
-  return { error };
+  const doc = parseIni(text);
+  if (doc.errors.length > 0) return { error: null };
+  const entry = sectionItems(doc, 'externally-managed').find((e) => e.key === 'error');
+  return { error: entry ? entry.value.trim() || null : null };
 }

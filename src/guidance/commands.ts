@@ -4,6 +4,7 @@
 // helpers so one platform decision covers the whole app. Pure.
 import { isValidDistName, type Severity } from '../model.js';
 import type { PackageManager, Platform } from '../platform/types.js';
+import { shellQuote } from '../text/shell.js';
 import { distroPackageName, pipxPackage, stdlibPackage, venvPackage } from './naming.js';
 
 export type FixAction =
@@ -27,11 +28,7 @@ const VERBS: Record<PackageManager, { install: string; reinstall: string; remove
   brew: { install: 'brew install', reinstall: 'brew reinstall', remove: 'brew uninstall' },
 };
 
-/** Quote a word for a POSIX shell when it needs it (for display; nothing here is executed). */
-export function shellQuote(word: string): string {
-  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote };
 
 /** `name==version` as a quoted requirement, refusing names that are not valid distribution names. */
 export function requirement(name: string, version?: string): string {

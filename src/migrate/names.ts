@@ -31,18 +31,9 @@ export function versionProblem(v: string): string | null {
 
 /** Absolute path with no control characters (they would corrupt argv display and journals). */
 export function pathProblem(p: string): string | null {
-  // eslint-disable-next-line no-control-regex
   if (!p.startsWith('/') || /[\x00-\x1f\x7f]/.test(p)) return `refusing path ${JSON.stringify(p)}: not a clean absolute path`;
   return null;
 }
 
-/** POSIX-shell quoting, for showing commands the user may copy (never for executing them). */
-export function quoteArg(a: string): string {
-  if (a !== '' && /^[A-Za-z0-9_@%+=:,./=-]+$/.test(a)) return a;
-  return `'${a.replace(/'/g, `'\\''`)}'`;
-}
-
-export function formatArgv(argv: string[], env?: Record<string, string>): string {
-  const pre = env ? Object.entries(env).map(([k, v]) => `${k}=${quoteArg(v)}`) : [];
-  return [...pre, ...argv.map(quoteArg)].join(' ');
-}
+/** Commands shown in plans are quoted by the one shell quoter. */
+export { formatArgv } from '../text/shell.js';

@@ -6,9 +6,7 @@
 const NAMED: Record<number, string> = { 0x09: '\\t', 0x0a: '\\n', 0x0d: '\\r', 0x1b: '\\e', 0x07: '\\a', 0x08: '\\b' };
 
 // C0, DEL, C1; bidi embeddings/overrides/isolates; line and paragraph separators; BOM.
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/;
-// eslint-disable-next-line no-control-regex
 const UNSAFE_G = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/g;
 
 function escape(ch: string): string {
@@ -37,7 +35,6 @@ export function hasControl(s: string): boolean {
 // JSON.stringify escapes only U+0000-U+001F: DEL, C1 (0x9b is CSI) and bidi controls would reach a
 // terminal that shows `scan --json` raw. They can only occur inside JSON strings, so \u escapes keep
 // the document equal.
-// eslint-disable-next-line no-control-regex
 const JSON_UNSAFE = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/g;
 
 /** JSON text with every remaining terminal-unsafe character written as a \u escape. */

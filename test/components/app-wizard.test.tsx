@@ -8,7 +8,7 @@ afterEach(() => cleanup?.());
 describe('m opens the migration wizard over the dashboard', () => {
   it('with the tagged batch; Esc before running changes nothing and returns to the dashboard', async () => {
     const loader = fixedLoader();
-    const r = mountApp({ loader, options: { canMigrate: true } });
+    const r = mountApp({ loader, options: {} });
     cleanup = r.unmount;
     await r.envs();
     r.stdin.write('\t');

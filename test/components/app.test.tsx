@@ -135,7 +135,7 @@ describe('<App> at 80x24', () => {
     const r = mount({ columns: 120 });
     await r.has('m migrate');
     r.unmount();
-    const ro2 = mount({ options: { readonly: true, canMigrate: true } });
+    const ro2 = mount({ options: { readonly: true } });
     await ro2.envs();
     ro2.stdin.write('m');
     await ro2.has('read-only');

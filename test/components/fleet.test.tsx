@@ -8,7 +8,7 @@ import { TerminalSizeProvider } from '../../components/app/terminal-size.js';
 import { FleetApp } from '../../components/fleet/fleet-app.js';
 import { buildFleet } from '../../src/fleet/aggregate.js';
 import { readFleetDir } from '../../src/fleet/reader.js';
-import { cacheEntry, dir, facts } from '../unit/fleet/fixtures.js';
+import { cacheEntry, dir, facts } from '../helpers/fleet-fixtures.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { expectFits, strip } from './render-helpers.js';
 

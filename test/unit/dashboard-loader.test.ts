@@ -10,7 +10,7 @@ import { ScanContext } from '../../src/context.js';
 import { computeSize } from '../../src/discover/size.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { compareText } from '../../components/ui/text.js';
-import { tempRoot, type TempRoot } from './platform/root-builder.js';
+import { tempRoot, type TempRoot } from '../helpers/root-builder.js';
 import { messyInventory } from '../components/inventory-fixture.js';
 
 const roots: TempRoot[] = [];

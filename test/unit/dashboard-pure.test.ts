@@ -43,12 +43,12 @@ describe('key table and router resolution', () => {
   });
 
   it('the help overlay lists every binding of the table, and hides machine-changing ones in --readonly', () => {
-    const rows = helpRows({ options: { readonly: false, ascii: false, color: true, canMigrate: false } });
+    const rows = helpRows({ options: { readonly: false, ascii: false, color: true } });
     const text = rows.map((r) => r.cells.map((c) => c.text).join(' ')).join('\n');
     for (const b of BINDINGS) if (b.modes.includes('normal')) expect(text).toContain(b.description);
     expect(text).toContain('Ctrl-u');
     expect(text).toContain('Shift-Tab');
-    const ro = helpRows({ options: { readonly: true, ascii: true, color: true, canMigrate: false } }).map((r) => r.search).join('\n');
+    const ro = helpRows({ options: { readonly: true, ascii: true, color: true } }).map((r) => r.search).join('\n');
     expect(ro).not.toContain('migrate');
     expect(ro).not.toContain('tag package');
     expect(ro).toContain('down');

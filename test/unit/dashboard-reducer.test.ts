@@ -145,7 +145,7 @@ describe('dashboard reducer', () => {
     const { inventory, findings } = messyInventory();
     const sysEnv = inventory.environments.find((e) => e.id === 'system:/usr')!;
     sysEnv.packages.push(dist('cryptography', '38.0.4', '/usr/lib/python3/dist-packages', 'distro', { dpkgPackage: 'python3-cryptography' }));
-    const s = reducer(initialState({ columns: 80, rows: 24 }, { canMigrate: true }), { type: 'scan-done', inventory, findings });
+    const s = reducer(initialState({ columns: 80, rows: 24 }), { type: 'scan-done', inventory, findings });
     const sys = s.inventory!.environments.find((e) => e.id === 'system:/usr')!;
     // Tags are per name: an apt package that a pip copy shadows (requests) is tagged for that copy.
     const movable = new Set(sys.packages.filter((p) => p.installer !== 'debian').map((p) => p.name));
@@ -171,11 +171,11 @@ describe('dashboard reducer', () => {
     expect(run(d, 'migrate').overlay).toBeNull();
   });
 
-  it('m says migration is coming until a wizard exists, then opens it for the tagged batch', () => {
-    expect(run(loaded(), 'migrate').message).toBe('migration: coming');
-    const s = run(loaded({ canMigrate: true }), 'migrate');
+  it('m asks for a tag or a selected package first, then opens the wizard for the tagged batch', () => {
+    const s = run(loaded(), 'migrate');
     expect(s.message).toMatch(/tag packages/);
-    expect(run(loaded({ canMigrate: true }), 'nextPane', 'tag', 'migrate').overlay).toBe('wizard');
+    expect(s.overlay).toBeNull();
+    expect(run(loaded(), 'nextPane', 'tag', 'migrate').overlay).toBe('wizard');
   });
 
   it('help overlay opens, scrolls on its own, and closes', () => {

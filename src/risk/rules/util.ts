@@ -16,10 +16,8 @@ export function finding(
   return { rule, severity, title, ...extra, evidence, fix };
 }
 
-/** Quote an argument for display in a fix when it holds anything beyond a safe set. */
-export function q(arg: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
+/** Quote an argument for display in a fix (src/text/shell.ts, the one shell quoter). */
+export { shellQuote as q } from '../../text/shell.js';
 
 /** A distribution name fit for a command line (names come from disk; never trust them). */
 export function safeName(d: Distribution): string | null {

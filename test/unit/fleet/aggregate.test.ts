@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildFleet, compareHostNames, findingsByRule, packageAcross, packageNames } from '../../../src/fleet/aggregate.js';
 import { fleetDoctor, fleetDoctorText, fleetJson } from '../../../src/fleet/report.js';
 import { readFleetDir } from '../../../src/fleet/reader.js';
-import { cacheEntry, dir, facts } from './fixtures.js';
+import { cacheEntry, dir, facts } from '../../helpers/fleet-fixtures.js';
 
 const now = new Date('2026-11-21T10:00:00.000Z');
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScanContext } from '../../../src/context.js';
 import { loadAptIndex } from '../../../src/guidance/apt-lists.js';
-import { tempRoot, type TempRoot } from '../platform/root-builder.js';
+import { tempRoot, type TempRoot } from '../../helpers/root-builder.js';
 
 // Real stanzas copied from Debian 12's bookworm main list.
 const REAL = readFileSync(path.join(import.meta.dirname, 'fixtures/bookworm-main-python_Packages'), 'utf8');

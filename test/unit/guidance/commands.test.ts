@@ -4,7 +4,7 @@ import { containerSeverity, dockerfileInstall, fixCommand, requirement, shellQuo
 import { distroPackageName } from '../../../src/guidance/naming.js';
 import { detectPlatform } from '../../../src/platform/detect.js';
 import type { Platform } from '../../../src/platform/types.js';
-import { osRelease, tempRoot, type TempRoot } from '../platform/root-builder.js';
+import { osRelease, tempRoot, type TempRoot } from '../../helpers/root-builder.js';
 
 const roots: TempRoot[] = [];
 afterAll(() => roots.forEach((r) => r.cleanup()));

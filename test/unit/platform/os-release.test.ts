@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { identifyFamily, prettyName } from '../../../src/platform/identify.js';
 import { idLike, parseOsRelease } from '../../../src/platform/os-release.js';
-import { osRelease } from './root-builder.js';
+import { osRelease } from '../../helpers/root-builder.js';
 
 describe('parseOsRelease', () => {
   it('reads the real Debian 12 file', () => {

@@ -11,7 +11,7 @@ import { prerequisiteFindings } from '../../../src/guidance/prerequisites.js';
 import type { Distribution, Inventory } from '../../../src/model.js';
 import { detectPlatform } from '../../../src/platform/detect.js';
 import { DEMO, standardMachine, type Sandbox } from '../../helpers/sandbox/index.js';
-import { osRelease } from '../platform/root-builder.js';
+import { osRelease } from '../../helpers/root-builder.js';
 
 const REAL_LIST = readFileSync(path.join(import.meta.dirname, 'fixtures/bookworm-main-python_Packages'), 'utf8');
 const haveMachine = Boolean(process.env.PYENVTUI_STANDARD_MACHINE);

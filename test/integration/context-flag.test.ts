@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/tmux.js';
-import { osRelease, tempRoot } from './platform/root-builder.js';
+import { osRelease, tempRoot } from '../helpers/root-builder.js';
 
 const box = tempRoot({
   'etc/os-release': osRelease('debian-12'),

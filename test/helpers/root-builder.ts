@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 
-export const OS_RELEASE_DIR = path.resolve(import.meta.dirname, '../../fixtures/os-release');
+export const OS_RELEASE_DIR = path.resolve(import.meta.dirname, '../fixtures/os-release');
 
 export function osRelease(name: string): string {
   return readFileSync(path.join(OS_RELEASE_DIR, name), 'utf8');

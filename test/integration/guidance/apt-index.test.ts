@@ -8,7 +8,7 @@ import { loadAptIndex } from '../../../src/guidance/apt-lists.js';
 import { compareDebVersions, parseControl } from '../../../src/guidance/deb-control.js';
 import { aptLookup } from '../../../src/guidance/distro-index.js';
 import { isInstalled, parseDpkgStatus } from '../../../src/guidance/dpkg-status.js';
-import { tempRoot, type TempRoot } from '../platform/root-builder.js';
+import { tempRoot, type TempRoot } from '../../helpers/root-builder.js';
 
 // Real stanzas copied from Debian 12's bookworm main list on this machine.
 const REAL = readFileSync(path.join(import.meta.dirname, 'fixtures/bookworm-main-python_Packages'), 'utf8');

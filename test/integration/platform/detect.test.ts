@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ScanContext } from '../../../src/context.js';
 import { detectPlatform } from '../../../src/platform/detect.js';
 import { parseOsRelease } from '../../../src/platform/os-release.js';
-import { osRelease, tempRoot, type TempRoot } from './root-builder.js';
+import { osRelease, tempRoot, type TempRoot } from '../../helpers/root-builder.js';
 
 const roots: TempRoot[] = [];
 afterEach(() => roots.splice(0).forEach((r) => r.cleanup()));

@@ -8,7 +8,7 @@ import { buildFleet } from '../../../src/fleet/aggregate.js';
 import { tableToIndex } from '../../../src/fleet/package-table.js';
 import { readBounded } from '../../../src/fleet/read-file.js';
 import { hostFromFile, readFleetDir } from '../../../src/fleet/reader.js';
-import { cacheEntry, dir, facts, treeEntry } from './fixtures.js';
+import { cacheEntry, dir, facts, treeEntry } from '../../helpers/fleet-fixtures.js';
 
 const now = new Date('2026-11-21T10:00:00.000Z');
 
