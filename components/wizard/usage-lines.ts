@@ -2,7 +2,7 @@
 // works (the system python3 no longer imports it). Pure: from the plans that ran.
 import type { Plan } from '../../src/migrate/types.js';
 import { wrapWords } from '../ui/text.js';
-import type { Line } from './wizard-lines.js';
+import type { Line } from './line.js';
 
 function links(p: Plan): { link: string; to: string }[] {
   return p.steps.flatMap((s) => (s.action.type === 'link-apps' ? s.action.links : []));

@@ -4,28 +4,12 @@
 import { installSourceText } from '../../src/migrate/install-source.js';
 import { otherNotes, prerequisiteLines } from '../../src/migrate/prerequisites.js';
 import type { Plan } from '../../src/migrate/types.js';
-import type { Tone } from '../state/rows.js';
-import type { Style } from '../ui/style.js';
 import { commandLines, wrapWords } from '../ui/text.js';
 import type { WizardItem, WizardState } from './use-wizard-state.js';
 import { usageLines } from './usage-lines.js';
+import type { Line, WizardScreen } from './line.js';
 
-export interface Line {
-  text: string;
-  tone?: Tone;
-  style?: Style;
-  /** A destructive plan step's first line: the frame says where it is when it is scrolled away. */
-  destructiveStep?: number;
-}
-
-export interface WizardScreen {
-  title: string;
-  lines: Line[];
-  /** Lines [start, end) that must stay in view (the item under the cursor). */
-  anchor?: { start: number; end: number };
-  /** Lines that stay below the scrolling region (the removal question). */
-  pinned: Line[];
-}
+export type { Line, WizardScreen } from './line.js';
 
 const MARK: Record<string, [string, string]> = {
   pending: [' ', ' '], started: ['>', '>'], done: ['✓', 'x'], failed: ['✗', '!'], skipped: ['-', '-'], manual: ['!', '!'],
