@@ -6,8 +6,7 @@ import { Box, Text } from 'ink';
 import { paint, tone } from '../ui/style.js';
 import { displayWidth, truncate } from '../ui/text.js';
 import { visibleWindow } from '../state/list-nav.js';
-import type { Line } from './line.js';
-import type { WizardScreen } from './wizard-lines.js';
+import type { Line, WizardScreen } from './line.js';
 
 /** Title, status line and key line. */
 const FIXED_ROWS = 3;

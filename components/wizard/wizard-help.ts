@@ -1,8 +1,7 @@
 // `?` inside the wizard: the keys of the screen it was opened on, from the one key table.
 import { keyLabel, visibleBindings, type Mode } from '../state/key-bindings.js';
 import { wrapWords } from '../ui/text.js';
-import type { Line } from './line.js';
-import type { WizardScreen } from './wizard-lines.js';
+import type { Line, WizardScreen } from './line.js';
 
 export function wizardHelpScreen(mode: Mode, width: number, ascii: boolean): WizardScreen {
   const lines: Line[] = [];

@@ -7,17 +7,8 @@ import type { Plan } from '../../src/migrate/types.js';
 import { commandLines, wrapWords } from '../ui/text.js';
 import type { WizardItem, WizardState } from './use-wizard-state.js';
 import { usageLines } from './usage-lines.js';
+import type { Line, WizardScreen } from './line.js';
 
-import type { Line } from './line.js';
-
-export interface WizardScreen {
-  title: string;
-  lines: Line[];
-  /** Lines [start, end) that must stay in view (the item under the cursor). */
-  anchor?: { start: number; end: number };
-  /** Lines that stay below the scrolling region (the removal question). */
-  pinned: Line[];
-}
 
 const MARK: Record<string, [string, string]> = {
   pending: [' ', ' '], started: ['>', '>'], done: ['✓', 'x'], failed: ['✗', '!'], skipped: ['-', '-'], manual: ['!', '!'],

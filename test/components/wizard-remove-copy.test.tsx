@@ -2,7 +2,7 @@
 // lib) in /usr/local, and pipx already has demo-cli. The guidance says remove those copies, not migrate
 // them; the wizard used to plan a pipx migration that was then BLOCKED "already installed with pipx".
 // Now such an item is not planned: the plan screen shows its removal command and `y` copies it. The
-// command itself is run with real pip and pipx by test/unit/guidance/remove-copy.test.ts.
+// command itself is run with real pip and pipx by test/integration/guidance/remove-copy.test.ts.
 import React from 'react';
 import { render } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evalMarker, markerEnv, parseMarker, parseRequirement, type Meter } from '../../../src/formats/pep508.js';
 import { parseRecord } from '../../../src/formats/record.js';
-const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 const MENV = markerEnv('3.11.2', 'linux', 'x64');
 type Run = (s: string, m: Meter) => void;
 const READERS: Array<{ name: string; run: Run; seed: string }> = [
