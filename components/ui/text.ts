@@ -170,11 +170,82 @@ export function wrapWords(s: string, width: number): string[] {
  * copied as shown (after the `$ `), run as the one command.
  */
 export function commandLines(cmd: string, width: number, first = '$ ', indent = '    '): string[] {
+  // A shell comment ends at the newline: a ` \` inside it continues nothing, and its next line would run as a
+  // command. So the comment is laid out on lines of its own, each starting with `# `.
+  const at = commentStart(cmd);
+  if (at >= 0 && displayWidth(first + sanitize(cmd)) > width) {
+    const code = cmd.slice(0, at).trimEnd();
+    const head = code ? commandLines(code, width, first, indent) : [];
+    const lead = code ? indent : first;
+    const text = sanitize(cmd.slice(at)).replace(/^#+\s*/, '');
+    const room = Math.max(8, width - lead.length - 2);
+    const body = wrapWords(text, room).map((l, i) => `${i === 0 ? lead : code ? indent : ' '.repeat(first.length)}# ${l}`);
+    return [...head, ...body];
+  }
+  return codeLines(cmd, width, first, indent);
+}
+
+/** Index of the `#` that starts a shell comment (unquoted, at a word's start), or -1. */
+export function commentStart(cmd: string): number {
+  let quote: string | null = null;
+  for (let i = 0; i < cmd.length; i++) {
+    const c = cmd[i]!;
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === '\\') i++;
+    else if (c === '#' && (i === 0 || /\s/.test(cmd[i - 1]!))) return i;
+  }
+  return -1;
+}
+
+/** Words of a command split at blanks outside quotes (a quoted path with a space stays one word). */
+function shellWords(cmd: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  for (let i = 0; i < cmd.length; i++) {
+    const c = cmd[i]!;
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '\\' && i + 1 < cmd.length) {
+      cur += c + cmd[++i]!;
+      continue;
+    } else if (c === ' ') {
+      words.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += c;
+  }
+  words.push(cur);
+  return words;
+}
+
+/** Whether `s` (a prefix of a word) ends inside single quotes, where a backslash-newline is kept literally. */
+function insideSingleQuotes(s: string): boolean {
+  let quote: string | null = null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '\\') i++;
+  }
+  return quote === "'";
+}
+
+function codeLines(cmd: string, width: number, first: string, indent: string): string[] {
   const w = Math.max(first.length + 4, indent.length + 4, width);
   const lines: string[] = [];
   let line = first;
   let fresh = true;
-  for (const word of sanitize(cmd).split(' ')) {
+  for (const word of shellWords(sanitize(cmd))) {
     const sep = fresh ? '' : ' ';
     // Room for the trailing " \\" unless this is the last word.
     if (displayWidth(line) + sep.length + displayWidth(word) + 2 <= w || (fresh && displayWidth(line) + displayWidth(word) <= w)) {
@@ -188,10 +259,15 @@ export function commandLines(cmd: string, width: number, first = '$ ', indent = 
     }
     let rest = word;
     while (displayWidth(line) + displayWidth(rest) > w - 1) {
-      const room = Math.max(1, w - 1 - displayWidth(line));
-      const head = [...rest].slice(0, room).join('');
-      lines.push(`${line}${head}\\`);
-      rest = rest.slice(head.length);
+      // One column kept for a closing quote: cut inside '...', the quote is closed before the
+      // backslash-newline and opened again after it ('ab'\<newline>'cd' is abcd to the shell).
+      const room = Math.max(2, w - 2 - displayWidth(line));
+      let head = [...rest].slice(0, room).join('');
+      if (head.endsWith('\\')) head = head.slice(0, -1);
+      // `rest` always starts outside quotes (a cut inside them reopens the quote).
+      const quoted = insideSingleQuotes(head);
+      lines.push(`${line}${head}${quoted ? "'" : ''}\\`);
+      rest = (quoted ? "'" : '') + rest.slice(head.length);
       line = '';
     }
     line += rest;
