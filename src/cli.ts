@@ -64,6 +64,12 @@ const COMMANDS: Command[] = [
     run: async (argv, io) => (await import('./commands/export-restore.js')).runRestore(argv, io),
   },
   {
+    name: 'repair',
+    usage: 'pyenvtui repair ENV... | --all [--python PATH] [--dry-run] [--yes]',
+    summary: 'rebuild broken environments (same Python minor, same packages) from their own files; undoable',
+    run: async (argv, io) => (await import('./commands/repair.js')).run(argv, io),
+  },
+  {
     name: 'undo',
     usage: 'pyenvtui undo [ID] [--yes]',
     summary: 'reverse the last migration (or the one named) from its journal',

@@ -49,7 +49,7 @@ const SEED = ['pip', 'setuptools', 'wheel', 'distribute'];
 // setuptools' top-level names include Debian's patches and vendored shims that do not import on their
 // own (its version check stays). A venv that sees the system site inherits the system's own `pip check`
 // complaints (Debian's pygobject without pycairo): reported, not a failed restore.
-function adjustChecks(systemSite: boolean) {
+export function adjustChecks(systemSite: boolean) {
   return (s: NewStep): NewStep => {
     if (s.action.type !== 'verify') return s;
     const checks = s.action.checks

@@ -8,6 +8,7 @@ import { backupFiles, findCachedWheel, listOwnedFiles, rebuildWheel, restoreFile
 import { FALLBACK_NOTE, indexUnreachable } from './install-source.js';
 import { ownedDirs } from './record.js';
 import { finishPipxRemoval, removeVenvDir } from './remove-actions.js';
+import { putBack, setAside } from './aside.js';
 import { TEST_HOOK_VARS } from './test-hooks.js';
 import type { Action, Check, Step } from './types.js';
 
@@ -165,6 +166,10 @@ export async function perform(action: Action, ax: ActionContext): Promise<Action
     case 'remove-dir':
       // Only ever a venv this migration created (see remove-actions.ts).
       return removeVenvDir(action.dir, { resuming: ax.resuming === true, ...(ax.checkpoint ? { checkpoint: ax.checkpoint } : {}) });
+    case 'set-aside':
+      return setAside(action.from, action.to, action.copy === true);
+    case 'put-back':
+      return putBack(action.aside, action.dir, ax.resuming === true);
     case 'uninstall-pipx': {
       const rc = { resuming: ax.resuming === true, ...(ax.checkpoint ? { checkpoint: ax.checkpoint } : {}) };
       // Nothing installed (cut off before pipx made the venv): only stray links can be left.

@@ -8,15 +8,17 @@ import { visible, visibleLines } from '../text/safe.js';
 export function planText(plan: Plan): string {
   const lines: string[] = [];
   if (plan.purpose === 'restore') lines.push(`Restore ${plan.id}${plan.offline ? ', offline' : ''}`);
+  else if (plan.purpose === 'repair') lines.push(`Repair ${plan.id} (offline, from the environments' own files)`);
+  else if (plan.purpose === 'clean') lines.push(`Clean-up ${plan.id}: move to the trash`);
   else lines.push(`Migration ${plan.id} → ${plan.target.kind}${plan.target.dir ? ` (${plan.target.dir})` : ''}${plan.offline ? ', offline' : ''}`);
-  for (const p of plan.packages) {
+  for (const p of plan.purpose === 'clean' ? [] : plan.packages) {
     lines.push(`  ${p.displayName} ${p.version} (${p.scope})  install as ${p.requirement}${p.injectInto ? `, injected into ${p.injectInto.join(', ')}` : ''}`);
     if (p.scripts.length) lines.push(`    commands: ${p.scripts.join(', ')}`);
   }
   const deps = plan.packages[0]?.removableDeps ?? [];
   if (deps.length) lines.push(`  dependencies removed with it: ${deps.join(', ')}`);
   for (const k of plan.packages[0]?.keptDeps ?? []) lines.push(`  keeps ${k.name}: ${k.reason}`);
-  if (plan.packages.length && plan.purpose !== 'restore') lines.push(`  ${installSourceText(plan.offline, `${plan.backupDir}/wheels`)}`);
+  if (plan.packages.length && (plan.purpose ?? 'migrate') === 'migrate') lines.push(`  ${installSourceText(plan.offline, `${plan.backupDir}/wheels`)}`);
   // Prerequisites first, each with the commands that fix it; then the planner's own notes.
   for (const p of plan.prerequisites ?? []) lines.push(...prerequisiteLines(p).map((l) => `  ${l}`));
   const notes = otherNotes(plan);

@@ -44,6 +44,9 @@ export type Action =
   | { type: 'link-apps'; links: { link: string; to: string }[] }
   | { type: 'unlink-apps'; links: { link: string; to: string }[] }
   | { type: 'remove-dir'; dir: string }
+  /** Move (or copy) a whole environment aside (repair) or into the trash (clean-up); undone by put-back. */
+  | { type: 'set-aside'; from: string; to: string; copy?: boolean }
+  | { type: 'put-back'; aside: string; dir: string }
   /** `pipx uninstall`, finished by hand when pipx cannot read a venv it never finished building. */
   | { type: 'uninstall-pipx'; argv: string[]; env?: Record<string, string>; venv: string; binDir: string }
   | { type: 'noop' };
@@ -65,7 +68,7 @@ export interface Check {
   soft?: boolean;
 }
 
-export type StepKind = 'backup' | 'create-venv' | 'install' | 'inject' | 'verify' | 'remove-source' | 'remove-dependency' | 'link-apps';
+export type StepKind = 'backup' | 'create-venv' | 'install' | 'inject' | 'verify' | 'remove-source' | 'remove-dependency' | 'link-apps' | 'set-aside' | 'reinstall' | 'trash';
 
 export interface Step {
   /** 1-based position in the plan. */
@@ -122,7 +125,7 @@ export interface Plan {
   id: string;
   createdAt: string;
   /** What the plan is for (default 'migrate'): restore and repair plans run through the same executor. */
-  purpose?: 'migrate' | 'restore' | 'repair';
+  purpose?: 'migrate' | 'restore' | 'repair' | 'clean';
   /** Host directory treated as "/" (pyenvtui --root). */
   root: string;
   target: Target;

@@ -1,0 +1,71 @@
+// `pyenvtui repair ENV... | --all [--python PATH] [--dry-run] [--yes]`: broken environments rebuilt from their
+// own records through the planner (plan, progress, verification, journal, undo). See lifecycle/repair-plan.ts.
+import { parseArgs } from 'node:util';
+import type { CommandIO } from '../io.js';
+import { newMigrationId, stateDir } from '../migrate/journal.js';
+import { planText } from '../migrate/render.js';
+import { planRepair, VENV_KINDS } from '../lifecycle/repair-plan.js';
+import { visible } from '../text/safe.js';
+import { confirmAndRun, hostTools, liveScan, pickEnvs } from './lifecycle-run.js';
+import path from 'node:path';
+
+export const REPAIR_USAGE = 'pyenvtui repair ENV... | --all [--python PATH] [--dry-run] [--yes]';
+export const REPAIR_SUMMARY = 'rebuild broken environments (same Python minor, same packages) from their own files; undoable';
+
+export const REPAIR_OPTIONS = {
+  all: { type: 'boolean' },
+  python: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean' },
+} as const;
+
+function usage(io: CommandIO, msg: string): number {
+  io.stderr.write(`pyenvtui repair: ${visible(msg)}\nUsage: ${REPAIR_USAGE}\n`);
+  return 2;
+}
+
+export async function run(argv: string[], io: CommandIO): Promise<number> {
+  let values: { all?: boolean; python?: string; 'dry-run'?: boolean; yes?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, options: REPAIR_OPTIONS, strict: true, allowPositionals: true }));
+  } catch (e) {
+    return usage(io, (e as Error).message);
+  }
+  if (values.all === (positionals.length > 0)) return usage(io, 'name the environments to repair, or --all');
+  const { ctx, inv } = await liveScan(io);
+  const tools = hostTools(io, ctx.home);
+  if (!tools) {
+    io.stderr.write('pyenvtui repair: no python3 on PATH\n');
+    return 1;
+  }
+  let envs;
+  if (values.all) {
+    envs = inv.environments.filter((e) => e.health.cannotRun !== undefined && (VENV_KINDS.has(e.kind) || e.kind === 'pipx' || e.kind === 'uv-tool'));
+  } else {
+    const picked = pickEnvs(inv, positionals);
+    if (picked.errors.length) return usage(io, picked.errors.join('\n'));
+    envs = picked.envs;
+  }
+  let python: { path: string; version: string | null } | undefined;
+  if (values.python !== undefined) {
+    const p = path.resolve(values.python);
+    const known = inv.environments.find((e) => e.python.executable === p && e.health.cannotRun === undefined);
+    if (!known) return usage(io, `--python ${p} is not a working interpreter pyenvtui found on this machine`);
+    python = { path: p, version: known.python.version };
+  }
+  const id = newMigrationId(ctx.now());
+  const plan = planRepair({ id, createdAt: ctx.now().toISOString(), inv, envs, tools, ...(python ? { python } : {}), backupDir: path.join(stateDir(io.env), id) });
+  io.stdout.write(planText(plan));
+  for (const s of plan.notRepaired) io.stdout.write(`  not repaired: ${visible(s)}\n`);
+  if (!plan.steps.length) {
+    io.stdout.write(envs.length ? 'nothing to repair\n' : 'no broken environments\n');
+    return plan.notRepaired.length && !values.all ? 1 : 0;
+  }
+  if (plan.blockers.length) {
+    io.stdout.write('nothing was changed\n');
+    return 1;
+  }
+  if (values['dry-run']) return 0;
+  return confirmAndRun('repair', plan, io, values.yes === true, 'repaired');
+}
