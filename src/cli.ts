@@ -70,6 +70,12 @@ const COMMANDS: Command[] = [
     run: async (argv, io) => (await import('./commands/repair.js')).run(argv, io),
   },
   {
+    name: 'clean',
+    usage: 'pyenvtui clean [--json] [--stale-days N] | ENV... | --broken | --orphaned | --duplicates | --stale | --caches [--dry-run] [--yes] | --empty-trash [--yes]',
+    summary: 'environments by size and last use (broken, orphaned, duplicate, stale) and caches; move the chosen ones to an undoable trash',
+    run: async (argv, io) => (await import('./commands/clean.js')).run(argv, io),
+  },
+  {
     name: 'undo',
     usage: 'pyenvtui undo [ID] [--yes]',
     summary: 'reverse the last migration (or the one named) from its journal',

@@ -80,7 +80,7 @@ function asideStep(env: Environment, aside: string, copy: boolean): NewStep {
     display: copy ? formatArgv(['cp', '-a', env.prefix, aside]) : formatArgv(['mv', '-T', env.prefix, aside]),
     needsRoot: false,
     destructive: false,
-    undo: { description: `put ${aside} back at ${env.prefix}`, action: { type: 'put-back', aside, dir: env.prefix } },
+    undo: { description: `put ${aside} back at ${env.prefix}`, action: { type: 'put-back', aside, dir: env.prefix, replace: true } },
   };
 }
 

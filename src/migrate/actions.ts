@@ -169,7 +169,7 @@ export async function perform(action: Action, ax: ActionContext): Promise<Action
     case 'set-aside':
       return setAside(action.from, action.to, action.copy === true);
     case 'put-back':
-      return putBack(action.aside, action.dir, ax.resuming === true);
+      return putBack(action.aside, action.dir, action.replace === true, ax.resuming === true);
     case 'uninstall-pipx': {
       const rc = { resuming: ax.resuming === true, ...(ax.checkpoint ? { checkpoint: ax.checkpoint } : {}) };
       // Nothing installed (cut off before pipx made the venv): only stray links can be left.

@@ -48,15 +48,16 @@ export async function setAside(from: string, to: string, copy: boolean): Promise
 }
 
 /**
- * Put `aside` back at `dir`. What was built at `dir` since (a rebuilt venv: it has a pyvenv.cfg) is removed
- * first; anything else there is left alone and the step fails.
+ * Put `aside` back at `dir`. With `replace`, what was built at `dir` since (a rebuilt venv: it has a
+ * pyvenv.cfg) is removed first; anything else there is left alone and the step fails.
  */
-export async function putBack(aside: string, dir: string, resuming: boolean): Promise<AsideResult> {
+export async function putBack(aside: string, dir: string, replace: boolean, resuming: boolean): Promise<AsideResult> {
   if (!(await exists(aside))) {
     if (await exists(dir)) return { ok: true, output: `${dir} is back already` };
     return { ok: false, output: '', error: `${aside} is gone: ${dir} cannot be put back` };
   }
   const st = await fsp.lstat(dir).catch(() => null);
+  if (st && !replace) return { ok: false, output: '', error: `${dir} exists again (made since?); leaving it and ${aside} as they are` };
   if (st) {
     if (st.isSymbolicLink() || !st.isDirectory()) return { ok: false, output: '', error: `${dir} exists and is not an environment pyenvtui built; leaving it` };
     const r = await removeVenvDir(dir, { resuming });

@@ -46,7 +46,8 @@ export type Action =
   | { type: 'remove-dir'; dir: string }
   /** Move (or copy) a whole environment aside (repair) or into the trash (clean-up); undone by put-back. */
   | { type: 'set-aside'; from: string; to: string; copy?: boolean }
-  | { type: 'put-back'; aside: string; dir: string }
+  /** replace: what was built at dir since (a venv) is removed first (repair); otherwise an existing dir fails the step. */
+  | { type: 'put-back'; aside: string; dir: string; replace?: boolean }
   /** `pipx uninstall`, finished by hand when pipx cannot read a venv it never finished building. */
   | { type: 'uninstall-pipx'; argv: string[]; env?: Record<string, string>; venv: string; binDir: string }
   | { type: 'noop' };
