@@ -73,6 +73,13 @@ function tool(env: Environment): ExportedTool | null {
   for (const i of Array.isArray(env.meta?.injected) ? (env.meta.injected as { package?: unknown; version?: unknown }[]) : []) {
     if (typeof i.package === 'string' && typeof i.version === 'string' && isValidDistName(i.package) && SAFE_VERSION.test(i.version)) injected.push({ package: i.package, version: i.version });
   }
+  // uv: the receipt's requirements after the first are the `--with` companions; pinned at the installed version.
+  if (env.kind === 'uv-tool' && Array.isArray(env.meta?.requirements)) {
+    for (const q of (env.meta.requirements as { name?: unknown }[]).slice(1)) {
+      const d = typeof q.name === 'string' ? env.packages.find((p) => p.name === q.name!.toString().toLowerCase().replace(/[-_.]+/g, '-')) : undefined;
+      if (d && isValidDistName(d.displayName) && SAFE_VERSION.test(d.version)) injected.push({ package: d.displayName, version: d.version });
+    }
+  }
   return { package: pkg, version, python: minorVersion(env.python.version), injected };
 }
 

@@ -8,6 +8,7 @@ import { distNameProblem, pathProblem, versionProblem } from '../migrate/names.j
 import { pipxInstallSteps } from '../migrate/targets/pipx.js';
 import type { TargetTools } from '../migrate/targets/common.js';
 import { createVenvStep, venvInstallSteps } from '../migrate/targets/venv.js';
+import { uvInstallSteps } from '../migrate/targets/uv.js';
 import type { Plan, PlannedPackage, Step } from '../migrate/types.js';
 import { sameMinorInterpreter } from '../risk/repair.js';
 import type { ExportDoc } from './export.js';
@@ -92,7 +93,27 @@ export function planRestore(r: RestoreInput): RestorePlan {
     packages.push(pkg, ...companions);
     steps.push(...pipxInstallSteps(pkg, { ...r.tools, python: python(t.python, `pipx tool ${pkg.name}`) }, offline, wheelDir, false, companions));
   }
-  for (const t of r.doc.uvTools) notRestored.push(`uv tool ${t.package}==${t.version}: ${r.tools.uv ? 'uv tools are not restored yet' : 'uv is not installed here'} (uv tool install ${t.package}==${t.version})`);
+  const uvToolDir = r.tools.uvToolDir ?? `${r.home}/.local/share/uv/tools`;
+  for (const t of r.doc.uvTools) {
+    const pkg = planned(`${t.package}==${t.version}`);
+    if (typeof pkg === 'string') {
+      notRestored.push(`uv tool ${t.package}: ${pkg}`);
+      continue;
+    }
+    if (existsSync(path.join(uvToolDir, pkg.name))) {
+      skipped.push(`uv tool ${pkg.name}: already installed`);
+      continue;
+    }
+    const companions = t.injected.map((i) => planned(`${i.package}==${i.version}`)).filter((c): c is PlannedPackage => typeof c !== 'string');
+    const uvSteps = uvInstallSteps(pkg, { ...r.tools, uv: r.tools.uv ?? 'uv', uvToolDir, python: python(t.python, `uv tool ${pkg.name}`) }, offline, wheelDir, companions);
+    if (!r.tools.uv) {
+      // The step is planned exactly as it would run; without uv it cannot, so it is reported, not run.
+      notRestored.push(`uv tool ${pkg.name}: uv is not installed here; once it is, restore runs: ${uvSteps[0]!.display}`);
+      continue;
+    }
+    packages.push(pkg, ...companions);
+    steps.push(...uvSteps);
+  }
 
   for (const v of r.doc.venvs) {
     const dir = v.path === '~' ? r.home : v.path.startsWith('~/') ? path.join(r.home, v.path.slice(2)) : v.path;

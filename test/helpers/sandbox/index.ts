@@ -19,3 +19,4 @@ export { cli, cliEnv, operatorState, tryRun, BIN } from './cli.js';
 export type { CliResult, CliOptions } from './cli.js';
 export { pythonOnlyPath } from './no-pipx-path.js';
 export { plantDebianCryptography } from './debian-cryptography.js';
+export { uvTool, uvReceiptText } from './uv-tool.js';
