@@ -11,6 +11,7 @@ import { unfinishedMigrations } from '../../src/migrate/unfinished.js';
 
 // The wizard brings the migration engine (planner, executor, execa): loaded on the first `m`, so
 // the dashboard's first frame does not wait for code most sessions never run.
+const LifecycleOverlay = lazy(() => import('../lifecycle/lifecycle-overlay.js').then((m) => ({ default: m.LifecycleOverlay })));
 const DashboardWizard = lazy(() => import('../wizard/dashboard-wizard.js').then((m) => ({ default: m.DashboardWizard })));
 
 export interface AppProps {
@@ -84,6 +85,27 @@ export function App({ version, loader, options, onRedraw, onQuit, onSuspend }: A
           }}
         />
       </Suspense>
+      </KeyOwnerContext.Provider>
+    );
+  }
+  // F repair, C clean-up, E export: the lifecycle overlay owns the keyboard until it closes.
+  if (state.overlay === 'lifecycle' && state.lifecycle && state.inventory) {
+    return (
+      <KeyOwnerContext.Provider value={route}>
+        <Suspense fallback={<Dashboard state={state} version={version} />}>
+          <LifecycleOverlay
+            kind={state.lifecycle.kind}
+            {...(state.lifecycle.envId ? { envId: state.lifecycle.envId } : {})}
+            inventory={state.inventory}
+            findings={state.findings}
+            rows={state.size.rows}
+            columns={state.size.columns}
+            onExit={(r) => {
+              dispatch({ type: 'overlay-closed', message: r.message });
+              if (r.changed) rescan();
+            }}
+          />
+        </Suspense>
       </KeyOwnerContext.Provider>
     );
   }

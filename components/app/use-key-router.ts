@@ -22,9 +22,10 @@ export interface RouterEffects {
 export function useKeyRouter(state: DashboardState, dispatch: Dispatch<Action>, effects: RouterEffects): KeyRoute {
   const route = useMemo(() => new KeyRoute(), []);
   const wizardOpen = useRef(false);
-  wizardOpen.current = state.overlay === 'wizard';
+  // The wizard and the lifecycle overlay (repair, clean-up, export) each own the keyboard while open.
+  wizardOpen.current = state.overlay === 'wizard' || state.overlay === 'lifecycle';
   useEffect(() => {
-    if (state.overlay !== 'wizard') route.reset();
+    if (state.overlay !== 'wizard' && state.overlay !== 'lifecycle') route.reset();
   }, [state.overlay, route]);
   const onKey = useCallback(
     (input: string, key: Key) => {

@@ -124,6 +124,19 @@ function command(s: DashboardState, c: CommandId): DashboardState {
       if (!u) return { ...s, message: 'no unfinished migration' };
       return { ...s, overlay: 'wizard', job: { kind: c === 'resumeMigration' ? 'resume' : 'undo', id: u.id } };
     }
+    case 'repairEnv': {
+      if (s.options.readonly) return readonlyRefusal;
+      const row = focusedRow(s);
+      const env = row?.envId ? envById(s, row.envId) : row?.pkg ? envById(s, row.pkg.envId) : undefined;
+      if (!env) return { ...s, message: 'F repairs a broken environment: select one first' };
+      if (env.health.cannotRun === undefined) return { ...s, message: `${env.name} is not broken (its interpreter runs): nothing to repair` };
+      return { ...s, overlay: 'lifecycle', lifecycle: { kind: 'repair', envId: env.id } };
+    }
+    case 'cleanUp':
+      if (s.options.readonly) return readonlyRefusal;
+      return s.inventory ? { ...s, overlay: 'lifecycle', lifecycle: { kind: 'clean' } } : { ...s, message: 'wait for the scan to finish' };
+    case 'exportMachine':
+      return s.inventory && !s.scan.running ? { ...s, overlay: 'lifecycle', lifecycle: { kind: 'export' } } : { ...s, message: 'wait for the scan to finish' };
     case 'rescan':
       return { ...s, scan: { ...s.scan, running: true, done: 0, total: 0, active: [], error: null }, message: 'rescanning…' };
     case 'help':

@@ -50,7 +50,9 @@ export interface DashboardState {
   size: { columns: number; rows: number };
   view: ViewId;
   focus: PaneId;
-  overlay: 'help' | 'wizard' | 'text' | null;
+  overlay: 'help' | 'wizard' | 'text' | 'lifecycle' | null;
+  /** What the lifecycle overlay does (F repair, C clean-up, E export). */
+  lifecycle?: { kind: 'repair' | 'clean' | 'export'; envId?: string };
   /** The full text of a row, opened with Enter (overlay 'text'). */
   text: { full: FullText; pos: ListPos } | null;
   /** Places to return to with Esc after a jump (finding → environment and package). */

@@ -8,7 +8,8 @@ export type CommandId =
   | 'migrate' | 'rescan' | 'redraw' | 'suspend' | 'help' | 'quit' | 'interrupt' | 'copy'
   | 'closeOverlay' | 'filterAccept' | 'filterClear' | 'filterBackspace'
   | 'wizTarget' | 'wizSystemSite' | 'wizPlan' | 'wizRun' | 'wizCancel' | 'wizYes' | 'wizNo' | 'wizToggle'
-  | 'wizAnswer' | 'wizUndo' | 'wizClose' | 'resumeMigration' | 'undoMigration';
+  | 'wizAnswer' | 'wizUndo' | 'wizClose' | 'resumeMigration' | 'undoMigration'
+  | 'repairEnv' | 'cleanUp' | 'exportMachine';
 
 /** The wizard's phases as key modes: its keys live in this table too (one router, one help). */
 export const WIZARD_MODES = ['wiz-choose', 'wiz-plan', 'wiz-running', 'wiz-confirm', 'wiz-result', 'wiz-help'] as const;
@@ -79,6 +80,9 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'migrate', keys: [k('m')], description: 'migrate tagged packages', modes: ['normal'], group: 'Act', changesMachine: true, hint: { text: 'migrate' } },
   { command: 'resumeMigration', keys: [k('R')], description: 'resume the unfinished migration', modes: ['normal'], group: 'Act', changesMachine: true },
   { command: 'undoMigration', keys: [k('U')], description: 'undo the unfinished migration', modes: ['normal'], group: 'Act', changesMachine: true },
+  { command: 'repairEnv', keys: [k('F')], description: 'repair the broken environment under the cursor (plan, run, undo)', modes: ['normal'], group: 'Act', changesMachine: true },
+  { command: 'cleanUp', keys: [k('C')], description: 'clean-up: dead and unused environments to the trash', modes: ['normal'], group: 'Act', changesMachine: true },
+  { command: 'exportMachine', keys: [k('E')], description: 'export tools and venvs to a file for pyenvtui restore', modes: ['normal'], group: 'Act' },
   { command: 'rescan', keys: [k('r')], description: 'rescan the machine', modes: ['normal'], group: 'Screen', hint: { text: 'rescan' } },
   { command: 'suspend', keys: [k('z', true)], description: 'suspend to the shell (fg resumes)', modes: ['normal', 'help', 'text'], group: 'Screen' },
   { command: 'redraw', keys: [k('l', true)], description: 'redraw the screen', modes: ['normal', 'help', 'filter'], group: 'Screen' },

@@ -20,7 +20,7 @@ export async function liveScan(io: CommandIO): Promise<{ ctx: ScanContext; inv: 
   return { ctx, inv: await scan(ctx) };
 }
 
-export function hostTools(io: CommandIO, home: string): TargetTools | null {
+export function hostTools(io: Pick<CommandIO, 'env'>, home: string): TargetTools | null {
   const python = findOnPath('python3', io.env.PATH);
   if (!python) return null;
   const pipx = findOnPath('pipx', io.env.PATH);
