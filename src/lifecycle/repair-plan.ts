@@ -65,7 +65,8 @@ function backupStep(env: Environment, pkgs: Distribution[]): NewStep {
     kind: 'backup',
     purpose: `rebuild wheels of ${env.prefix}'s ${pkgs.length} packages from its installed files (checked against RECORD)`,
     action: { type: 'backup', wheels: wheelSpecs(pkgs), files: [] },
-    display: `pyenvtui: rebuild wheels of ${pkgs.map((d) => `${d.displayName}==${d.version}`).join(' ')}`,
+    // Done in-process (no command to run): shown as a shell comment, so a pasted plan runs nothing here.
+    display: `# pyenvtui rebuilds wheels of ${pkgs.map((d) => `${d.displayName}==${d.version}`).join(' ')}`,
     needsRoot: false,
     destructive: false,
     undo: { description: 'nothing to undo (the wheels stay with the journal)', action: { type: 'noop' } },
@@ -119,7 +120,7 @@ export function planRepair(r: RepairInput): RepairPlan {
     }
     if (VENV_KINDS.has(env.kind)) {
       if (!python) {
-        blockers.push(`${env.prefix}: no Python ${want ?? '(unknown version)'} on this machine to rebuild it with: install one (pyenv install ${want ?? 'X.Y'}), or choose one with --python PATH`);
+        notRepaired.push(`${env.prefix}: no Python ${want ?? '(unknown version)'} on this machine to rebuild it with: install one (pyenv install ${want ?? 'X.Y'}), or choose one with --python PATH`);
         return;
       }
       const tools = { ...r.tools, python };
@@ -140,7 +141,7 @@ export function planRepair(r: RepairInput): RepairPlan {
         return;
       }
       if (!python) {
-        blockers.push(`${env.prefix}: no Python ${want ?? '(unknown version)'} on this machine for pipx to reinstall it with: install one, or choose one with --python PATH`);
+        notRepaired.push(`${env.prefix}: no Python ${want ?? '(unknown version)'} on this machine for pipx to reinstall it with: install one, or choose one with --python PATH`);
         return;
       }
       const home = typeof env.meta?.pipxHome === 'string' ? env.meta.pipxHome : r.tools.pipxHome;

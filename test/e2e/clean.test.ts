@@ -3,7 +3,7 @@
 // byte; a venv whose interpreter is running, and the active VIRTUAL_ENV, are refused; emptying the trash
 // frees exactly what was reported. Every command the CLI prints here is run.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, createSandbox, DEMO, diffListings, listing, type Sandbox } from '../helpers/sandbox/index.js';
@@ -65,6 +65,26 @@ describe('pyenvtui clean', () => {
     expect(v.code).toBe(1);
     expect(v.stdout).toContain('it is the active virtual environment (VIRTUAL_ENV)');
     expect(diffListings(before, await listing(sb.root, { exclude: mine }))).toEqual({ added: [], removed: [] });
+  });
+
+  it('--duplicates, --stale and --caches plan what they name; --dry-run changes nothing', { timeout: 300_000 }, async () => {
+    const twin = (await sb.venv('.venvs/twin', { packages: [DEMO.tool] })).prefix;
+    mkdirSync(sb.path('~/.cache/pip/http'), { recursive: true });
+    writeFileSync(sb.path('~/.cache/pip/http/blob'), 'x'.repeat(1000));
+    const before = await listing(sb.root, { exclude: mine });
+    // twin and dead1 hold the same packages at the same versions (pip and setuptools aside).
+    const d = await cli(sb, ['clean', '--duplicates', '--caches', '--dry-run']);
+    expect(d.code, d.stdout + d.stderr).toBe(0);
+    expect(d.stdout).toContain(`move venv ${twin} (`);
+    expect(d.stdout).toContain(`move venv ${dead[1]} (`);
+    expect(d.stdout).not.toContain(`move venv ${dead[0]} (`);
+    expect(d.stdout).toContain(`move cache ${sb.path('~/.cache/pip')} (`);
+    const st = await cli(sb, ['clean', '--stale', '--stale-days', '0', '--dry-run']);
+    for (const p of [...dead, twin]) expect(st.stdout).toContain(`move venv ${p} (`);
+    expect(st.stdout).not.toContain(`move venv ${busy} (`);
+    expect(diffListings(before, await listing(sb.root, { exclude: mine }))).toEqual({ added: [], removed: [] });
+    rmSync(twin, { recursive: true });
+    rmSync(sb.path('~/.cache/pip'), { recursive: true });
   });
 
   it('moves the three to the trash (the reported bytes); undo restores them exactly; emptying frees them', { timeout: 300_000 }, async () => {

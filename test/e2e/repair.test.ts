@@ -22,6 +22,7 @@ describe('pyenvtui repair', () => {
   let sb: Sandbox;
   let broken: string;
   let tool: string;
+  let old310: string;
   // pyenvtui's own cache and the pip/pipx caches and logs are not what repair and undo manage.
   const mine = (rel: string) => /^home\/tester\/(\.cache|\.local\/state|\.local\/pipx\/(logs|\.cache|shared))/.test(rel);
 
@@ -35,6 +36,9 @@ describe('pyenvtui repair', () => {
     tool = sb.path(`~/.local/pipx/venvs/${DEMO.tool}`);
     for (const n of ['python', 'python3', 'python3.11']) rmSync(path.join(tool, 'bin', n), { force: true });
     symlinkSync('/opt/python3.11-removed/bin/python3', path.join(tool, 'bin', 'python'));
+    // Made with a 3.10 that is gone; this machine has no 3.10.
+    old310 = (await sb.venv('.venvs/old310', { packages: [`${DEMO.lib}==${DEMO.libVersion}`] })).prefix;
+    breakVenv(old310, '3.10.13', '/opt/python3.10/bin');
   }, 300_000);
   afterAll(() => sb?.cleanup());
 
@@ -47,6 +51,8 @@ describe('pyenvtui repair', () => {
     expect(dry.stdout).toContain(`/usr/bin/python3.11 -m venv ${broken}`);
     expect(dry.stdout).toContain(`reinstall --python /usr/bin/python3.11 ${DEMO.tool}`);
     expect(dry.stdout).not.toContain('.venvs/keep');
+    // --all includes the 3.10 venv this machine cannot rebuild: left out, saying why and what to do.
+    expect(dry.stdout).toContain(`not repaired: ${old310}: no Python 3.10 on this machine to rebuild it with`);
     const no = await cli(sb, ['repair', broken]);
     expect(no.code).toBe(3);
     expect(no.stderr).toContain('nothing was changed');
@@ -74,6 +80,21 @@ describe('pyenvtui repair', () => {
     const u = await cli(sb, ['undo', id, '--yes']);
     expect(u.code, u.stdout + u.stderr).toBe(0);
     expect(diffListings(brokenState, await listing(sb.root, { exclude: mine }))).toEqual({ added: [], removed: [] });
+  });
+
+  it('without the same minor it is not repaired; --python picks another, the plan says what changes; undo restores', { timeout: 300_000 }, async () => {
+    const before = await listing(sb.root, { exclude: mine });
+    const blocked = await cli(sb, ['repair', old310]);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stdout).toContain('no Python 3.10 on this machine to rebuild it with');
+    expect(blocked.stdout).toContain('nothing to repair');
+    const r = await cli(sb, ['repair', old310, '--python', '/usr/bin/python3.11', '--yes']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/warning: .*no Python 3\.10 here; rebuilt with \/usr\/bin\/python3\.11 \(Python 3\.11\.\d+\)/);
+    expect((await tryRun(sb, path.join(old310, 'bin', 'python'), ['-c', VERSION_OF, DEMO.lib]))?.trim()).toBe(DEMO.libVersion);
+    const id = /undo with: pyenvtui undo (\S+)/.exec(r.stdout)![1]!;
+    expect((await cli(sb, ['undo', id, '--yes'])).code).toBe(0);
+    expect(diffListings(before, await listing(sb.root, { exclude: mine }))).toEqual({ added: [], removed: [] });
   });
 
   it('reinstalls a pipx tool whose Python was removed; it runs; undo puts the broken copy back', { timeout: 300_000 }, async () => {
