@@ -84,8 +84,7 @@ export function LifecycleOverlay({ kind, envId, inventory, findings, env = proce
         (e: unknown) => show('info', [String(e)]),
       );
     }
-    // Once, when the overlay opens: later renders must not plan again.
-  }, []);
+  }, []); // once, when the overlay opens: the plan is fixed then (later renders must not re-plan)
 
   const pick = (it: CleanItem): void => {
     const p = cleanPlanFor([it], env, env.HOME ?? inventory.home);

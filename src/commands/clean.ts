@@ -3,7 +3,6 @@
 // emptied with `pyenvtui clean --empty-trash`). See lifecycle/cleanup.ts.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CommandIO } from '../io.js';
 import { cacheDirs, cacheItems, cleanable, cleanupItems, planClean, trashDir, type CleanFacts, type CleanItem, type CleanTag } from '../lifecycle/cleanup.js';
 import { lastUsed, linksInto, processesUsing, treeBytes } from '../lifecycle/cleanup-facts.js';
@@ -11,27 +10,12 @@ import { newMigrationId, stateDir } from '../migrate/journal.js';
 import { planText } from '../migrate/render.js';
 import type { Inventory } from '../model.js';
 import { jsonSafe, visible } from '../text/safe.js';
+import { CLEAN_SPEC } from './args/clean.js';
+import { flag, parseCommand, str, usageError } from './spec.js';
 import { confirmAndRun, liveScan, pickEnvs } from './lifecycle-run.js';
 
-export const CLEAN_USAGE = 'pyenvtui clean [--json] [--stale-days N] | ENV... | --broken | --orphaned | --duplicates | --stale | --caches [--dry-run] [--yes] | --empty-trash [--yes]';
-export const CLEAN_SUMMARY = 'environments by size and last use (broken, orphaned, duplicate, stale) and caches; move the chosen ones to an undoable trash';
-
-export const CLEAN_OPTIONS = {
-  json: { type: 'boolean' },
-  'stale-days': { type: 'string' },
-  broken: { type: 'boolean' },
-  orphaned: { type: 'boolean' },
-  duplicates: { type: 'boolean' },
-  stale: { type: 'boolean' },
-  caches: { type: 'boolean' },
-  'empty-trash': { type: 'boolean' },
-  'dry-run': { type: 'boolean' },
-  yes: { type: 'boolean' },
-} as const;
-
 function usage(io: CommandIO, msg: string): number {
-  io.stderr.write(`pyenvtui clean: ${visible(msg)}\nUsage: ${CLEAN_USAGE}\n`);
-  return 2;
+  return usageError(io, CLEAN_SPEC, msg, visible);
 }
 
 export function humanBytes(n: number): string {
@@ -99,14 +83,22 @@ async function emptyTrash(io: CommandIO, dir: string, dryRun: boolean, yes: bool
   return 0;
 }
 
-export async function run(argv: string[], io: CommandIO): Promise<number> {
-  let values: { [K in keyof typeof CLEAN_OPTIONS]?: (typeof CLEAN_OPTIONS)[K]['type'] extends 'string' ? string : boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: argv, options: CLEAN_OPTIONS, strict: true, allowPositionals: true }));
-  } catch (e) {
-    return usage(io, (e as Error).message);
-  }
+export async function runClean(argv: string[], io: CommandIO): Promise<number> {
+  const p = parseCommand(CLEAN_SPEC, argv);
+  if ('error' in p) return usage(io, p.error);
+  const positionals = p.positionals;
+  const values = {
+    json: flag(p, 'json'),
+    'stale-days': str(p, 'stale-days'),
+    broken: flag(p, 'broken'),
+    orphaned: flag(p, 'orphaned'),
+    duplicates: flag(p, 'duplicates'),
+    stale: flag(p, 'stale'),
+    caches: flag(p, 'caches'),
+    'empty-trash': flag(p, 'empty-trash'),
+    'dry-run': flag(p, 'dry-run'),
+    yes: flag(p, 'yes'),
+  };
   const staleDays = values['stale-days'] === undefined ? 180 : Number(values['stale-days']);
   if (!Number.isInteger(staleDays) || staleDays < 0) return usage(io, '--stale-days takes a whole number of days');
   const { ctx, inv } = await liveScan(io);

@@ -1,37 +1,24 @@
 // `pyenvtui repair ENV... | --all [--python PATH] [--dry-run] [--yes]`: broken environments rebuilt from their
 // own records through the planner (plan, progress, verification, journal, undo). See lifecycle/repair-plan.ts.
-import { parseArgs } from 'node:util';
 import type { CommandIO } from '../io.js';
 import { newMigrationId, stateDir } from '../migrate/journal.js';
 import { planText } from '../migrate/render.js';
 import { planRepair, VENV_KINDS } from '../lifecycle/repair-plan.js';
 import { visible } from '../text/safe.js';
+import { REPAIR_SPEC } from './args/repair.js';
+import { flag, parseCommand, str, usageError } from './spec.js';
 import { confirmAndRun, hostTools, liveScan, pickEnvs } from './lifecycle-run.js';
 import path from 'node:path';
 
-export const REPAIR_USAGE = 'pyenvtui repair ENV... | --all [--python PATH] [--dry-run] [--yes]';
-export const REPAIR_SUMMARY = 'rebuild broken environments (same Python minor, same packages) from their own files; undoable';
-
-export const REPAIR_OPTIONS = {
-  all: { type: 'boolean' },
-  python: { type: 'string' },
-  'dry-run': { type: 'boolean' },
-  yes: { type: 'boolean' },
-} as const;
-
 function usage(io: CommandIO, msg: string): number {
-  io.stderr.write(`pyenvtui repair: ${visible(msg)}\nUsage: ${REPAIR_USAGE}\n`);
-  return 2;
+  return usageError(io, REPAIR_SPEC, msg, visible);
 }
 
-export async function run(argv: string[], io: CommandIO): Promise<number> {
-  let values: { all?: boolean; python?: string; 'dry-run'?: boolean; yes?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({ args: argv, options: REPAIR_OPTIONS, strict: true, allowPositionals: true }));
-  } catch (e) {
-    return usage(io, (e as Error).message);
-  }
+export async function runRepair(argv: string[], io: CommandIO): Promise<number> {
+  const p = parseCommand(REPAIR_SPEC, argv);
+  if ('error' in p) return usage(io, p.error);
+  const positionals = p.positionals;
+  const values = { all: flag(p, 'all'), python: str(p, 'python'), 'dry-run': flag(p, 'dry-run'), yes: flag(p, 'yes') };
   if (values.all === (positionals.length > 0)) return usage(io, 'name the environments to repair, or --all');
   const { ctx, inv } = await liveScan(io);
   const tools = await hostTools(io, ctx);

@@ -2,11 +2,13 @@
 // that runs it, loaded only when used so `pyenvtui --version` and the dashboard start without the others.
 // Adding a command: its spec in args/NAME.ts, its code in NAME.ts, one line here.
 import type { CommandIO } from '../io.js';
+import { CLEAN_SPEC } from './args/clean.js';
 import { DOCTOR_SPEC } from './args/doctor.js';
 import { EXPORT_SPEC } from './args/export.js';
 import { FLEET_SPEC } from './args/fleet.js';
 import { IMPACT_SPEC } from './args/impact.js';
 import { MIGRATE_SPEC } from './args/migrate.js';
+import { REPAIR_SPEC } from './args/repair.js';
 import { RESTORE_SPEC } from './args/restore.js';
 import { SCAN_SPEC } from './args/scan.js';
 import { TUI_SPEC } from './args/tui.js';
@@ -29,5 +31,7 @@ export const COMMANDS: readonly Command[] = [
   { spec: IMPACT_SPEC, run: async (argv, io) => (await import('./impact.js')).runImpact(argv, io) },
   { spec: EXPORT_SPEC, run: async (argv, io) => (await import('./export-restore.js')).runExport(argv, io) },
   { spec: RESTORE_SPEC, run: async (argv, io) => (await import('./export-restore.js')).runRestore(argv, io) },
+  { spec: REPAIR_SPEC, run: async (argv, io) => (await import('./repair.js')).runRepair(argv, io) },
+  { spec: CLEAN_SPEC, run: async (argv, io) => (await import('./clean.js')).runClean(argv, io) },
   { spec: UNDO_SPEC, run: async (argv, io) => (await import('./undo.js')).runUndo(argv, io) },
 ];

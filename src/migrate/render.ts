@@ -62,5 +62,6 @@ function rawEventText(e: ExecEvent): string[] | null {
 export function journalLine(j: Journal): string {
   const names = j.plan.packages.map((p) => p.name).join(', ');
   const done = j.steps.filter((s) => s.state === 'done').length;
-  return visible(`${j.id}  ${j.status.padEnd(11)} ${names} → ${j.plan.target.kind}  (${done}/${j.steps.length} steps done)`);
+  const what = j.plan.purpose === 'repair' || j.plan.purpose === 'clean' ? `${j.plan.purpose}: ${j.plan.steps.filter((s) => s.action.type === 'set-aside').map((s) => (s.action.type === 'set-aside' ? s.action.from : '')).join(', ')}` : `${names} → ${j.plan.target.kind}`;
+  return visible(`${j.id}  ${j.status.padEnd(11)} ${what}  (${done}/${j.steps.length} steps done)`);
 }

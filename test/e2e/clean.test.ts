@@ -108,6 +108,9 @@ describe('pyenvtui clean', () => {
     expect(moved.reduce((a, n) => a + du(path.join(trash, id, n)), 0)).toBe(total);
     const u = await cli(sb, ['undo', id, '--yes']);
     expect(u.code, u.stdout + u.stderr).toBe(0);
+    // The journal names what it was: a clean-up of these paths.
+    expect(u.stdout).toMatch(new RegExp(`^Undo ${id}\\s+done\\s+clean: `, 'm'));
+    for (const d of dead) expect(u.stdout.split('\n')[0]).toContain(d);
     expect(diffListings(before, await listing(sb.root, { exclude: mine }))).toEqual({ added: [], removed: [] });
 
     const again = await cli(sb, ['clean', '--broken', '--yes']);

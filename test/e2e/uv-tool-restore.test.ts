@@ -2,7 +2,7 @@
 // as uv leaves it (test/helpers/sandbox/uv-tool.ts writes uv-receipt.toml byte for byte in uv's format):
 // export reads it (package, version, Python, `--with` companions pinned), and restore plans the exact
 // `uv tool install` it would run; without uv on PATH that step is reported, not run, and nothing changes.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportDoc } from '../../src/lifecycle/export.js';
@@ -54,5 +54,18 @@ describe('uv tools: receipt, export, restore', () => {
       `HOME=${home} UV_TOOL_DIR=${home}/.local/share/uv/tools UV_TOOL_BIN_DIR=${home}/.local/bin uv tool install --python /usr/bin/python3.11 --offline --no-index --find-links ${dst.wheels} --with ${DEMO.lib}==${DEMO.libVersion} ${DEMO.tool}==${DEMO.toolVersion}`,
     );
     expect(diffListings(before, await listing(dst.root, mine))).toEqual({ added: [], removed: [] });
+  });
+
+  it('repair plans uv tool install --reinstall for a uv tool whose Python is gone; without uv the plan is blocked and nothing changes', { timeout: 300_000 }, async () => {
+    for (const n of ['python', 'python3', 'python3.11']) rmSync(path.join(tool, 'bin', n), { force: true });
+    symlinkSync('/opt/python3.11-removed/bin/python3', path.join(tool, 'bin', 'python'));
+    const before = await listing(src.root, { exclude: (rel) => rel.startsWith('home/tester/.cache') });
+    const r = await cli(src, ['repair', tool, '--yes']);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toContain(`BLOCKED: ${tool}: uv is not installed here; the step below is what pyenvtui runs once it is`);
+    const wheels = /--find-links (\S+)/.exec(r.stdout)![1]!;
+    expect(r.stdout).toContain(`uv tool install --reinstall --python /usr/bin/python3.11 --no-index --find-links ${wheels} ${DEMO.tool}==${DEMO.toolVersion}`);
+    expect(r.stdout).toContain('nothing was changed');
+    expect(diffListings(before, await listing(src.root, { exclude: (rel) => rel.startsWith('home/tester/.cache') }))).toEqual({ added: [], removed: [] });
   });
 });

@@ -25,7 +25,6 @@ export interface UvReqSpec {
 
 /** A TOML basic string as toml_edit writes one (only `"` and `\` and controls escaped). */
 function str(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\x00-\x1f\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
 
