@@ -1,7 +1,7 @@
 // Everything pyenvtui concludes about an inventory: the machine's facts gathered once, advice per
 // package, then one findings pipeline (risk rules and the playbook's prerequisites, pure over the
 // inventory and the facts). Shared by `scan --json`, `doctor`, export and the dashboard.
-import type { ScanContext } from './context.js';
+import type { ScanContext } from './context/scan-context.js';
 import { gatherMachineFacts, type MachineFacts } from './facts/index.js';
 import type { Finding, Inventory } from './model.js';
 import { adviseInventory } from './guidance/advice.js';

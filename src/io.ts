@@ -1,4 +1,4 @@
-import type { Env } from './context.js';
+import type { Env } from './context/scan-context.js';
 
 /** The streams and facts a command needs; injected so commands run in tests without a process. */
 export interface CommandIO {

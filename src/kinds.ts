@@ -40,7 +40,7 @@ export interface KindTraits {
   repair: RepairWay;
   /**
    * Path-valued environment variables this kind's locator reads. Under --root they are translated into
-   * the root or dropped (src/context-env.ts).
+   * the root or dropped (src/context/env.ts).
    */
   envVars: readonly string[];
 }

@@ -7,7 +7,7 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import SelectInput from 'ink-select-input';
-import type { Env } from '../../src/context.js';
+import type { Env } from '../../src/context/scan-context.js';
 import type { Finding, Inventory } from '../../src/model.js';
 import type { Plan } from '../../src/migrate/types.js';
 import type { CleanItem } from '../../src/lifecycle/cleanup.js';

@@ -2,7 +2,7 @@
 // `pyenvtui repair`, `pyenvtui clean` and `pyenvtui export`. No React here, so it loads with the overlay.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { ScanContext, type Env } from '../../src/context.js';
+import { ScanContext, type Env } from '../../src/context/scan-context.js';
 import type { Finding, Inventory } from '../../src/model.js';
 import { exportMachine } from '../../src/lifecycle/export.js';
 import { planRepair } from '../../src/lifecycle/repair-plan.js';

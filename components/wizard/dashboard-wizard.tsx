@@ -1,7 +1,7 @@
 // The wizard as the dashboard opens it on `m`: the tagged batch (or the focused package), a context on
 // the scanned root, and the operator's environment. Kept here so the app root only has to place it.
 import React, { useMemo, useState } from 'react';
-import { ScanContext, type Env } from '../../src/context.js';
+import { ScanContext, type Env } from '../../src/context/scan-context.js';
 import type { DashboardState } from '../state/dashboard-state.js';
 import type { Inventory } from '../../src/model.js';
 import { detailRows, selectedRow } from '../state/selectors.js';

@@ -2,7 +2,7 @@
 // output and verification, confirm removal (default No), then done/undo. Esc before running changes
 // nothing. Its keys come from the one key table (modes wiz-*); it owns the keyboard while open.
 import React, { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Env, ScanContext } from '../../src/context.js';
+import type { Env, ScanContext } from '../../src/context/scan-context.js';
 import type { Inventory } from '../../src/model.js';
 import { markersOf } from '../../src/facts/interpreter.js';
 import type { Step } from '../../src/migrate/types.js';

@@ -1,5 +1,5 @@
 // The real side of the wizard: prepare → execute (journaled) → undo, on the machine behind a context.
-import type { Env, ScanContext } from '../../src/context.js';
+import type { Env, ScanContext } from '../../src/context/scan-context.js';
 import type { Environment } from '../../src/model.js';
 import { executePlan, resumeMigration } from '../../src/migrate/execute.js';
 import type { ExecEvent } from '../../src/migrate/events.js';

@@ -1,7 +1,7 @@
 // The real loader: scan the machine progressively, analyze it (playbook advice and findings), then
 // compute sizes in the background (a bounded walk per environment) so the screen never waits for `du`.
 import os from 'node:os';
-import { ScanContext, type Env } from '../context.js';
+import { ScanContext, type Env } from '../context/scan-context.js';
 import { LOCATORS, scanProgressive } from '../discover/index.js';
 import type { Environment, Finding, Inventory } from '../model.js';
 import { analyze } from '../analyze.js';

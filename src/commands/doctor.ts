@@ -1,7 +1,7 @@
 // `pyenvtui doctor`: scan, evaluate the risk rules, print a report grouped by severity (or JSON), and
 // exit 0 (clean) / 1 (findings at or above --fail-on) / 2 (usage or internal error) for CI and scripts.
-import type { Env } from '../context.js';
-import { ScanContext } from '../context.js';
+import type { Env } from '../context/scan-context.js';
+import { ScanContext } from '../context/scan-context.js';
 import { visible, visibleLines } from '../text/safe.js';
 import { SEVERITIES, severityRank, type Evidence, type Finding, type Inventory, type Severity } from '../model.js';
 import { jsonSafe } from '../text/safe.js';

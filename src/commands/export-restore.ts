@@ -3,7 +3,7 @@
 // through the journaled executor (verify, undo with `pyenvtui undo ID`).
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { ScanContext } from '../context.js';
+import { ScanContext } from '../context/scan-context.js';
 import type { CommandIO } from '../io.js';
 import { exportMachine, validateExport } from '../lifecycle/export.js';
 import { planRestore } from '../lifecycle/restore.js';

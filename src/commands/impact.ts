@@ -2,7 +2,7 @@
 // removed or the distribution is upgraded. Exit 0 when nothing depends on it, 1 when something would
 // break (scriptable like doctor), 2 for usage errors.
 import path from 'node:path';
-import { ScanContext, type Env } from '../context.js';
+import { ScanContext, type Env } from '../context/scan-context.js';
 import { visible } from '../text/safe.js';
 import { removalImpact, RELEASE_UPGRADES, upgradeImpact, findInterpreter, type Impact } from '../lifecycle/impact.js';
 import { jsonSafe } from '../text/safe.js';

@@ -2,7 +2,7 @@
 // and running it through the journaled executor (undo with `pyenvtui undo ID`).
 import readline from 'node:readline/promises';
 import path from 'node:path';
-import { ScanContext } from '../context.js';
+import { ScanContext } from '../context/scan-context.js';
 import type { CommandIO } from '../io.js';
 import type { Environment, Inventory } from '../model.js';
 import { executePlan } from '../migrate/execute.js';

@@ -1,7 +1,7 @@
 // `pyenvtui migrate NAME... --to pipx|uv|venv[:DIR]` and `pyenvtui migrate --resume [ID]` (options: args/migrate.ts).
 // Without --yes and without a terminal nothing is changed: the plan is printed and the exit code is 3.
 import readline from 'node:readline/promises';
-import { ScanContext } from '../context.js';
+import { ScanContext } from '../context/scan-context.js';
 import type { CommandIO } from '../io.js';
 import { normalizeName } from '../model.js';
 import type { ExecOptions } from '../migrate/events.js';

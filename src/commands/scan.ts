@@ -1,6 +1,6 @@
 // `pyenvtui scan`: one inventory, as text, JSON, JSON lines or Ansible facts (options: args/scan.ts).
 import path from 'node:path';
-import { ScanContext, type Env } from '../context.js';
+import { ScanContext, type Env } from '../context/scan-context.js';
 import { analyze } from '../analyze.js';
 import { scan } from '../discover/index.js';
 import { writeInventoryJson } from '../report/json.js';

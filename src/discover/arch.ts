@@ -6,7 +6,7 @@
 // - Homebrew's INSTALL_RECEIPT.json in a keg: `arch` (Hardware::CPU.arch: arm64, x86_64), and the
 //   `homebrew_version` that poured it.
 import { closeSync, readSync } from 'node:fs';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { openRegular } from '../formats/bounded-read.js';
 import * as fs from './resolve.js';
 

@@ -6,7 +6,7 @@
 // pyenv (versions/miniconda3-latest, ...). A registered `<X>/envs/<name>` makes X a root too, so a base
 // whose own line is missing from environments.txt is still found.
 import path from 'node:path';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { ScanProblem } from '../model.js';
 import { parseEnvironmentsTxt } from '../formats/conda-meta.js';
 import { condarcSearchPath, expandCondaPath, parseCondarc } from '../formats/condarc.js';

@@ -6,7 +6,7 @@
 // Version: the python left installed after replaying conda-meta/history, else conda-meta/python-X.Y.Z-*.json.
 // Packages: the dist-info dirs in site-packages (conda writes INSTALLER=conda), read by readSite.
 import path from 'node:path';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Environment, ScanProblem } from '../model.js';
 import { parseCondaHistory, pythonVersionFromMetaFiles, type CondaHistory } from '../formats/conda-meta.js';
 import { condaLocations, pyenvRoot } from './conda-locations.js';

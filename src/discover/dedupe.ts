@@ -1,6 +1,6 @@
 // One environment, one listing: the same prefix reached by several locators (a pipx venv found by the
 // HOME walk, a symlinked venv dir, merged /usr) is kept once, under its most specific kind.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { EnvKind, Environment } from '../model.js';
 import { KIND_TRAITS } from '../kinds.js';
 import * as fs from './resolve.js';

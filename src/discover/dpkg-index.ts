@@ -8,7 +8,7 @@
 // Every consumer (discovery, risk facts, prerequisites) asks these memoised values; none reads dpkg itself.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { LIMITS } from '../formats/bounded-read.js';
 import { DPKG_STATUS, normalizeDpkgPath, packageFromListFile, parseDiversions, scanDpkgList, parseDpkgStatus, type Diversion, type DpkgStatus } from '../formats/dpkg.js';
 

@@ -2,7 +2,7 @@
 // Everything comes from files: pyvenv.cfg, bin/, lib/pythonX.Y/, include/. Problems become health
 // entries; nothing here throws for bad input.
 import path from 'node:path';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { envId, type Distribution, type EnvKind, type Environment, type SiteDir } from '../model.js';
 import { parsePyvenvCfg, type PyvenvCfg } from '../formats/pyvenv-cfg.js';
 import { findSitePackages, readSite, errText } from './site-read.js';

@@ -7,7 +7,7 @@
 // so packages survive upgrades; that shared directory is where `pip install --break-system-packages` lands, so
 // it is reported with scope 'local' (the admin's site, like /usr/local on Debian). A keg is `linked` when
 // `<brew>/bin/pythonX.Y` resolves into it; only a linked keg is what users run.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Environment, ScanProblem, SiteDir } from '../model.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { envFromPrefix, errText } from './site.js';

@@ -2,7 +2,7 @@
 // (its identify(), or its locate() narrowed to that prefix), and the answers are folded by the same
 // dedupe as a full scan. So `migrate --from PREFIX`, the dashboard and `scan` give one prefix one kind
 // and one environment id.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Environment } from '../model.js';
 import { dedupeEnvironments } from './dedupe.js';
 import { LOCATORS, homeContexts } from './index.js';

@@ -1,6 +1,6 @@
 // The scan: every locator in parallel, problems collected, duplicates folded, PATH resolved.
 import os from 'node:os';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Environment, Inventory, ScanProblem } from '../model.js';
 import type { Locator } from './locator.js';
 import { systemLocator } from './system.js';

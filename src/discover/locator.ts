@@ -1,5 +1,5 @@
 // The contract every locator fulfils: find environments of one kind from files alone.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Environment, ScanProblem } from '../model.js';
 
 export interface LocatorResult {

@@ -6,7 +6,7 @@
 // follow pyenv's (3.12.1, pypy3.10-7.3.17, ...) and are read with the same helpers. `.tool-versions` (both tools)
 // upward from PWD or home names the active version.
 import path from 'node:path';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { EnvKind, Environment, ScanProblem } from '../model.js';
 import { parsePatchlevel } from '../formats/patchlevel.js';
 import { tryReadToolFile } from './tool-files.js';

@@ -1,6 +1,6 @@
 // PATH resolution without executing anything: for python, python3, pip, pip3 and every console script
 // of the discovered distributions, which file wins on ctx.env.PATH and which later copies it shadows.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Environment, PathCommand, PathResolution } from '../model.js';
 import * as fs from './resolve.js';
 import { pyenvActive, pyenvRoot } from './pyenv.js';

@@ -5,7 +5,7 @@
 // it; `meta.activeHome` says which one pipx uses.
 // The global home ($PIPX_GLOBAL_HOME, else /opt/pipx) is read too.
 import { venvToolManager } from './tool-manager.js';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { isValidDistName, type Environment, type ScanProblem } from '../model.js';
 import { exposedApps, parsePipxMetadata, type PipxMetadata, type PipxPackageInfo } from '../formats/pipx-metadata.js';
 import { isSafeToolName, readToolFile } from './tool-files.js';

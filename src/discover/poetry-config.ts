@@ -3,7 +3,7 @@
 // `cache-dir` and `[virtualenvs] path` (which may say "{cache-dir}/virtualenvs"), as PET's
 // pet-poetry config.rs reads them. Relative paths are kept as written (PET does the same).
 import { parse } from 'smol-toml';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import * as fs from './resolve.js';
 
 export interface PoetryConfig {

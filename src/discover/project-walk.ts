@@ -1,7 +1,7 @@
 // Bounded walk for venvs: a directory holding a pyvenv.cfg file is a venv (not descended into).
 // Heavy or foreign trees are skipped; symlinked dirs are followed once (real path remembered), so
 // loops end. Unreadable dirs and non-UTF-8 names become problems.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { ScanProblem } from '../model.js';
 import * as fs from './resolve.js';
 

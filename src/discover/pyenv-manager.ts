@@ -4,7 +4,7 @@
 // `pyenv --version` prints outside a git checkout (inside one it adds git's `-N-gSHA`) — else, as PET
 // reads it, a version in the real path (/opt/homebrew/Cellar/pyenv/2.4.0/libexec/pyenv).
 import path from 'node:path';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Environment } from '../model.js';
 import { tryReadToolFile } from './tool-files.js';
 

@@ -2,7 +2,7 @@
 // with pyenv-latest's prefix match: `3.12` → the latest installed 3.12.x) and what a shim on PATH runs
 // (pyenv-which: the first selected version that has the command; `system` = the next one on PATH
 // after the shims). Nothing is executed: shims are bash scripts that would only re-run pyenv.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { PathCommand } from '../model.js';
 import * as fs from './resolve.js';
 

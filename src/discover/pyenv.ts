@@ -11,7 +11,7 @@
 // Version: the directory name when it is one (3.12.1, 3.12.1a3, 3.13-dev), else patchlevel.h (PyPy keeps it
 // in include/pypy3.9/), else a version inside the name (nogil-3.9.10-1), else what envFromPrefix reads.
 import path from 'node:path';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Environment, ScanProblem } from '../model.js';
 import { parsePatchlevel } from '../formats/patchlevel.js';
 import { pyenvRoot } from './conda-locations.js';

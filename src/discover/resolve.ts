@@ -2,7 +2,7 @@
 // answers "missing" without building an Error). Kept as free functions so locators read the same as
 // before; they all share the context's one cache.
 import type { Dirent, Stats } from 'node:fs';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 
 /** Real machine path of p (throws like realpath(3)). */
 export async function realpath(ctx: ScanContext, p: string): Promise<string> {

@@ -4,7 +4,7 @@
 // count its packages twice and credit its findings to whichever reader a rule met first. So each
 // shared site (same real path) records all its readers, and its distributions are listed under one of
 // them, chosen the same way every time: a system interpreter first, then by id.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Environment } from '../model.js';
 import * as fs from './resolve.js';
 

@@ -11,7 +11,7 @@
 // egg-infos and anything with a problem are read again every time, so bad input is always reported.
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Distribution } from '../model.js';
 
 const VERSION = 1;

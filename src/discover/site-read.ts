@@ -6,7 +6,7 @@
 // checked first, so a FIFO is never opened; a symlinked child is resolved through the context, so it
 // stays inside --root.
 import { readdirSync, type Dirent } from 'node:fs';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { normalizeName, type Distribution, type SiteDir } from '../model.js';
 import {
   parseCoreMetadata,

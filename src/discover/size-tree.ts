@@ -6,7 +6,7 @@
 // Limits: a file rewritten in place without a rename keeps the old size until its directory changes;
 // hard links are counted once within a directory walked fresh, and once per directory from the cache.
 import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Environment } from '../model.js';
 
 export interface SizeResult {

@@ -1,6 +1,6 @@
 // Size on disk of an environment, computed lazily (never part of scan()): see size-tree.ts for what is
 // counted (a system interpreter's own files, not all of /usr) and the per-directory cache.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Environment } from '../model.js';
 import { sizeTree, type SizeOptions, type SizeResult } from './size-tree.js';
 

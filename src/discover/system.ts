@@ -2,7 +2,7 @@
 // Each interpreter gets its sites in sys.path order with scopes (user → local → distro), the PEP 668
 // marker from its stdlib dir, and dpkg ownership of its distributions.
 import path from 'node:path';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Distribution, Environment, ScanProblem, SiteDir } from '../model.js';
 import type { Locator, LocatorResult } from './locator.js';
 import { getDpkgIndex } from './dpkg-index.js';

@@ -1,7 +1,7 @@
 // Reading the small files tools leave behind (pipx_metadata.json, uv-receipt.toml, conda-meta/history,
 // .condarc, .python-version, ...) without letting a hostile tree stall the scan: a FIFO or a device under
 // one of those names would block a read forever, and a runaway file would eat memory.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 
 /** Largest tool file we read; conda histories of big, old envs run to a few MB. */
 export const MAX_TOOL_FILE = 32 * 1024 * 1024;

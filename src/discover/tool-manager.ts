@@ -6,7 +6,7 @@
 // `<venv>/bin/poetry`, and `<venv>/lib/pythonX.Y/site-packages/poetry-1.8.3.dist-info` says 1.8.3),
 // else, as PET reads it, a Homebrew Cellar path (/opt/homebrew/Cellar/poetry/1.8.3/…).
 import path from 'node:path';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Manager } from './pyenv-manager.js';
 import * as fs from './resolve.js';
 

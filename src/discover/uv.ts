@@ -7,7 +7,7 @@
 // Python's stdlib dir, so they come out externally managed (envFromPrefix reads the marker).
 // uv uses these XDG paths on macOS too.
 import path from 'node:path';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { isValidDistName, normalizeName, type Environment, type ScanProblem } from '../model.js';
 import { parseUvPythonDirName, parseUvReceipt, type UvReceipt } from '../formats/uv-receipt.js';
 import { isSafeToolName, readToolFile } from './tool-files.js';

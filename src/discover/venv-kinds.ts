@@ -1,7 +1,7 @@
 // Which tool made a venv: virtualenvwrapper, pipenv, poetry, hatch, pdm, uv project, or plain venv.
 // Decided from where the venv lives and the files beside it; nothing is executed.
 import path from 'node:path';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { EnvKind } from '../model.js';
 import * as fs from './resolve.js';
 import { stripTrailingSlashes } from '../text/trim.js';

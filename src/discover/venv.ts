@@ -1,6 +1,6 @@
 // Venv-family locator: well-known venv homes, $VIRTUAL_ENV, ~/.env-style dirs, the bounded HOME walk
 // and --search dirs. Each venv is classified (virtualenvwrapper, pipenv, poetry, hatch, pdm, uv project).
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Environment, ScanProblem } from '../model.js';
 import { parsePyvenvCfg } from '../formats/pyvenv-cfg.js';
 import type { Locator, LocatorResult } from './locator.js';

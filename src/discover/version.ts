@@ -2,7 +2,7 @@
 // base the interpreter links to), dpkg status, directory names. Running the interpreter is the last
 // resort, counted in ctx.spawns and cached by (path, mtime) for the life of the process.
 import path from 'node:path';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { minorFromName, parseBuildDetails, parsePatchlevel } from '../formats/patchlevel.js';
 import { getDpkgStatus } from './dpkg-index.js';
 import * as fs from './resolve.js';

@@ -1,7 +1,7 @@
 // The scan's second product beside the Inventory: MachineFacts, gathered once per analysis. Each fact is
 // read here (or in the one reader it names) and nowhere else; everything downstream is pure over
 // (Inventory, MachineFacts).
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { getDpkgIndex, getDpkgStatus } from '../discover/dpkg-index.js';
 import type { PipConfig } from '../formats/pip-config.js';
 import { loadDistroIndex, type DistroIndex } from '../guidance/distro-index.js';

@@ -4,7 +4,7 @@
 // Python's platform.machine() reports).
 import { closeSync, readSync } from 'node:fs';
 import os from 'node:os';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { openRegular } from '../formats/bounded-read.js';
 import { elfMachine } from '../formats/elf.js';
 import type { Environment } from '../model.js';

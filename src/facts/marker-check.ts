@@ -2,7 +2,7 @@
 // where it belongs (EXTERNALLY-MANAGED.bak/.old/...), or dpkg lists the file but it is gone and no
 // dpkg-divert explains it (diversions are the documented escape hatch; the risk rules judge those).
 // dpkg's answer comes from the scan's one dpkg index (no .list file is read here).
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { DpkgIndex } from '../discover/dpkg-index.js';
 import { normalizeDpkgPath } from '../formats/dpkg.js';
 import type { Evidence } from '../model.js';

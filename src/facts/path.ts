@@ -1,7 +1,7 @@
 // PATH resolution: the one lookup of a command on a PATH, for the scanned machine (through the
 // ScanContext) and for the operator's host (prepare, export/restore, the wizard's runner).
 import { statSync, type Stats } from 'node:fs';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { stripTrailingSlashes } from '../text/trim.js';
 
 /** What a shell searches when PATH is unset (glibc's default, with /usr/local first as Debian's login PATH). */

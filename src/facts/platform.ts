@@ -1,6 +1,6 @@
 // The platform of the scanned machine, detected once per ScanContext (shared with per-home children):
 // analysis, risk facts, prerequisites and migration all ask here.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { detectPlatform } from '../platform/detect.js';
 import type { Platform } from '../platform/types.js';
 

@@ -1,5 +1,5 @@
 // Locate an interpreter's stdlib directory from files (no Python is run).
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Environment } from '../model.js';
 import { minorOf } from '../guidance/naming.js';
 

@@ -5,7 +5,7 @@
 // dir (~/.local/share/pipx honouring $XDG_DATA_HOME, or ~/Library/Application Support/pipx on macOS).
 // The version is read from the installed pipx's dist-info (user site, /usr/local, the distro's site,
 // Homebrew's Cellar), so a fresh account gets the home the installed pipx will really use.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { uvToolBinDir, uvToolDir } from '../discover/uv.js';
 
 export interface PipxHome {

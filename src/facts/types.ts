@@ -1,7 +1,7 @@
 // MachineFacts: everything pyenvtui knows about the scanned machine beyond the Inventory, gathered once
 // per analysis (src/facts/index.ts). Risk rules, prerequisite checks, advice, the planner's inputs and
 // the wizard's suggestions are functions of (Inventory, MachineFacts); none of them reads files.
-import type { Env } from '../context.js';
+import type { Env } from '../context/scan-context.js';
 import type { DpkgIndex } from '../discover/dpkg-index.js';
 import type { Diversion } from '../formats/dpkg.js';
 import type { PipConfig } from '../formats/pip-config.js';

@@ -1,7 +1,7 @@
 // Can this interpreter create a working venv? `python3 -m venv` needs the venv module and a
 // working ensurepip with a pip wheel; Debian splits those into python3.X-venv, and without it users
 // hit "ensurepip ... returned non-zero exit status 1". Decided from files alone.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Environment, Evidence } from '../model.js';
 import type { Platform } from '../platform/types.js';
 import { isInstalled, type DpkgStatus } from '../formats/dpkg.js';

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, fstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { LIMITS, byteLimit, openRegular } from '../formats/bounded-read.js';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { ControlScanner, compareDebVersions, relationNames, sourceName } from '../formats/deb-control.js';
 import { lz4Chunks } from './lz4.js';
 

@@ -1,6 +1,6 @@
 // "Does the distribution package this PyPI project?", answered offline from the local package
 // lists. apt lists are read today; other managers answer "unknown" (null index) rather than guess.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { normalizeName } from '../model.js';
 import type { Platform } from '../platform/types.js';
 import { loadAptIndex, type AptIndex, type AptPackage } from './apt-lists.js';

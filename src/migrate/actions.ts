@@ -3,7 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
-import type { Env } from '../context.js';
+import type { Env } from '../context/scan-context.js';
 import { backupFiles, findCachedWheel, listOwnedFiles, rebuildWheel, restoreFiles } from './backup.js';
 import { FALLBACK_NOTE, indexUnreachable } from './install-source.js';
 import { ownedDirs } from './record.js';

@@ -3,7 +3,7 @@
 // leaves a journal that says exactly which steps completed.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import type { Env } from '../context.js';
+import type { Env } from '../context/scan-context.js';
 import { ownerAlive, processStart } from './lock.js';
 import type { Journal, Plan } from './types.js';
 

@@ -3,7 +3,7 @@
 import { accessSync, closeSync, constants, existsSync, readSync } from 'node:fs';
 import { openRegular } from '../formats/bounded-read.js';
 import path from 'node:path';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { envFromPrefix } from '../discover/env-prefix.js';
 import { markersOf } from '../facts/interpreter.js';
 import { findOnHostPath } from '../facts/path.js';

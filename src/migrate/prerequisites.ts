@@ -4,7 +4,7 @@
 // which PATH they are about, and phrases the result for the plan.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { ScanContext, type Env } from '../context.js';
+import { ScanContext, type Env } from '../context/scan-context.js';
 import type { Distribution, Environment, Evidence, Finding, Inventory } from '../model.js';
 import { BASE_KINDS, gatherCheckFacts, platformOf } from '../facts/index.js';
 import { DEFAULT_PATH, pathDirs } from '../facts/path.js';

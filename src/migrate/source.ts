@@ -1,6 +1,6 @@
 // Finding the source of a migration from files: a system interpreter's scopes (user site, /usr/local,
 // apt's dist-packages) as discovery reads them, or any environment prefix. Reads only; spawns nothing.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { envFromPrefix } from '../discover/env-prefix.js';
 import { identifyPrefix } from '../discover/identify.js';
 import { systemLocator, usrSystemEnv } from '../discover/system.js';

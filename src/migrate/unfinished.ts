@@ -1,6 +1,6 @@
 // Migrations left half-way (stopped with Ctrl-C, killed, waiting for a sudo command): every start of
 // the dashboard and of `doctor` names them first, with the commands that resume or undo them.
-import type { Env } from '../context.js';
+import type { Env } from '../context/scan-context.js';
 import { isResumable, listJournals, stateDir } from './journal.js';
 
 export interface Unfinished {

@@ -1,6 +1,6 @@
 // detectPlatform: read the few files that identify the OS, through ScanContext so `--root`
 // scans an image as that machine. Never throws; unknown stays "unknown".
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Evidence } from '../model.js';
 import { decideContext, raspberryPiModel, wslFrom } from './container.js';
 import { identifyFamily, packageManagerFor, prettyName } from './identify.js';

@@ -1,7 +1,7 @@
 // Writes `scan --facts[=full]` and `scan --json-lines` for an analysed inventory. Facts carry sizes,
 // so this is the one report that walks environment trees: bounded per environment (a lower bound
 // past the budget) so a host with a huge conda env still answers within Ansible's gather timeout.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { computeSize } from '../discover/size.js';
 import { openSizeCache, saveSizeCache } from '../discover/size-tree.js';
 import type { Inventory } from '../model.js';

@@ -1,6 +1,6 @@
 // Reads pip and uv configuration through ScanContext (so a --root image resolves like a live machine)
 // and hands the text to the pure resolvers in src/formats.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { LIMITS } from '../formats/bounded-read.js';
 import { pipConfigFiles, resolvePipConfig, type LoadedPipFile, type PipConfig } from '../formats/pip-config.js';
 import { resolveUvConfig, uvConfigFiles, type LoadedUvFile, type UvConfig } from '../formats/uv-config.js';

@@ -1,7 +1,7 @@
 // The risk rules' own readers (markers, .pth files, RECORD scripts, root-owned files), called once per
 // analysis by src/facts/index.ts through ScanContext (so --root images behave like live machines).
 import path from 'node:path';
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import type { Environment, Inventory } from '../model.js';
 import type { DpkgIndex } from '../discover/dpkg-index.js';
 import { normalizeDpkgPath } from '../formats/dpkg.js';

@@ -1,6 +1,6 @@
 // The one findings pipeline: every check is a pure rule over (Inventory, MachineFacts): the risk rules
 // R1–R16 and Pi1–Pi2, then the playbook's prerequisite checks; twins are merged, worst first.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { gatherMachineFacts } from '../facts/index.js';
 import { prerequisiteFindings } from '../guidance/prerequisites.js';
 import { severityRank, type Finding, type Inventory } from '../model.js';

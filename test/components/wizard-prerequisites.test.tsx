@@ -4,7 +4,7 @@ import React from 'react';
 import { render } from 'ink-testing-library';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MigrationWizard, defaultRunner, type WizardResult, type WizardRunner } from '../../components/wizard/migration-wizard.js';
-import { ScanContext } from '../../src/context.js';
+import { ScanContext } from '../../src/context/scan-context.js';
 import { fixCommand } from '../../src/guidance/index.js';
 import type { Inventory } from '../../src/model.js';
 import { loadSource } from '../../src/migrate/source.js';

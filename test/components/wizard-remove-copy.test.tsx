@@ -8,7 +8,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MigrationWizard } from '../../components/wizard/migration-wizard.js';
 import { analyze } from '../../src/analyze.js';
-import { ScanContext } from '../../src/context.js';
+import { ScanContext } from '../../src/context/scan-context.js';
 import { scan } from '../../src/discover/index.js';
 import type { Environment, Inventory } from '../../src/model.js';
 import { DEMO, standardMachine } from '../helpers/sandbox/index.js';

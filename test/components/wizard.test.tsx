@@ -3,7 +3,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MigrationWizard, type WizardResult, type WizardRunner } from '../../components/wizard/migration-wizard.js';
 import type { WizardItem } from '../../components/wizard/use-wizard-state.js';
-import { ScanContext } from '../../src/context.js';
+import { ScanContext } from '../../src/context/scan-context.js';
 import type { Distribution, Environment, Inventory } from '../../src/model.js';
 import type { Plan, Step } from '../../src/migrate/types.js';
 import { waitFor } from '../helpers/wait-for.js';

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../src/context.js';
+import { ScanContext } from '../../src/context/scan-context.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -150,7 +150,7 @@ describe('ScanContext homes', () => {
 
 describe('ScanContext environment under --root', () => {
   it('translates path variables that point into the root and drops those that point outside', async () => {
-    const { translateEnv } = await import('../../src/context-env.js');
+    const { translateEnv } = await import('../../src/context/env.js');
     const root = '/mnt/sd';
     const env = translateEnv(
       { HOME: '/mnt/sd/home/pi', PWD: '/mnt/sd/home/pi/proj', CONDARC: '/etc/conda/.condarc', XDG_BIN_HOME: '/mnt/sd/home/pi/bin', LANG: 'C' },

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, realpathSync, rmSync, symlinkSync, write
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPathRows, pathDetailRows } from '../../components/state/path-rows.js';
-import { ScanContext } from '../../src/context.js';
+import { ScanContext } from '../../src/context/scan-context.js';
 import { scan } from '../../src/discover/index.js';
 import { tmp } from './discover/fixtures.js';
 

@@ -4,7 +4,7 @@ import { existsSync, promises as fsp, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ScanContext } from '../../src/context.js';
+import { ScanContext } from '../../src/context/scan-context.js';
 import {
   buildWheels,
   createSandbox,

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { selectedDists } from '../../components/wizard/selection.js';
 import { initialWizardState } from '../../components/wizard/use-wizard-state.js';
 import { defaultRunner } from '../../components/wizard/wizard-runner.js';
-import { ScanContext } from '../../src/context.js';
+import { ScanContext } from '../../src/context/scan-context.js';
 import { scan } from '../../src/discover/index.js';
 import type { Environment, Inventory } from '../../src/model.js';
 import { standardMachine } from '../helpers/sandbox/index.js';

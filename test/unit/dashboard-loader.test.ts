@@ -7,7 +7,7 @@ import { sizeInBackground } from '../../src/app/size-walk.js';
 import type { ScanEvents } from '../../src/app/loader.js';
 import { reducer } from '../../components/state/dashboard-reducer.js';
 import { initialState } from '../../components/state/dashboard-state.js';
-import { ScanContext } from '../../src/context.js';
+import { ScanContext } from '../../src/context/scan-context.js';
 import { computeSize } from '../../src/discover/size.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { compareText } from '../../components/ui/text.js';

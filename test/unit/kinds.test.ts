@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { KIND_TRAITS, KINDS_BY_PRECEDENCE, kindsWhere } from '../../src/kinds.js';
 import { ENV_KINDS } from '../../src/model.js';
-import { PATH_VARS } from '../../src/context-env.js';
+import { PATH_VARS } from '../../src/context/env.js';
 import { KIND_GROUPS, groupOf } from '../../components/state/kinds.js';
 import { INTERPRETER_KINDS } from '../../src/lifecycle/dependents.js';
 

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, openSync, readSync, closeSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { archFromElf } from '../../../src/discover/arch.js';
 import { systemLocator } from '../../../src/discover/system.js';
 import { tmp } from './fixtures.js';

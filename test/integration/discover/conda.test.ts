@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { condaLocator } from '../../../src/discover/conda.js';
 import { parseEnvironmentsTxt } from '../../../src/formats/conda-meta.js';
 import type { Environment } from '../../../src/model.js';

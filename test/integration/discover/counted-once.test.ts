@@ -4,7 +4,7 @@
 // shows each tool healthy and each package once, as real pip counts them.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { scan } from '../../../src/discover/index.js';
 import { analyze } from '../../../src/analyze.js';
 import type { Environment, Inventory } from '../../../src/model.js';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createScanLoader } from '../../../src/app/scan-loader.js';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { identifyPrefix } from '../../../src/discover/identify.js';
 import { scan } from '../../../src/discover/index.js';
 import { KIND_TRAITS } from '../../../src/kinds.js';

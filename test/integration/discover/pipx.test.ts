@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { pipxLocator, type PipxAppLink } from '../../../src/discover/pipx.js';
 import { scan as fullScan } from '../../../src/discover/index.js';
 import type { Environment } from '../../../src/model.js';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { condaLocator } from '../../../src/discover/conda.js';
 import { pyenvLocator, versionFromPyenvName, versionInsideName } from '../../../src/discover/pyenv.js';
 

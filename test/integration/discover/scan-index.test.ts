@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { scan, scanProgressive } from '../../../src/discover/index.js';
 import { computeSize } from '../../../src/discover/size.js';
 import { envFromPrefix } from '../../../src/discover/site.js';

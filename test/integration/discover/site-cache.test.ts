@@ -2,7 +2,7 @@
 // installer (or a person) makes to a metadata directory is seen. Real venv, real pip, real wheels.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { envFromPrefix } from '../../../src/discover/site.js';
 import { siteCacheStats } from '../../../src/discover/site-cache.js';
 import type { Environment } from '../../../src/model.js';

@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, rmSync, renameSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { envFromPrefix, findSitePackages, readSite } from '../../../src/discover/site.js';
 import { makeVenv, pipInstall, pipList, SYS_PY, tmp, write } from './fixtures.js';
 

@@ -3,7 +3,7 @@ import { realpathSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { scan } from '../../../src/discover/index.js';
 import type { Environment, Inventory } from '../../../src/model.js';
 import { standardMachine, type StandardMachine } from '../../helpers/sandbox/index.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { scan } from '../../../src/discover/index.js';
 import type { Environment, Inventory } from '../../../src/model.js';
 import { buildDebianRoot, type DebianRoot } from './debian-root.js';

@@ -1,7 +1,7 @@
 // Every venv-family kind on a sandbox HOME made of real venvs (python3 -m venv), scanned with --root.
 import { appendFileSync, chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { scan } from '../../../src/discover/index.js';
 import type { Inventory } from '../../../src/model.js';
 import { makeVenv, tmp, write } from './fixtures.js';

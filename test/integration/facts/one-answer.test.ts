@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { aptOnlyOf } from '../../../components/wizard/use-wizard-state.js';
 import { analyze } from '../../../src/analyze.js';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { scan } from '../../../src/discover/index.js';
 import { pipxHomes } from '../../../src/discover/pipx.js';
 import { markersOf } from '../../../src/facts/interpreter.js';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { LIMITS, ReadLimitError, readBounded, readBoundedSync } from '../../../src/formats/bounded-read.js';
 import { parseCondarc } from '../../../src/formats/condarc.js';
 import { parseIni } from '../../../src/formats/ini.js';

@@ -4,7 +4,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { scan } from '../../../src/discover/index.js';
 import { adviseInventory } from '../../../src/guidance/advice.js';
 import { prerequisiteFindings } from '../../../src/guidance/prerequisites.js';

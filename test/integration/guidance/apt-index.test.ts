@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { loadAptIndex } from '../../../src/guidance/apt-lists.js';
 import { compareDebVersions, parseControl } from '../../../src/formats/deb-control.js';
 import { aptLookup } from '../../../src/guidance/distro-index.js';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { scan } from '../../../src/discover/index.js';
 import { prerequisiteFindings } from '../../../src/guidance/prerequisites.js';
 import type { Finding } from '../../../src/model.js';

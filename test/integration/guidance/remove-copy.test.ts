@@ -2,7 +2,7 @@
 // "migrate", and the printed command is run here, in a throwaway sandbox, with real pip and pipx.
 import { existsSync, realpathSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { scan } from '../../../src/discover/index.js';
 import { analyze } from '../../../src/analyze.js';
 import type { Inventory } from '../../../src/model.js';

@@ -4,7 +4,7 @@
 // must break exactly those environments.
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { scan } from '../../../src/discover/index.js';
 import type { Inventory } from '../../../src/model.js';
 import { DEMO, cli, createSandbox, type Sandbox } from '../../helpers/sandbox/index.js';

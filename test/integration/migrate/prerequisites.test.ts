@@ -3,7 +3,7 @@
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { fixCommand } from '../../../src/guidance/index.js';
 import { prepareMigration } from '../../../src/migrate/prepare.js';
 import { planText } from '../../../src/migrate/render.js';

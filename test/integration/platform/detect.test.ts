@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { detectPlatform } from '../../../src/platform/detect.js';
 import { parseOsRelease } from '../../../src/platform/os-release.js';
 import { osRelease, tempRoot, type TempRoot } from '../../helpers/root-builder.js';

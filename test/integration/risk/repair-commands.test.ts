@@ -5,7 +5,7 @@
 import { existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { LOCATORS, scan } from '../../../src/discover/index.js';
 import { pipxLocator } from '../../../src/discover/pipx.js';
 import type { Finding } from '../../../src/model.js';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyze.js';
-import { ScanContext, type ScanOptions } from '../../../src/context.js';
+import { ScanContext, type ScanOptions } from '../../../src/context/scan-context.js';
 import { scan } from '../../../src/discover/index.js';
 import { scanDpkgList, parseDpkgStatus } from '../../../src/formats/dpkg.js';
 import { osRelease, tempRoot } from '../../helpers/root-builder.js';

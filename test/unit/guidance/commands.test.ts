@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ScanContext } from '../../../src/context.js';
+import { ScanContext } from '../../../src/context/scan-context.js';
 import { containerSeverity, dockerfileInstall, fixCommand, requirement, shellQuote } from '../../../src/guidance/commands.js';
 import { distroPackageName } from '../../../src/guidance/naming.js';
 import { detectPlatform } from '../../../src/platform/detect.js';

@@ -2,7 +2,7 @@
 // for the common "missing" answer), cheap path splitting, and a read that refuses FIFOs and devices.
 import { fstatSync, lstatSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { LIMITS, readFd } from './formats/bounded-read.js';
+import { LIMITS, readFd } from '../formats/bounded-read.js';
 
 const NO_ENTRY = { throwIfNoEntry: false } as const;
 

@@ -2,8 +2,8 @@
 // cache directory (never inside a scanned --root, so a scan leaves the image untouched).
 import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { toMachine, type Env } from './context-env.js';
-import { Fail, lstatOr } from './context-fs.js';
+import { toMachine, type Env } from './env.js';
+import { Fail, lstatOr } from './fs.js';
 
 /** Directories under /home or /Users that are not users: macOS's shared folder, Homebrew on Linux. */
 const NOT_USERS = new Set(['Shared', 'linuxbrew', 'lost+found']);

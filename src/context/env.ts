@@ -1,7 +1,7 @@
 // Translating the scanning user's environment into the scanned machine: path-valued variables are
 // mapped inside the root, or dropped when they point outside it.
 import path from 'node:path';
-import { KIND_TRAITS } from './kinds.js';
+import { KIND_TRAITS } from '../kinds.js';
 
 export type Env = Record<string, string | undefined>;
 
