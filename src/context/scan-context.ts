@@ -8,7 +8,8 @@
 // Speed: a scan asks about the same directories tens of thousands of times, so every resolved path
 // is cached for the context's life, and lookups use synchronous syscalls that report a missing file
 // as a value (no Error built). Each call is a few microseconds; scan loops call breathe() so a
-// dashboard running the scan in-process still gets keys and repaints.
+// dashboard running the scan in-process still gets keys and repaints. Every file method is honestly
+// synchronous (its signature says so); breathe() is the one asynchronous method.
 import {
   closeSync,
   constants as fsConstants,
@@ -125,7 +126,7 @@ export class ScanContext {
     return toMachine(path.resolve(hostP), this.root);
   }
 
-  async readFile(p: string, max?: number): Promise<Buffer> {
+  readFile(p: string, max?: number): Buffer {
     return this.readFileSync(p, max);
   }
 
@@ -154,12 +155,12 @@ export class ScanContext {
     }
   }
 
-  async readText(p: string): Promise<string> {
+  readText(p: string): string {
     return this.readFileSync(p).toString('utf8');
   }
 
   /** Text of a file, or null when it is missing or unreadable. */
-  async tryReadText(p: string): Promise<string | null> {
+  tryReadText(p: string): string | null {
     try {
       return this.readFileSync(p).toString('utf8');
     } catch {
@@ -167,7 +168,7 @@ export class ScanContext {
     }
   }
 
-  async readdir(p: string): Promise<Dirent[]> {
+  readdir(p: string): Dirent[] {
     return this.readdirSync(p);
   }
 
@@ -178,7 +179,7 @@ export class ScanContext {
   }
 
   /** Directory entries, or [] when missing/unreadable. */
-  async tryReaddir(p: string): Promise<Dirent[]> {
+  tryReaddir(p: string): Dirent[] {
     try {
       return this.readdirSync(p);
     } catch {
@@ -186,7 +187,7 @@ export class ScanContext {
     }
   }
 
-  async stat(p: string): Promise<Stats> {
+  stat(p: string): Stats {
     const st = this.statSync(p);
     if (st instanceof Fail) throw toError(st, p);
     return st;
@@ -203,7 +204,7 @@ export class ScanContext {
     return real instanceof Fail ? real : statOr(this.prefix + real);
   }
 
-  async lstat(p: string): Promise<Stats> {
+  lstat(p: string): Stats {
     const st = this.lstatSync(p);
     if (st instanceof Fail) throw toError(st, p);
     return st;
@@ -221,29 +222,38 @@ export class ScanContext {
     return st instanceof Fail ? null : st;
   }
 
-  async tryStat(p: string): Promise<Stats | null> {
+  tryStat(p: string): Stats | null {
     return this.tryStatSync(p);
   }
 
-  async tryLstat(p: string): Promise<Stats | null> {
+  tryLstat(p: string): Stats | null {
     const st = this.lstatSync(p);
     return st instanceof Fail ? null : st;
   }
 
-  async exists(p: string): Promise<boolean> {
+  exists(p: string): boolean {
     return this.tryStatSync(p) !== null;
   }
 
-  async isDir(p: string): Promise<boolean> {
+  isDir(p: string): boolean {
     return this.tryStatSync(p)?.isDirectory() ?? false;
   }
 
-  async isFile(p: string): Promise<boolean> {
+  isFile(p: string): boolean {
     return this.tryStatSync(p)?.isFile() ?? false;
   }
 
+  /** Link text, or null when p is not a readable symlink. */
+  tryReadlink(p: string): string | null {
+    try {
+      return this.readlink(p);
+    } catch {
+      return null;
+    }
+  }
+
   /** Raw link text of a symlink (machine semantics: absolute targets are inside the root). */
-  async readlink(p: string): Promise<string> {
+  readlink(p: string): string {
     const abs = norm(p);
     const parent = this.res(dirOf(abs));
     if (parent instanceof Fail) throw toError(parent, abs);
@@ -254,7 +264,7 @@ export class ScanContext {
    * Canonical machine path, following symlinks inside the root.
    * Throws ELOOP on loops and ENOENT on dangling links, like realpath(3).
    */
-  async realpath(p: string): Promise<string> {
+  realpath(p: string): string {
     return this.realpathSync(p);
   }
 
@@ -264,7 +274,7 @@ export class ScanContext {
     return r;
   }
 
-  async tryRealpath(p: string): Promise<string | null> {
+  tryRealpath(p: string): string | null {
     const r = this.res(norm(p));
     return r instanceof Fail ? null : r;
   }

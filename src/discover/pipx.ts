@@ -34,7 +34,7 @@ async function appLinks(ctx: ScanContext, venv: string, binDir: string, apps: st
       const p = `${binDir}/${app}${suffix}`;
       const lst = await ctx.tryLstat(p);
       let target: string | null = null;
-      if (lst?.isSymbolicLink()) target = await ctx.readlink(p).catch(() => null);
+      if (lst?.isSymbolicLink()) target = ctx.tryReadlink(p);
       const real = lst ? await ctx.tryRealpath(p) : null;
       return {
         name: `${app}${suffix}`,
