@@ -42,11 +42,13 @@ export function LifecycleOverlay({ kind, envId, inventory, findings, env = proce
   const [lines, setLines] = useState<string[]>([]);
   const [offset, setOffset] = useState(0);
   const [items, setItems] = useState<CleanItem[]>([]);
-  const [owned, setOwned] = useState(false);
   const plan = useRef<Plan | null>(null);
   const changed = useRef(false);
   const wrappedLen = useRef(0);
   const live = useRef(phase);
+  const [cursor, setCursor] = useState(0);
+  const itemsLen = useRef(0);
+  const choose = useRef<() => void>(() => {});
   live.current = phase;
   // rows - 1 tall, as the dashboard: at full height Ink clears the whole screen on every frame.
   const body = Math.max(3, rows - 4);
@@ -59,7 +61,6 @@ export function LifecycleOverlay({ kind, envId, inventory, findings, env = proce
   const append = (l: string): void => setLines((prev) => [...prev, l].slice(-500));
 
   useEffect(() => {
-    setOwned(true);
     const refuse = kind === 'export' ? null : liveOnly(inventory);
     if (refuse) return show('info', [refuse]);
     if (kind === 'export') {
@@ -126,14 +127,29 @@ export function LifecycleOverlay({ kind, envId, inventory, findings, env = proce
     );
   };
 
+  itemsLen.current = items.length;
+  choose.current = () => {
+    const it = items[Math.min(cursor, items.length - 1)];
+    if (it) pick(it);
+  };
+
   const close = (): void => onExit({ changed: changed.current, message: changed.current ? `${TITLES[kind].toLowerCase()} finished: rescanning` : `${TITLES[kind].toLowerCase()}: nothing changed` });
 
   useKeyOwner((input, key) => {
     const p = live.current;
     if (p === 'running' || p === 'undoing') return;
     if (key.escape || input === 'q') return close();
-    // The select list has its own listener for moving and choosing (active only in this phase).
-    if (p === 'list') return;
+    // The list: the one key router moves the cursor and chooses; ink-select-input only draws it (unfocused,
+    // so its own listener is never live: exactly one listener for every key).
+    if (p === 'list') {
+      const last = itemsLen.current - 1;
+      if (input === 'j' || key.downArrow) setCursor((c) => Math.min(last, c + 1));
+      else if (input === 'k' || key.upArrow) setCursor((c) => Math.max(0, c - 1));
+      else if (input === 'G' || key.end) setCursor(Math.max(0, last));
+      else if (input === 'g' || key.home) setCursor(0);
+      else if (key.return && last >= 0) choose.current();
+      return;
+    }
     if (p === 'plan' && key.return) return start();
     if (p === 'done' && input === 'u') return undo();
     if ((p === 'done' || p === 'failed' || p === 'undone' || p === 'info') && key.return) return close();
@@ -165,7 +181,9 @@ export function LifecycleOverlay({ kind, envId, inventory, findings, env = proce
       {phase === 'list' ? (
         items.length ? (
           <SelectInput
-            isFocused={owned && phase === 'list'}
+            key={cursor}
+            isFocused={false}
+            initialIndex={Math.min(cursor, items.length - 1)}
             limit={body - 1}
             items={items.map((it, i) => ({ key: String(i), value: i, label: itemLabel(it, w - 3) }))}
             onSelect={(x) => pick(items[x.value]!)}
