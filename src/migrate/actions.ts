@@ -7,7 +7,7 @@ import type { Env } from '../context/scan-context.js';
 import { backupFiles, findCachedWheel, listOwnedFiles, rebuildWheel, restoreFiles } from './backup.js';
 import { FALLBACK_NOTE, indexUnreachable } from './install-source.js';
 import { ownedDirs } from './record.js';
-import { finishPipxRemoval, removeVenvDir } from './remove-actions.js';
+import { exists, finishPipxRemoval, removeVenvDir } from './remove-actions.js';
 import { putBack, setAside } from './aside.js';
 import { TEST_HOOK_VARS } from './test-hooks.js';
 import type { Action, Check, Step } from './types.js';
@@ -187,12 +187,6 @@ function versionFromDir(metadataHost: string): string {
   return m?.[1] ?? '';
 }
 
-async function exists(p: string): Promise<boolean> {
-  return fsp.lstat(p).then(
-    () => true,
-    () => false,
-  );
-}
 
 async function pruneEmptyDirs(dirs: string[]): Promise<void> {
   for (const d of dirs) await fsp.rmdir(d).catch(() => undefined);

@@ -4,20 +4,10 @@
 // copied with its links and times kept, then the original removed.
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
-import { removeVenvDir } from './remove-actions.js';
+import { exists, removeVenvDir, type RemoveResult } from './remove-actions.js';
 
-export interface AsideResult {
-  ok: boolean;
-  output: string;
-  error?: string;
-}
-
-async function exists(p: string): Promise<boolean> {
-  return fsp.lstat(p).then(
-    () => true,
-    () => false,
-  );
-}
+/** What a move reports: the same shape as a removal's. */
+export type AsideResult = RemoveResult;
 
 async function move(from: string, to: string): Promise<void> {
   await fsp.mkdir(path.dirname(to), { recursive: true });

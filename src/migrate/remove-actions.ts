@@ -15,7 +15,8 @@ export interface RemoveResult {
   error?: string;
 }
 
-async function exists(p: string): Promise<boolean> {
+/** Whether anything (even a dangling link) is at p. */
+export async function exists(p: string): Promise<boolean> {
   return fsp.lstat(p).then(
     () => true,
     () => false,
