@@ -2,7 +2,7 @@
 // of the list, the selected one's detail, or everything after the size-all key), each once per scan,
 // a few at a time, reported in small batches. On a Raspberry Pi, sizing every environment at each
 // start walked /usr and ~/.pyenv for 30-50 s of CPU (issue 15 item 3); now a launch sizes a screenful.
-import type { ScanContext } from '../context.js';
+import type { ScanContext } from '../context/scan-context.js';
 import { saveSizeCache, type SizeCache } from '../discover/size.js';
 import type { Environment } from '../model.js';
 import type { SizeDemandSource } from './loader.js';
