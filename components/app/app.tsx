@@ -5,6 +5,7 @@ import { reducer } from '../state/dashboard-reducer.js';
 import { initialState, type DashboardOptions } from '../state/dashboard-state.js';
 import { useTerminalSize } from './terminal-size.js';
 import { useInventory, type InventoryLoader } from './use-inventory.js';
+import { wantedSizes } from '../state/size-wants.js';
 import { useKeyRouter } from './use-key-router.js';
 import { KeyOwnerContext } from './key-owner.js';
 import { unfinishedMigrations } from '../../src/migrate/unfinished.js';
@@ -47,7 +48,7 @@ export function App({ version, loader, options, onRedraw, onQuit, onSuspend }: A
   const [state, dispatch] = useReducer(reducer, undefined, () => initialState(size, options));
   const [generation, setGeneration] = useState(0);
   useEffect(() => dispatch({ type: 'resize', columns: size.columns, rows: size.rows }), [size.columns, size.rows]);
-  useInventory(loader, generation, dispatch);
+  useInventory(loader, generation, dispatch, wantedSizes(state));
   // A migration left half-way is the first thing to show (R resume, U undo).
   useEffect(() => {
     if (!loader) return;

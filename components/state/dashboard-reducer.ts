@@ -137,6 +137,9 @@ function command(s: DashboardState, c: CommandId): DashboardState {
       return s.inventory ? { ...s, overlay: 'lifecycle', lifecycle: { kind: 'clean' } } : { ...s, message: 'wait for the scan to finish' };
     case 'exportMachine':
       return s.inventory && !s.scan.running ? { ...s, overlay: 'lifecycle', lifecycle: { kind: 'export' } } : { ...s, message: 'wait for the scan to finish' };
+    case 'sizeAll':
+      if (s.sizeAll) return { ...s, message: 'every environment is being sized already' };
+      return { ...s, sizeAll: true, message: 'sizing every environment (in the background)' };
     case 'rescan':
       return { ...s, scan: { ...s.scan, running: true, done: 0, total: 0, active: [], error: null }, message: 'rescanning…' };
     case 'help':

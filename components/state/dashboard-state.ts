@@ -31,7 +31,7 @@ export interface ScanStatus {
   /** Locators still running (for the header). */
   active: string[];
   error: string | null;
-  /** Sizes are computed after the scan, in the background. */
+  /** Sizes are computed after the scan, in the background (the visible environments, or all on request). */
   sizing: boolean;
 }
 
@@ -46,6 +46,8 @@ export interface DashboardState {
   findings: Finding[];
   /** Bytes on disk per environment id, filled in the background. */
   sizes: Record<string, number>;
+  /** The size-all key was pressed: every environment is sized, not only the visible ones. */
+  sizeAll: boolean;
   scan: ScanStatus;
   size: { columns: number; rows: number };
   view: ViewId;
@@ -98,6 +100,7 @@ export function initialState(size: { columns: number; rows: number }, options: P
     inventory: null,
     findings: [],
     sizes: {},
+    sizeAll: false,
     scan: { running: true, done: 0, total: 0, active: [], error: null, sizing: false },
     size,
     view: 'envs',

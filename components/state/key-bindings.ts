@@ -9,7 +9,7 @@ export type CommandId =
   | 'closeOverlay' | 'filterAccept' | 'filterClear' | 'filterBackspace'
   | 'wizTarget' | 'wizSystemSite' | 'wizPlan' | 'wizRun' | 'wizCancel' | 'wizYes' | 'wizNo' | 'wizToggle'
   | 'wizAnswer' | 'wizUndo' | 'wizClose' | 'resumeMigration' | 'undoMigration'
-  | 'repairEnv' | 'cleanUp' | 'exportMachine';
+  | 'repairEnv' | 'cleanUp' | 'exportMachine' | 'sizeAll';
 
 /** The wizard's phases as key modes: its keys live in this table too (one router, one help). */
 export const WIZARD_MODES = ['wiz-choose', 'wiz-plan', 'wiz-running', 'wiz-confirm', 'wiz-result', 'wiz-help'] as const;
@@ -83,6 +83,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'repairEnv', keys: [k('F')], description: 'repair the broken environment under the cursor (plan, run, undo)', modes: ['normal'], group: 'Act', changesMachine: true },
   { command: 'cleanUp', keys: [k('C')], description: 'clean-up: dead and unused environments to the trash', modes: ['normal'], group: 'Act', changesMachine: true },
   { command: 'exportMachine', keys: [k('E')], description: 'export tools and venvs to a file for pyenvtui restore', modes: ['normal'], group: 'Act' },
+  { command: 'sizeAll', keys: [k('D')], description: 'size every environment (by default only the visible ones are sized)', modes: ['normal'], group: 'Screen' },
   { command: 'rescan', keys: [k('r')], description: 'rescan the machine', modes: ['normal'], group: 'Screen', hint: { text: 'rescan' } },
   { command: 'suspend', keys: [k('z', true)], description: 'suspend to the shell (fg resumes)', modes: ['normal', 'help', 'text'], group: 'Screen' },
   { command: 'redraw', keys: [k('l', true)], description: 'redraw the screen', modes: ['normal', 'help', 'filter'], group: 'Screen' },

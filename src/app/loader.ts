@@ -1,5 +1,5 @@
 // The data side of the dashboard behind one small interface: a loader reports progress, the final
-// inventory with its findings, and sizes computed afterwards. The real loader scans the machine
+// inventory with its findings, and sizes computed afterwards (only those the screen asks for). The real loader scans the machine
 // (scan-loader.ts); tests pass loaders over hand-made inventories. No React here: the dashboard's
 // hook (components/app/use-inventory.ts) and the plain-text summary both drive a loader.
 import type { Finding, Inventory } from '../model.js';
@@ -19,4 +19,24 @@ export interface ScanEvents {
   sizes(sizes: Record<string, number>, sizing: boolean): void;
 }
 
-export type InventoryLoader = (events: ScanEvents, signal: AbortSignal) => Promise<void>;
+/**
+ * Which environments the screen wants sized (issue 15 item 3): the ones it shows, most urgent first,
+ * or `all` (the size-all key, a sort by size). Sizes are for the screen only: `scan --json` and
+ * `doctor` never size.
+ */
+export interface SizeWant {
+  all: boolean;
+  ids: readonly string[];
+}
+
+/**
+ * A loader's third argument: what the screen wants sized, now and as it changes (src/app/size-demand.ts).
+ * Without one a loader sizes every environment once and ends, as a screen-less caller expects.
+ */
+export interface SizeDemandSource {
+  get(): SizeWant;
+  /** Resolves at the next change of the want, or at once when the signal is aborted. */
+  changed(signal: AbortSignal): Promise<void>;
+}
+
+export type InventoryLoader = (events: ScanEvents, signal: AbortSignal, demand?: SizeDemandSource) => Promise<void>;

@@ -1,12 +1,13 @@
 // The real loader: scan the machine progressively, analyze it (playbook advice and findings), then
-// compute sizes in the background (a bounded walk per environment) so the screen never waits for `du`.
+// compute sizes in the background, only those the screen asks for (size-run.ts), so the screen never
+// waits for `du` and a launch does not walk every environment.
 import os from 'node:os';
 import { ScanContext, type Env } from '../context/scan-context.js';
 import { LOCATORS, scanProgressive } from '../discover/index.js';
 import type { Environment, Finding, Inventory } from '../model.js';
 import { analyze } from '../analyze.js';
-import { sizeInBackground } from './size-walk.js';
-import { openSizeCache, saveSizeCache, type SizeCache } from '../discover/size.js';
+import { sizeWanted } from './size-run.js';
+import { openSizeCache, saveSizeCache } from '../discover/size.js';
 import type { InventoryLoader, ScanEvents, ScanProgress } from './loader.js';
 
 export interface ScanLoaderOptions {
@@ -45,7 +46,7 @@ function skeleton(ctx: ScanContext, environments: Environment[]): Inventory {
 }
 
 export function createScanLoader(opts: ScanLoaderOptions): InventoryLoader {
-  return async (events, signal) => {
+  return async (events, signal, demand) => {
     const scanned = await scanAndAnalyze(opts, events, signal);
     if (!scanned || signal.aborted) return;
     events.done(scanned.inv, scanned.findings);
@@ -54,13 +55,21 @@ export function createScanLoader(opts: ScanLoaderOptions): InventoryLoader {
     // Each environment is sized through a context of its own: a context caches every directory it
     // resolves (100 venvs: ~10 MB more heap, ~4 MB RSS, held as long as the context lives). The size
     // cache (directory sizes keyed by mtime and ctime) is one for all of them: read once, written once
-    // when sizing ends or stops, so a second launch lists only the directories that changed.
+    // each time sizing goes idle and when it stops, so a second launch lists only the directories that changed.
     const { home, homes, cacheDir } = scanned;
     const cache = openSizeCache(cacheDir);
     const racy = opts.cacheRacyMs !== undefined ? { cacheRacyMs: opts.cacheRacyMs } : {};
     const sizer = (): ScanContext => new ScanContext({ root: opts.root, env: opts.env, home, homes, cacheDir: null, ...racy });
     try {
-      await sizeAll(sizer, scanned.inv.environments, opts.sizeConcurrency ?? 1, signal, events.sizes, cache);
+      await sizeWanted({
+        contextFor: sizer,
+        envs: scanned.inv.environments,
+        concurrency: opts.sizeConcurrency ?? 1,
+        signal,
+        report: events.sizes,
+        cache,
+        ...(demand ? { demand } : {}),
+      });
     } finally {
       saveSizeCache(cache);
     }
@@ -94,43 +103,6 @@ async function scanAndAnalyze(
   if (signal.aborted) return null;
   const { findings } = await analyze(inv, ctx);
   return { inv, findings, home: ctx.home, homes: ctx.homes, cacheDir: ctx.cacheDir };
-}
-
-/** Least time between two reports of sizes. */
-const SIZE_REPORT_MS = 250;
-
-/** Sizes every environment, a few at a time, reporting in small batches. */
-async function sizeAll(
-  contextFor: () => ScanContext,
-  envs: Environment[],
-  concurrency: number,
-  signal: AbortSignal,
-  report: (sizes: Record<string, number>, sizing: boolean) => void,
-  cache: SizeCache,
-): Promise<void> {
-  if (envs.length === 0) return;
-  report({}, true);
-  let batch: Record<string, number> = {};
-  let last = performance.now();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < envs.length && !signal.aborted) {
-      const env = envs[next++]!;
-      const r = await sizeInBackground(contextFor(), env, { signal, cache });
-      // Each walk breathes every ~10 ms of its own; small ones end sooner, so yield between them too.
-      await new Promise<void>((res) => setImmediate(res));
-      batch[env.id] = r.bytes;
-      // Each report re-sorts and redraws the list: a few a second fill the column in without taking
-      // the keyboard's turn (per 8 envs, a 1,000-env machine answered a key in ~115 ms while sizing).
-      if (performance.now() - last >= SIZE_REPORT_MS) {
-        report(batch, true);
-        batch = {};
-        last = performance.now();
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, envs.length) }, worker));
-  if (!signal.aborted) report(batch, false);
 }
 
 /** Resolves after ms, or at once when the scan is aborted (a rescan must not wait for it). */
