@@ -8,7 +8,7 @@
 // A step that finishes before MS elapsed is killed at its end, before the journal says it is done, so
 // every injected kill lands inside its step. In-process actions call `checkpoint()` between units of
 // work (one file, one link, one directory), where a due kill fires.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import type { StepKind } from './types.js';
 
 export interface KillSpec {
@@ -72,7 +72,9 @@ export function armKill(spec: KillSpec | undefined, kind: StepKind): StepKill | 
 
 export async function pausePoint(spec: PauseSpec | undefined, kind: StepKind): Promise<void> {
   if (!spec || spec.kind !== kind) return;
-  writeFileSync(spec.file, String(process.pid));
+  // Written whole, then renamed into place: a reader never sees the file without the pid in it.
+  writeFileSync(`${spec.file}.tmp`, String(process.pid));
+  renameSync(`${spec.file}.tmp`, spec.file);
   while (existsSync(spec.file)) await new Promise((r) => setTimeout(r, 50));
 }
 

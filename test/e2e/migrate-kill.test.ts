@@ -184,7 +184,10 @@ describe('one package, two pyenvtui processes', () => {
     // The holder SIGKILLed (with its group) while paused: its lock is stale, undo takes it and restores.
     const third = cli(sb, migrate, { env: { PYENVTUI_TEST_PAUSE_IN_STEP: `install:${flag}` }, detached: true });
     await waitFor(() => existsSync(flag), { timeout: 120_000, what: 'the migration to pause again' });
-    process.kill(-Number(readFileSync(flag, 'utf8')), 'SIGKILL');
+    // Never kill(-0) or kill(-1): those are this test runner's own process group, or every process.
+    const holder = Number(readFileSync(flag, 'utf8'));
+    expect(Number.isInteger(holder) && holder > 1 && holder !== process.pid, `pid in ${flag}: ${holder}`).toBe(true);
+    process.kill(-holder, 'SIGKILL');
     expect((await third).signal).toBe('SIGKILL');
     await fsp.rm(flag);
     kills++;
