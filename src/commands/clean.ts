@@ -41,7 +41,7 @@ export async function gatherCleanup(inv: Inventory, env: Record<string, string |
   const f: CleanFacts = { bytes: new Map(), lastUsed: new Map(), links: new Map(), processes: await processesUsing(envs.map((e) => e.prefix)), now, staleDays, ...(env.VIRTUAL_ENV ? { virtualEnv: env.VIRTUAL_ENV } : {}) };
   for (const e of envs) {
     f.bytes.set(e.prefix, await treeBytes(e.prefix));
-    f.lastUsed.set(e.prefix, await lastUsed(e.prefix, e.sites.map((s) => s.path)));
+    f.lastUsed.set(e.prefix, await lastUsed(e.prefix, e.sites.map((s) => s.path), typeof e.meta?.project === 'string' ? e.meta.project : undefined));
     const bin = typeof e.meta?.binDir === 'string' ? e.meta.binDir : null;
     if (bin && (e.kind === 'pipx' || e.kind === 'uv-tool')) f.links.set(e.prefix, await linksInto(bin, e.prefix));
   }

@@ -27,13 +27,26 @@ export async function treeBytes(dir: string, max = 2_000_000): Promise<number> {
 }
 
 /** Newest atime/mtime (ms) of the files that using an environment touches. */
-export async function lastUsed(prefix: string, sites: string[]): Promise<number> {
+export async function lastUsed(prefix: string, sites: string[], project?: string): Promise<number> {
   const paths = [path.join(prefix, 'pyvenv.cfg'), ...sites];
   for (const e of await fsp.readdir(path.join(prefix, 'bin')).catch(() => [] as string[])) paths.push(path.join(prefix, 'bin', e));
+  // The project it belongs to counts too (a venv untouched while its project is edited daily is in use): the
+  // modification times of the project directory and its top-level entries (not its whole tree, not the venv
+  // itself, and not access times, which any reader of the directory, a scan included, moves).
+  const edited: string[] = [];
+  if (project && path.isAbsolute(project)) {
+    edited.push(project);
+    const top = await fsp.readdir(project).catch(() => [] as string[]);
+    for (const e of top.slice(0, 256)) if (path.join(project, e) !== prefix) edited.push(path.join(project, e));
+  }
   let newest = 0;
   for (const p of paths) {
     const st = await fsp.lstat(p).catch(() => null);
     if (st) newest = Math.max(newest, st.atimeMs, st.mtimeMs);
+  }
+  for (const p of edited) {
+    const st = await fsp.lstat(p).catch(() => null);
+    if (st) newest = Math.max(newest, st.mtimeMs);
   }
   return newest;
 }
