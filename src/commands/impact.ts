@@ -51,7 +51,7 @@ export async function runImpact(argv: string[], io: ImpactIO): Promise<number> {
     }
     im = r;
   } else {
-    const t = findInterpreter(inv, positionals[0]!);
+    const t = findInterpreter(inv, positionals[0]!, (p) => ctx.tryRealpath(p));
     if ('error' in t) {
       io.stderr.write(`pyenvtui impact: ${visible(t.error)}\n`);
       return 2;

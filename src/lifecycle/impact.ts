@@ -97,11 +97,17 @@ export function upgradeImpact(inv: Inventory, release: string): Impact | { error
  * The interpreter a user names: an environment id, a prefix or executable (machine path), or a version or
  * pyenv name (`3.12.1`, `3.12`). Several matches are an error that lists them.
  */
-export function findInterpreter(inv: Inventory, spec: string): Environment | { error: string } {
+export function findInterpreter(inv: Inventory, spec: string, realpath: (p: string) => string | null = () => null): Environment | { error: string } {
   const interps = inv.environments.filter((e) => INTERPRETER_KINDS.has(e.kind));
   const trimmed = stripTrailingSlashes(spec) || '/';
   const exact = inv.environments.find((e) => e.id === spec) ?? interps.find((e) => e.prefix === trimmed || e.python.executable === trimmed);
   if (exact) return exact;
+  // A link to an interpreter (/usr/bin/python3 → python3.11, a pyenv version's bin/python): the file it leads to.
+  if (trimmed.startsWith('/')) {
+    const real = realpath(trimmed);
+    const viaLink = real ? interps.find((e) => e.python.executable !== null && (e.python.executable === real || realpath(e.python.executable) === real)) : undefined;
+    if (viaLink) return viaLink;
+  }
   const named = interps.filter((e) => e.name === spec || e.python.version === spec || (/^\d+\.\d+$/.test(spec) && minorVersion(e.python.version) === spec));
   if (named.length === 1) return named[0]!;
   if (named.length > 1) return { error: `'${spec}' matches ${named.length} interpreters; name one:\n${named.map((e) => `  ${e.id}`).join('\n')}` };

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { envDetailRows } from '../../../components/state/env-detail.js';
 import { linkDependents } from '../../../src/lifecycle/dependents.js';
+import { findInterpreter } from '../../../src/lifecycle/impact.js';
 import type { EnvKind, Environment } from '../../../src/model.js';
 
 function env(kind: EnvKind, prefix: string, version: string, o: { exe?: string; base?: string; meta?: Record<string, unknown> } = {}): Environment {
@@ -49,5 +50,24 @@ describe('linkDependents', () => {
     expect(text(py312)).toContain(`- ${c.id}`);
     expect(text(c)).toContain(`built on: ${py312.id}`);
     expect(text(gone)).toContain('built on: an interpreter that is not on this machine any more');
+  });
+});
+
+describe('findInterpreter', () => {
+  const sys311 = env('system', '/usr', '3.11.2', { exe: '/usr/bin/python3.11' });
+  const v = env('venv', '/h/a', '3.11.2', { base: '/usr/bin/python3' });
+  const inv = { environments: [sys311, v] } as unknown as Parameters<typeof findInterpreter>[0];
+  const links: Record<string, string> = { '/usr/bin/python3': '/usr/bin/python3.11', '/usr/bin/python3.11': '/usr/bin/python3.11' };
+  it('finds an interpreter by the link a user types (/usr/bin/python3 → python3.11)', () => {
+    expect(findInterpreter(inv, '/usr/bin/python3', (p) => links[p] ?? null)).toBe(sys311);
+  });
+  it('by its executable, prefix, id or version, and never a venv', () => {
+    expect(findInterpreter(inv, '/usr/bin/python3.11')).toBe(sys311);
+    expect(findInterpreter(inv, '/usr/')).toBe(sys311);
+    expect(findInterpreter(inv, '3.11')).toBe(sys311);
+    expect(findInterpreter(inv, '/h/a/bin/python3', (p) => p)).toEqual({ error: expect.stringMatching(/no interpreter/) });
+  });
+  it('without a way to follow links, a link is not an interpreter', () => {
+    expect(findInterpreter(inv, '/usr/bin/python3')).toEqual({ error: expect.stringMatching(/no interpreter '\/usr\/bin\/python3'/) });
   });
 });
