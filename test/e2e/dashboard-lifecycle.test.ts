@@ -1,5 +1,6 @@
 // The dashboard's lifecycle paths under real tmux at 80x24, on a throwaway sandbox home (the dashboard runs
-// live, --context host, with the sandbox's HOME): F on a broken venv shows the repair plan, Enter runs it
+// live, --context host, with the sandbox's HOME): the interpreter's detail counts what is built on it as
+// `pyenvtui impact` does; F on a broken venv shows the repair plan, Enter runs it
 // (the venv imports its package again), u undoes it byte for byte; C lists what is dead, Enter on it shows
 // the plan, Enter moves it to the trash, u puts it back exactly; E writes the export and the printed
 // `pyenvtui restore FILE` runs.
@@ -48,6 +49,21 @@ async function toBroken(s: TmuxSession): Promise<void> {
 }
 
 describe('dashboard lifecycle paths at 80x24', () => {
+  it('the interpreter shows what is built on it, as the impact command counts it', { timeout: 300_000 }, async () => {
+    const s = open();
+    await s.waitForText(/found \d+ environments?/, 60_000);
+    s.send('1');
+    const screen = await s.waitForText(/used by (\d+) environments?|used by: nothing/, 60_000);
+    const shown = Number(/used by (\d+) environment/.exec(screen)?.[1] ?? '0');
+    // The sandbox's venv .venvs/keep was made by /usr/bin/python3 (the broken one's Python is gone).
+    expect(shown).toBeGreaterThanOrEqual(1);
+    const r = await cli(sb, ['impact', '/usr/bin/python3', '--json', '--context', 'host']);
+    expect(r.code, r.stderr).toBe(1);
+    const items = (JSON.parse(r.stdout) as { items: { id: string }[] }).items.filter((i) => !i.id.startsWith('/'));
+    expect(items.length).toBe(shown);
+    expect(items.some((i) => i.id.endsWith('/.venvs/keep') || i.id.includes('/.venvs/keep'))).toBe(true);
+  });
+
   it('F repairs the broken venv through the plan; u undoes it byte for byte', { timeout: 300_000 }, async () => {
     const brokenState = await listing(sb.root, { exclude: mine });
     const s = open();
