@@ -5,10 +5,11 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests use: real interpreters, venv, pip and pipx build the sandboxes; tmux drives the dashboard;
-# ansible-core and openssh-server run the fleet test (ansible-playbook over SSH to loopback).
+# ansible-core and openssh-server run the fleet test (ansible-playbook over SSH to loopback); python3-poetry makes
+# the Poetry envs whose lost projects clean-up recognises.
 need=()
 have_deb() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
-for p in python3 python3-venv python3-pip pipx tmux ansible-core openssh-server lz4; do
+for p in python3 python3-venv python3-pip pipx python3-poetry tmux ansible-core openssh-server lz4; do
   if command -v dpkg-query >/dev/null 2>&1; then
     have_deb "$p" || need+=("$p")
   fi

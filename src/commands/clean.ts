@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { CommandIO } from '../io.js';
 import { cacheDirs, cacheItems, cleanable, cleanupItems, planClean, trashDir, type CleanFacts, type CleanItem, type CleanTag } from '../lifecycle/cleanup.js';
 import { lastUsed, linksInto, processesUsing, treeBytes } from '../lifecycle/cleanup-facts.js';
+import { poetryOwners } from '../lifecycle/poetry-orphans.js';
 import { newMigrationId, stateDir } from '../migrate/journal.js';
 import { planText } from '../migrate/render.js';
 import type { Inventory } from '../model.js';
@@ -35,6 +36,15 @@ function day(ms: number | null): string {
 
 /** Every cleanable environment and existing cache with its facts (read only). */
 export async function gatherCleanup(inv: Inventory, env: Record<string, string | undefined>, home: string, staleDays: number, now: number): Promise<{ envs: CleanItem[]; caches: CleanItem[] }> {
+  // Central Poetry envs: their project found by Poetry's own path hash, or marked orphaned when none under HOME is.
+  const owners = await poetryOwners(inv.environments.filter(cleanable), [home]);
+  if (owners.size) {
+    const environments = inv.environments.map((e) => {
+      const o = owners.get(e.prefix);
+      return o ? { ...e, meta: { ...e.meta, ...o } } : e;
+    });
+    inv = { ...inv, environments };
+  }
   const envs = inv.environments.filter(cleanable);
   const caches = [];
   for (const c of cacheDirs(env, home)) if (await fsp.stat(c.path).then((s) => s.isDirectory(), () => false)) caches.push(c);
