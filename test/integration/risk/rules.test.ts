@@ -55,6 +55,10 @@ describe('the standard messy machine', () => {
   it('reports a script that hides an apt command as medium', () => {
     const s = fs.filter((f) => f.rule === 'script-in-system-bin');
     expect(s.map((f) => f.evidence[0]!.path)).toEqual(expect.arrayContaining([`${manifest.distro.localBin}/demo-cli`, `${manifest.user.bin}/demo-tool`]));
+    // The fix names the package and where it is (a bare `pyenvtui migrate` was a usage error when pasted).
+    const fixOf = (p: string) => s.find((f) => f.evidence[0]!.path === p)!.fix;
+    expect(fixOf(`${manifest.distro.localBin}/demo-cli`)).toEqual(['pyenvtui migrate pyenvtui-demo-cli --from local --to pipx']);
+    expect(fixOf(`${manifest.user.bin}/demo-tool`)).toEqual(['pyenvtui migrate pyenvtui-demo-tool --from user --to pipx']);
   });
 });
 
