@@ -104,7 +104,7 @@ export async function gatherMachineFacts(inv: Inventory, ctx: ScanContext): Prom
     diversions: dpkg.diversions,
     rootOwned: await rootOwned(ctx, [`${ctx.home}/.local`, `${ctx.home}/.cache/pip`]),
     pth: await pthFiles(ctx, inv),
-    recordScripts: await recordScripts(ctx, inv),
+    ...(await recordScripts(ctx, inv).then((r) => ({ recordScripts: r.scripts, recordEscapes: r.escapes }))),
     usrBin: new Set((await ctx.tryReaddir('/usr/bin')).map((e) => e.name)),
   };
   return facts;

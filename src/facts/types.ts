@@ -88,6 +88,11 @@ export interface MachineFacts {
   pth: PthFile[];
   /** Script files a distribution's RECORD puts outside its site dir: metadataPath → machine paths. */
   recordScripts: Map<string, string[]>;
+  /**
+   * RECORD entries that lead outside a distribution's site and scripts directory (src/migrate/record.ts decides):
+   * metadataPath → the entries. `pip uninstall` would delete those files, so no fix may advise it there.
+   */
+  recordEscapes: Map<string, string[]>;
   /** Command names in /usr/bin (apt's), to tell when a pip script hides one. */
   usrBin: Set<string>;
 }

@@ -24,6 +24,8 @@ export interface AdviceInputs {
   projectEnvs: Map<string, string[]>;
   /** Normalised main package name → pipx venv already holding it (name and prefix). */
   pipxTools?: Map<string, { venv: string; prefix: string }>;
+  /** metadataPath → RECORD entries outside the site (MachineFacts.recordEscapes): never advise pip uninstall there. */
+  recordEscapes?: Map<string, string[]>;
 }
 
 /** Name of a requirement line (PEP 508), normalised; null when unparsable. */
@@ -103,7 +105,7 @@ export function adviseEnvironment(env: Environment, inputs: AdviceInputs): Map<D
     const inPipx = d.scripts.length > 0 && isTopLevel ? inputs.pipxTools?.get(d.name) : undefined;
     if (inPipx) {
       removed.add(d.name);
-      out.set(d, removeCopyAdvice(env, d, inPipx, platform));
+      out.set(d, removeCopyAdvice(env, d, inPipx, platform, inputs.recordEscapes?.get(d.metadataPath)));
       continue;
     }
     if (d.scripts.length > 0 && isTopLevel) {
@@ -124,7 +126,7 @@ export function adviseEnvironment(env: Environment, inputs: AdviceInputs): Map<D
     const roots = rootsOf(d.name, dependents);
     if (roots.length > 0 && roots.every((r) => removed.has(r))) {
       // Only copies that pipx already has need it: it goes with them (pip does not remove dependencies).
-      const cmd = removeCopyAdvice(env, d, { venv: '', prefix: '' }, platform).command?.split(' && ')[0];
+      const cmd = removeCopyAdvice(env, d, { venv: '', prefix: '' }, platform, inputs.recordEscapes?.get(d.metadataPath)).command?.split(' && ')[0];
       out.set(d, { action: 'remove-copy', reason: `dependency of ${roots.slice(0, 3).join(', ')} only, whose pipx install has its own copy: remove it with them`, ...(cmd ? { command: cmd } : {}) });
       continue;
     }
@@ -142,8 +144,10 @@ export function adviseEnvironment(env: Environment, inputs: AdviceInputs): Map<D
  * interpreter that owns it, then let pipx re-create its command links (pip's uninstall deletes the
  * shared ~/.local/bin entry that pipx refused to overwrite, or that pip wrote over pipx's link).
  */
-function removeCopyAdvice(env: Environment, d: Distribution, pipx: { venv: string; prefix: string }, platform: Platform): Advice {
+function removeCopyAdvice(env: Environment, d: Distribution, pipx: { venv: string; prefix: string }, platform: Platform, escapes?: string[]): Advice {
   const reason = `already installed with pipx (${pipx.prefix}): this ${d.scope} copy only shadows it; remove it, not migrate it`;
+  // pip uninstall deletes every file its RECORD lists, wherever it is: never advise it for a RECORD that escapes.
+  if (escapes?.length) return { action: 'remove-copy', reason: `${reason}; its RECORD lists ${escapes.length} file${escapes.length > 1 ? 's' : ''} outside its site that pip uninstall would delete: remove this copy's own files by hand` };
   const exe = env.python.executable;
   if (!exe || !isValidDistName(d.displayName) || !/^([A-Za-z0-9][A-Za-z0-9._+-]*)?$/.test(pipx.venv) || /\s/.test(exe)) {
     return { action: 'remove-copy', reason };
@@ -236,6 +240,7 @@ export async function adviseInventory(inventory: Inventory, facts: MachineFacts,
     toolTarget: toolTargetFor(inventory, facts.path),
     projectEnvs: projectEnvsByPackage(inventory),
     pipxTools: pipxToolsOf(inventory),
+    recordEscapes: facts.recordEscapes,
   };
   for (const env of envs) {
     for (const [d, advice] of adviseEnvironment(env, inputs)) d.advice = advice;

@@ -6,6 +6,7 @@ import type { Environment, Inventory } from '../model.js';
 import type { DpkgIndex } from '../discover/dpkg-index.js';
 import { normalizeDpkgPath } from '../formats/dpkg.js';
 import { parseRecord } from '../formats/record.js';
+import { ownedFiles } from '../migrate/record.js';
 import { listedPthFiles } from '../discover/site-read.js';
 import type { MachineFacts, MarkerFacts, PthFile, RootOwnedFile } from '../facts/types.js';
 
@@ -110,19 +111,25 @@ function pthLines(rec: string): string {
 }
 
 /** For distributions outside isolated envs: the files RECORD installs into a bin directory. */
-export async function recordScripts(ctx: ScanContext, inv: Inventory): Promise<Map<string, string[]>> {
+export async function recordScripts(ctx: ScanContext, inv: Inventory): Promise<{ scripts: Map<string, string[]>; escapes: Map<string, string[]> }> {
   const out = new Map<string, string[]>();
+  const escapes = new Map<string, string[]>();
+  const seen = new Set<string>();
   for (const env of inv.environments) {
     for (const d of env.packages) {
       if (d.scope !== 'local' && d.scope !== 'user') continue;
-      if (!d.hasRecord || out.has(d.metadataPath)) continue;
+      if (!d.hasRecord || seen.has(d.metadataPath)) continue;
+      seen.add(d.metadataPath);
       const rec = await ctx.tryReadText(`${d.metadataPath}/RECORD`);
       if (!rec) continue;
-      const scripts = parseRecord(rec)
+      const entries = parseRecord(rec);
+      const scripts = entries
         .map((r) => path.posix.normalize(`${d.site}/${r.path}`))
         .filter((p) => /\/bin\/[^/]+$/.test(p) && !p.startsWith(`${d.site}/`));
       if (scripts.length) out.set(d.metadataPath, scripts);
+      const refused = ownedFiles({ siteHost: d.site }, entries).refused.map((r) => r.entry);
+      if (refused.length) escapes.set(d.metadataPath, refused);
     }
   }
-  return out;
+  return { scripts: out, escapes };
 }

@@ -3,6 +3,20 @@
 import type { Distribution, Finding } from '../../model.js';
 import { finding, pythonOf, q, safeName, sudoFor, systemEnvs, type Rule } from './util.js';
 
+/**
+ * pip uninstall removes every file the copy's RECORD lists. When the RECORD leads outside its site, that would
+ * delete files that are not the copy's: pyenvtui's migration then moves the copy out instead (its removal is
+ * confined to the site and scripts directory), or, where it cannot, a comment says what to do by hand.
+ */
+function fixFor(first: Distribution, name: string | null, escapes: string[] | undefined, python: string): string[] {
+  if (!name) return [`Remove ${first.metadataPath} and the files in its RECORD`];
+  if (!escapes?.length) return [`${python} -m pip uninstall --break-system-packages ${q(name)}`];
+  // The entries themselves (text from disk) go in the evidence, never into a line meant for a shell.
+  const why = `not pip uninstall: its RECORD lists ${escapes.length} file${escapes.length > 1 ? 's' : ''} outside its site, which pip would delete`;
+  if (first.scope === 'local' || first.scope === 'user') return [`pyenvtui migrate ${q(name)} --from ${first.scope} --to venv   # ${why}; the migration removes only what lies inside`];
+  return [`# ${why}: remove ${first.metadataPath} and the files of its RECORD that lie inside ${first.site} by hand`];
+}
+
 export const shadowsDistroPackage: Rule = (inv, facts) => {
   const out: Finding[] = [];
   for (const env of systemEnvs(inv)) {
@@ -25,8 +39,9 @@ export const shadowsDistroPackage: Rule = (inv, facts) => {
           [
             { path: first.metadataPath, detail: `${first.site} comes first on sys.path (installer: ${first.installer ?? 'unknown'})` },
             { path: apt.metadataPath, detail: `apt's copy${apt.dpkgPackage ? ` from package ${apt.dpkgPackage}` : ''} is hidden` },
+            ...(facts.recordEscapes.get(first.metadataPath) ?? []).slice(0, 3).map((e) => ({ path: `${first.metadataPath}/RECORD`, detail: `leads outside the site: ${e}` })),
           ],
-          name ? [`${sudo}${pythonOf(env)} -m pip uninstall --break-system-packages ${q(name)}`] : [`Remove ${first.metadataPath} and the files in its RECORD`],
+          fixFor(first, name, facts.recordEscapes.get(first.metadataPath), `${sudo}${pythonOf(env)}`),
           { environment: env.id, package: first.name },
         ),
       );

@@ -2,7 +2,7 @@
 // with PET's expected values, and real venvs (python3 -m venv) laid out as pipenv, Poetry, virtualenv < 20
 // and uv < 0.2 leave them.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanContext } from '../../../src/context/scan-context.js';
@@ -146,8 +146,11 @@ describe('kinds PET knows, on real venvs', () => {
     expect(e.health).toEqual({ ok: true, problems: [] });
   });
 
-  it('Poetry and pipenv venvs are managed by that tool (no version: nothing is run); a plain venv has no manager', () => {
-    expect(byPrefix(`${home}/code/pp/.venv`)!.manager).toEqual({ tool: 'poetry', version: null });
+  it('Poetry and pipenv venvs are managed by that tool (its version from its files, as `poetry --version` says; null when it is not installed); a plain venv has no manager', () => {
+    // Debian's python3-poetry, when installed (the test command installs it), is found on PATH: its version from
+    // its own dist-info must be what the real `poetry --version` prints. Without it, no version (nothing is run).
+    const poetryVersion = existsSync('/usr/bin/poetry') ? (/version ([^)\s]+)/.exec(execFileSync('/usr/bin/poetry', ['--version'], { encoding: 'utf8', env: { HOME: home, PATH: '/usr/bin:/bin' } }))?.[1] ?? 'unparsed') : null;
+    expect(byPrefix(`${home}/code/pp/.venv`)!.manager).toMatchObject({ tool: 'poetry', version: poetryVersion });
     expect(byPrefix(`${home}/.local/share/virtualenvs/live-AbCdEf12`)!.manager).toEqual({ tool: 'pipenv', version: null });
     expect(byPrefix(`${home}/code/hp/.hatch/default`)!.manager).toEqual({ tool: 'hatch', version: null });
     expect(inv.environments.filter((e) => e.kind === 'venv').map((e) => e.manager)).not.toContainEqual(expect.anything());

@@ -47,7 +47,10 @@ describe('Poetry as manager', () => {
   });
 
   it("not on PATH: found in pipx's venv, one of the places PET looks (with no poetry at all the version is null: pet-kinds.test.ts)", async () => {
-    const inv = await scan(new ScanContext({ root: '/', env: { ...env, PATH: '/usr/bin:/bin' }, home, platform: 'linux' }));
+    // A PATH with no poetry on it (Debian's python3-poetry, which the test command installs, is in /usr/bin).
+    const bare = path.join(home, 'bare-bin');
+    mkdirSync(bare, { recursive: true });
+    const inv = await scan(new ScanContext({ root: '/', env: { ...env, PATH: bare }, home, platform: 'linux' }));
     const e = inv.environments.find((x) => x.kind === 'poetry')!;
     expect(e.manager).toEqual({ tool: 'poetry', version: '1.8.3', executable: `${home}/.local/pipx/venvs/poetry/bin/poetry` });
   });
