@@ -27,6 +27,19 @@ const inputs = (o: Partial<AdviceInputs> = {}): AdviceInputs => ({ platform: deb
 const byName = (m: Map<Distribution, Advice>): Record<string, Advice> => Object.fromEntries([...m].map(([d, a]) => [d.name, a]));
 
 describe('adviseEnvironment', () => {
+  it('a copy a pipx venv already holds: pip uninstall it, unless its RECORD leads outside its site', () => {
+    const tool = dist('black', { scripts: ['black'], scope: 'user', site: '/home/u/.local/lib/python3.11/site-packages', metadataPath: '/home/u/.local/lib/python3.11/site-packages/black-1.0.dist-info' });
+    const sys = env('system', '/usr', [tool]);
+    const pipxTools = new Map([['black', { venv: 'black', prefix: '/home/u/.local/pipx/venvs/black' }]]);
+    const plain = byName(adviseEnvironment(sys, inputs({ pipxTools })));
+    expect(plain.black).toMatchObject({ action: 'remove-copy', command: '/usr/bin/python3 -m pip uninstall -y --break-system-packages black && pipx reinstall black' });
+    const escapes = new Map([[tool.metadataPath, ['../../../../../.ssh/authorized_keys']]]);
+    const hostile = byName(adviseEnvironment(sys, inputs({ pipxTools, recordEscapes: escapes })));
+    expect(hostile.black!.action).toBe('remove-copy');
+    expect(hostile.black!.command).toBeUndefined();
+    expect(hostile.black!.reason).toMatch(/RECORD lists 1 file outside its site that pip uninstall would delete: remove this copy's own files by hand/);
+  });
+
   it('names the project venv that already has a library', () => {
     const sys = env('system', '/usr', [dist('requests')]);
     const proj = env('venv', '/home/u/app/.venv', [dist('requests', { scope: 'env' })]);
