@@ -6,6 +6,7 @@ import { isOnPath } from '../facts/path.js';
 import { minorFromStdlib } from '../facts/stdlib.js';
 import type { CheckFacts } from '../facts/types.js';
 import { DOCKERFILE_VENV, fixCommand } from './commands.js';
+import { shellQuote } from '../text/shell.js';
 import { minorOf } from './naming.js';
 
 export const PREREQUISITE_RULES = ['venv-unavailable', 'pipx-missing', 'pipx-bin-not-on-path', 'marker-removed-by-hand', 'container-venv-pattern'] as const;
@@ -45,7 +46,8 @@ function venvFindings(inventory: Inventory, facts: CheckFacts): Finding[] {
       title: `${env.python.executable ?? env.name} cannot create venvs: ensurepip/venv is not usable`,
       environment: env.id,
       evidence: check.evidence,
-      fix: [fix, `then: ${env.python.executable ?? 'python3'} -m venv .venv`],
+      // Each line pasteable as printed: the second one says in a comment that it comes after the first.
+      fix: [fix, `${shellQuote(env.python.executable ?? 'python3')} -m venv .venv   # then, once the step above is done`],
     });
   }
   return out;
