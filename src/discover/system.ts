@@ -32,6 +32,8 @@ const OWNED = /\/(Cellar|\.linuxbrew|\.pyenv|shims|pipx|uv\/python|mise|\.asdf|e
 /** A custom prefix on PATH is an installation when its stdlib is there and it is no venv or conda env. */
 async function isCustomPrefix(ctx: ScanContext, prefix: string, minor: string): Promise<boolean> {
   if (await fs.isAny(ctx, `${prefix}/pyvenv.cfg`)) return false;
+  // An activated virtualenv < 20 (no pyvenv.cfg; its lib/pythonX.Y/os.py links to the base): PET's global locator rejects bin/activate.
+  if ((await fs.isAny(ctx, `${prefix}/bin/activate`)) || (await fs.isAny(ctx, `${prefix}/lib/python${minor}/orig-prefix.txt`))) return false;
   if (await fs.isDir(ctx, `${prefix}/conda-meta`)) return false;
   return (await fs.isAny(ctx, `${prefix}/lib/python${minor}/os.py`)) || (await fs.isDir(ctx, `${prefix}/lib/python${minor}/encodings`));
 }

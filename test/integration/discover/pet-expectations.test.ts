@@ -179,3 +179,32 @@ describe('pet-python-utils build-details.json: arch', () => {
     }
   });
 });
+
+describe('pet-linux-global-python', () => {
+  it('try_from_rejects_virtualenv_before_cache_lookup: an activated virtualenv < 20 on PATH is no global Python', async () => {
+    const { chmodSync } = await import('node:fs');
+    const root = tmp('pyenvtui-pet-global-');
+    try {
+      // PET's layout (bin/activate beside bin/python), as virtualenv 16 leaves it: os.py linked to the base's
+      // stdlib and orig-prefix.txt naming the base. A custom prefix without them stays a global Python.
+      const venv = `${root}/home/u/old16`;
+      write(`${venv}/bin/activate`, '');
+      write(`${venv}/bin/python3.11`, '');
+      chmodSync(`${venv}/bin/python3.11`, 0o755);
+      write(`${venv}/lib/python3.11/orig-prefix.txt`, '/usr');
+      write(`${root}/usr/lib/python3.11/os.py`, '');
+      symlinkSync('/usr/lib/python3.11/os.py', `${venv}/lib/python3.11/os.py`);
+      const pre = `${root}/opt/python3.11`;
+      write(`${pre}/bin/python3.11`, '');
+      chmodSync(`${pre}/bin/python3.11`, 0o755);
+      write(`${pre}/lib/python3.11/os.py`, '');
+      const { systemLocator } = await import('../../../src/discover/system.js');
+      const ctx = new ScanContext({ root, env: { HOME: `${root}/home/u`, PATH: `${venv}/bin:${pre}/bin` }, platform: 'linux' });
+      const prefixes = (await systemLocator.locate(ctx)).environments.map((e) => e.prefix);
+      expect(prefixes).toContain('/opt/python3.11');
+      expect(prefixes).not.toContain('/home/u/old16');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
