@@ -7,14 +7,10 @@ import { ScanContext } from '../context/scan-context.js';
 import type { CommandIO } from '../io.js';
 import { exportMachine, validateExport } from '../lifecycle/export.js';
 import { planRestore } from '../lifecycle/restore.js';
-import { LockedError } from '../migrate/lock.js';
 import { newMigrationId, stateDir } from '../migrate/journal.js';
-import { findOnHostPath as findOnPath } from '../facts/path.js';
-import { toolHomes } from '../facts/tools.js';
 import { planText } from '../migrate/render.js';
-import { executePlan } from '../migrate/execute.js';
 import { visible } from '../text/safe.js';
-import { execOptions } from './migrate.js';
+import { hostTools, liveScan, runJournaled } from './lifecycle-run.js';
 import { jsonSafe } from '../text/safe.js';
 import { EXPORT_SPEC } from './args/export.js';
 import { RESTORE_SPEC } from './args/restore.js';
@@ -61,16 +57,12 @@ export async function runRestore(argv: string[], io: CommandIO): Promise<number>
   const wheels = values.wheels !== undefined ? path.resolve(values.wheels) : undefined;
   if (wheels !== undefined && !(await fsp.stat(wheels).then((s) => s.isDirectory(), () => false))) return usage(io, RESTORE_SPEC, `--wheels ${wheels} is not a directory`);
 
-  const ctx = new ScanContext({ root: '/', env: io.env });
-  const { scan } = await import('../discover/index.js');
-  const inv = await scan(ctx);
-  const python = findOnPath('python3', io.env.PATH);
-  if (!python) {
+  const { ctx, inv } = await liveScan(io);
+  const tools = await hostTools(io, ctx);
+  if (!tools) {
     io.stderr.write('pyenvtui restore: no python3 on PATH to build environments with\n');
     return 1;
   }
-  const pipx = findOnPath('pipx', io.env.PATH);
-  const uv = findOnPath('uv', io.env.PATH);
   const id = newMigrationId(ctx.now());
   const plan = planRestore({
     id,
@@ -78,14 +70,7 @@ export async function runRestore(argv: string[], io: CommandIO): Promise<number>
     doc,
     inv,
     home: ctx.home,
-    tools: {
-      python,
-      ...(pipx ? { pipx } : {}),
-      ...(uv ? { uv } : {}),
-      pipxHome: ctx.hostPath((await toolHomes(ctx)).pipx.home),
-      pipxBinDir: ctx.hostPath((await toolHomes(ctx)).pipx.binDir),
-      home: ctx.home,
-    },
+    tools,
     ...(wheels ? { wheels } : {}),
     backupDir: path.join(stateDir(io.env), id),
   });
@@ -97,15 +82,6 @@ export async function runRestore(argv: string[], io: CommandIO): Promise<number>
     return 0;
   }
   if (values['dry-run']) return 0;
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  try {
-    const j = await executePlan(plan, execOptions(io, values.yes === true, uid));
-    if (j.status !== 'done') return 1;
-    io.stdout.write(`restored; journal: ${stateDir(io.env)}/${j.id}\nundo with: pyenvtui undo ${j.id}\n`);
-    return 0;
-  } catch (e) {
-    if (!(e instanceof LockedError)) throw e;
-    io.stderr.write(`pyenvtui restore: refused: ${e.message}\n`);
-    return 1;
-  }
+  // The executor asks before each step at a terminal unless --yes.
+  return runJournaled('restore', plan, io, values.yes === true, 'restored');
 }

@@ -76,9 +76,17 @@ export async function confirmAndRun(cmd: string, plan: Plan, io: CommandIO, yes:
       return EXIT_NEEDS_CONFIRMATION;
     }
   }
+  return runJournaled(cmd, plan, io, true, doneWord);
+}
+
+/**
+ * Runs a plan through the journaled executor (`yes`: confirm each step without asking). Exit 0 done, 1 failed or
+ * refused by a lock; prints the journal and the undo command.
+ */
+export async function runJournaled(cmd: string, plan: Plan, io: CommandIO, yes: boolean, doneWord: string): Promise<number> {
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
   try {
-    const j = await executePlan(plan, execOptions(io, true, uid));
+    const j = await executePlan(plan, execOptions(io, yes, uid));
     if (j.status !== 'done') return 1;
     io.stdout.write(`${doneWord}; journal: ${stateDir(io.env)}/${j.id}\nundo with: pyenvtui undo ${j.id}\n`);
     return 0;
