@@ -47,8 +47,6 @@ export function LifecycleOverlay({ kind, envId, inventory, findings, env = proce
   const wrappedLen = useRef(0);
   const live = useRef(phase);
   const [cursor, setCursor] = useState(0);
-  const itemsLen = useRef(0);
-  const choose = useRef<() => void>(() => {});
   live.current = phase;
   // rows - 1 tall, as the dashboard: at full height Ink clears the whole screen on every frame.
   const body = Math.max(3, rows - 4);
@@ -127,12 +125,6 @@ export function LifecycleOverlay({ kind, envId, inventory, findings, env = proce
     );
   };
 
-  itemsLen.current = items.length;
-  choose.current = () => {
-    const it = items[Math.min(cursor, items.length - 1)];
-    if (it) pick(it);
-  };
-
   const close = (): void => onExit({ changed: changed.current, message: changed.current ? `${TITLES[kind].toLowerCase()} finished: rescanning` : `${TITLES[kind].toLowerCase()}: nothing changed` });
 
   useKeyOwner((input, key) => {
@@ -142,12 +134,13 @@ export function LifecycleOverlay({ kind, envId, inventory, findings, env = proce
     // The list: the one key router moves the cursor and chooses; ink-select-input only draws it (unfocused,
     // so its own listener is never live: exactly one listener for every key).
     if (p === 'list') {
-      const last = itemsLen.current - 1;
+      // useKeyOwner always runs this render's handler: items and cursor are current.
+      const last = items.length - 1;
       if (input === 'j' || key.downArrow) setCursor((c) => Math.min(last, c + 1));
       else if (input === 'k' || key.upArrow) setCursor((c) => Math.max(0, c - 1));
       else if (input === 'G' || key.end) setCursor(Math.max(0, last));
       else if (input === 'g' || key.home) setCursor(0);
-      else if (key.return && last >= 0) choose.current();
+      else if (key.return && last >= 0) pick(items[Math.min(cursor, last)]!);
       return;
     }
     if (p === 'plan' && key.return) return start();
