@@ -126,15 +126,11 @@ export class ScanContext {
     return toMachine(path.resolve(hostP), this.root);
   }
 
-  readFile(p: string, max?: number): Buffer {
-    return this.readFileSync(p, max);
-  }
-
   /**
    * Synchronous read (small files on the hot path); FIFOs and devices are refused, never opened blocking,
    * and a file over `max` bytes (default LIMITS.file) is refused before it is read.
    */
-  readFileSync(p: string, max?: number): Buffer {
+  readFile(p: string, max?: number): Buffer {
     const abs = norm(p);
     const parent = this.res(dirOf(abs));
     if (parent instanceof Fail) throw toError(parent, abs);
@@ -156,23 +152,19 @@ export class ScanContext {
   }
 
   readText(p: string): string {
-    return this.readFileSync(p).toString('utf8');
+    return this.readFile(p).toString('utf8');
   }
 
   /** Text of a file, or null when it is missing or unreadable. */
   tryReadText(p: string): string | null {
     try {
-      return this.readFileSync(p).toString('utf8');
+      return this.readFile(p).toString('utf8');
     } catch {
       return null;
     }
   }
 
   readdir(p: string): Dirent[] {
-    return this.readdirSync(p);
-  }
-
-  readdirSync(p: string): Dirent[] {
     const real = this.res(norm(p));
     if (real instanceof Fail) throw toError(real, p);
     return readdirSync(this.prefix + real, { withFileTypes: true });
@@ -181,7 +173,7 @@ export class ScanContext {
   /** Directory entries, or [] when missing/unreadable. */
   tryReaddir(p: string): Dirent[] {
     try {
-      return this.readdirSync(p);
+      return this.readdir(p);
     } catch {
       return [];
     }
@@ -217,13 +209,9 @@ export class ScanContext {
   }
 
   /** Stats, or null; never throws and never builds an Error for a missing file. */
-  tryStatSync(p: string): Stats | null {
+  tryStat(p: string): Stats | null {
     const st = this.statSync(p);
     return st instanceof Fail ? null : st;
-  }
-
-  tryStat(p: string): Stats | null {
-    return this.tryStatSync(p);
   }
 
   tryLstat(p: string): Stats | null {
@@ -232,15 +220,15 @@ export class ScanContext {
   }
 
   exists(p: string): boolean {
-    return this.tryStatSync(p) !== null;
+    return this.tryStat(p) !== null;
   }
 
   isDir(p: string): boolean {
-    return this.tryStatSync(p)?.isDirectory() ?? false;
+    return this.tryStat(p)?.isDirectory() ?? false;
   }
 
   isFile(p: string): boolean {
-    return this.tryStatSync(p)?.isFile() ?? false;
+    return this.tryStat(p)?.isFile() ?? false;
   }
 
   /** Link text, or null when p is not a readable symlink. */
@@ -265,10 +253,6 @@ export class ScanContext {
    * Throws ELOOP on loops and ENOENT on dangling links, like realpath(3).
    */
   realpath(p: string): string {
-    return this.realpathSync(p);
-  }
-
-  realpathSync(p: string): string {
     const r = this.res(norm(p));
     if (r instanceof Fail) throw toError(r, p);
     return r;

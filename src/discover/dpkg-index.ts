@@ -60,7 +60,7 @@ async function loadDpkgIndex(ctx: ScanContext): Promise<DpkgIndex> {
   for (const e of await ctx.tryReaddir(INFO)) {
     const pkg = packageFromListFile(e.name);
     if (!pkg) continue;
-    const st = ctx.tryStatSync(`${INFO}/${e.name}`);
+    const st = ctx.tryStat(`${INFO}/${e.name}`);
     if (!st?.isFile()) continue;
     newest = Math.max(newest, st.mtimeMs, st.ctimeMs);
     bytes += st.size;
@@ -74,7 +74,7 @@ async function loadDpkgIndex(ctx: ScanContext): Promise<DpkgIndex> {
   for (const { name, pkg } of lists) {
     let buf: Buffer;
     try {
-      buf = ctx.readFileSync(`${INFO}/${name}`, LIMITS.file);
+      buf = ctx.readFile(`${INFO}/${name}`, LIMITS.file);
     } catch {
       continue;
     }
@@ -124,7 +124,7 @@ function writeCache(file: string, key: number[], rows: Row[]): void {
 
 async function loadDpkgStatus(ctx: ScanContext): Promise<DpkgStatus | null> {
   try {
-    return parseDpkgStatus(ctx.readFileSync(DPKG_STATUS, LIMITS.file), DPKG_STATUS, (name) => name.includes('python'));
+    return parseDpkgStatus(ctx.readFile(DPKG_STATUS, LIMITS.file), DPKG_STATUS, (name) => name.includes('python'));
   } catch {
     return null;
   }

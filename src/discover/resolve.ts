@@ -6,7 +6,7 @@ import type { ScanContext } from '../context/scan-context.js';
 
 /** Real machine path of p (throws like realpath(3)). */
 export async function realpath(ctx: ScanContext, p: string): Promise<string> {
-  return ctx.realpathSync(p);
+  return ctx.realpath(p);
 }
 
 export async function tryRealpath(ctx: ScanContext, p: string): Promise<string | null> {
@@ -15,23 +15,23 @@ export async function tryRealpath(ctx: ScanContext, p: string): Promise<string |
 
 /** Host path of the real file behind machine path p. */
 export async function hostReal(ctx: ScanContext, p: string): Promise<string> {
-  return ctx.hostPath(ctx.realpathSync(p));
+  return ctx.hostPath(ctx.realpath(p));
 }
 
 export async function stat(ctx: ScanContext, p: string): Promise<Stats | null> {
-  return ctx.tryStatSync(p);
+  return ctx.tryStat(p);
 }
 
 export async function isDir(ctx: ScanContext, p: string): Promise<boolean> {
-  return ctx.tryStatSync(p)?.isDirectory() ?? false;
+  return ctx.tryStat(p)?.isDirectory() ?? false;
 }
 
 export async function isFile(ctx: ScanContext, p: string): Promise<boolean> {
-  return ctx.tryStatSync(p)?.isFile() ?? false;
+  return ctx.tryStat(p)?.isFile() ?? false;
 }
 
 export async function readdir(ctx: ScanContext, p: string): Promise<Dirent[]> {
-  return ctx.readdirSync(p);
+  return ctx.readdir(p);
 }
 
 export async function tryReaddir(ctx: ScanContext, p: string): Promise<Dirent[]> {
@@ -39,7 +39,7 @@ export async function tryReaddir(ctx: ScanContext, p: string): Promise<Dirent[]>
 }
 
 export async function readText(ctx: ScanContext, p: string): Promise<string> {
-  return ctx.readFileSync(p).toString('utf8');
+  return ctx.readFile(p).toString('utf8');
 }
 
 /** Text of a regular file, or null (missing, unreadable, FIFO or device: never a blocking read). */
@@ -48,5 +48,5 @@ export async function tryReadText(ctx: ScanContext, p: string): Promise<string |
 }
 
 export async function isAny(ctx: ScanContext, p: string): Promise<boolean> {
-  return ctx.tryStatSync(p) !== null;
+  return ctx.tryStat(p) !== null;
 }

@@ -42,7 +42,7 @@ export async function readSite(
   let entries: Listed[];
   let cache: SiteCacheView | null;
   try {
-    hostDir = ctx.hostPath(ctx.realpathSync(site.path));
+    hostDir = ctx.hostPath(ctx.realpath(site.path));
     // An unchanged site dir (one lstat) is not listed again: the cache keeps the entries read here.
     cache = openSiteCache(ctx, hostDir);
     const cached = cache?.listing();
@@ -139,7 +139,7 @@ function readDistribution(
   let kind: 'dir' | 'file' | 'other' = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
   let hostMeta = `${hostDir}/${entry.name}`;
   if (entry.isSymbolicLink()) {
-    const st = ctx.tryStatSync(metadataPath);
+    const st = ctx.tryStat(metadataPath);
     const real = st ? ctx.tryHostReal(metadataPath) : null;
     if (!st || !real) {
       problems.push('metadata is a dangling or looping symlink');
@@ -161,7 +161,7 @@ function readDistribution(
     if (metaText === null && !problems.length) problems.push(`${metaName} is missing`);
   } else if (kind === 'file' && format === 'egg-info') {
     // A single-file egg-info (distutils) is PKG-INFO itself.
-    metaText = entry.isSymbolicLink() ? ctx.readFileSync(metadataPath).toString('utf8') : readHeaderText(hostMeta);
+    metaText = entry.isSymbolicLink() ? ctx.readFile(metadataPath).toString('utf8') : readHeaderText(hostMeta);
   } else if (kind === 'file') problems.push('dist-info is a file, not a directory');
 
   const meta = metaText !== null ? parseCoreMetadata(metaText) : null;
@@ -209,7 +209,7 @@ function readChild(
   try {
     // A link may point anywhere (absolute targets mean "inside the image"): resolve it through ctx,
     // which also refuses FIFOs and devices.
-    if (d.isSymbolicLink()) return ctx.readFileSync(machinePath).toString('utf8');
+    if (d.isSymbolicLink()) return ctx.readFile(machinePath).toString('utf8');
     if (!d.isFile()) throw new Error('not a regular file');
     return headersOnly ? readHeaderText(`${hostDir}/${name}`) : readSmallText(`${hostDir}/${name}`);
   } catch (e) {

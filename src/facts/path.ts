@@ -38,7 +38,7 @@ export function lookPath(name: string, pathVar: string | undefined, stat: (p: st
 
 /** A command on the scanned machine's PATH (machine path), read through ctx. */
 export function findOnPath(ctx: ScanContext, name: string): string | null {
-  return lookPath(name, ctx.env.PATH, (p) => ctx.tryStatSync(p));
+  return lookPath(name, ctx.env.PATH, (p) => ctx.tryStat(p));
 }
 
 /** A command on the operator's PATH (host path); an unset PATH searches DEFAULT_PATH. */

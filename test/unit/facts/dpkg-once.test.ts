@@ -22,9 +22,9 @@ class CountingContext extends ScanContext {
   private count(p: string): void {
     this.reads.set(p, (this.reads.get(p) ?? 0) + 1);
   }
-  override readFileSync(p: string, max?: number): Buffer {
+  override readFile(p: string, max?: number): Buffer {
     this.count(p);
-    return super.readFileSync(p, max);
+    return super.readFile(p, max);
   }
 }
 
