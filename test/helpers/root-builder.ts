@@ -26,3 +26,17 @@ export function tempRoot(files: Record<string, string | Buffer> = {}): TempRoot 
   for (const [p, t] of Object.entries(files)) put(p, t);
   return { root, put, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
+
+/**
+ * The files of a Debian 12 machine with an externally-managed (PEP 668) system python3.11, as far as a scan reads
+ * them: os-release, the interpreter, its stdlib landmark and the marker. Spread into `tempRoot({...})`.
+ */
+export function debianPython311(): Record<string, string> {
+  return {
+    '/etc/os-release': osRelease('debian-12'),
+    '/etc/debian_version': '12.8\n',
+    '/usr/bin/python3.11': '#!/bin/false\n',
+    '/usr/lib/python3.11/os.py': '',
+    '/usr/lib/python3.11/EXTERNALLY-MANAGED': '[externally-managed]\nError=use apt\n',
+  };
+}

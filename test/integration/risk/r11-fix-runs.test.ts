@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyze.js';
 import { ScanContext } from '../../../src/context/scan-context.js';
 import { scan } from '../../../src/discover/index.js';
-import { osRelease, tempRoot } from '../../helpers/root-builder.js';
+import { debianPython311, tempRoot } from '../../helpers/root-builder.js';
 import { pipEnv, tmp } from '../discover/fixtures.js';
 
 const SITE = '/home/u/.local/lib/python3.11/site-packages';
@@ -20,11 +20,7 @@ afterAll(() => {
 describe('R11 fix on an externally-managed Python, run', () => {
   it('the venv command builds a venv where the package and its requirement import', async () => {
     const r = tempRoot({
-      '/etc/os-release': osRelease('debian-12'),
-      '/etc/debian_version': '12.8\n',
-      '/usr/bin/python3.11': '#!/bin/false\n',
-      '/usr/lib/python3.11/os.py': '',
-      '/usr/lib/python3.11/EXTERNALLY-MANAGED': '[externally-managed]\nError=use apt\n',
+      ...debianPython311(),
       [`${SITE}/pyenvtui_demo_cli-1.2.0.dist-info/METADATA`]: 'Metadata-Version: 2.1\nName: pyenvtui-demo-cli\nVersion: 1.2.0\nRequires-Dist: pyenvtui-demo-lib>=0.3\n',
       [`${SITE}/pyenvtui_demo_cli-1.2.0.dist-info/INSTALLER`]: 'pip\n',
     });

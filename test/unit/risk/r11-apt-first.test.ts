@@ -6,18 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyze.js';
 import { ScanContext } from '../../../src/context/scan-context.js';
 import { scan } from '../../../src/discover/index.js';
-import { osRelease, tempRoot } from '../../helpers/root-builder.js';
+import { debianPython311, tempRoot } from '../../helpers/root-builder.js';
 
 const LIST = readFileSync(path.join(import.meta.dirname, '../guidance/fixtures/bookworm-main-python_Packages'));
 const SITE = '/home/u/.local/lib/python3.11/site-packages';
 
 function machine(withLists: boolean, site = SITE, installer = 'pip') {
   return tempRoot({
-    '/etc/os-release': osRelease('debian-12'),
-    '/etc/debian_version': '12.8\n',
-    '/usr/bin/python3.11': '#!/bin/false\n',
-    '/usr/lib/python3.11/os.py': '',
-    '/usr/lib/python3.11/EXTERNALLY-MANAGED': '[externally-managed]\nError=use apt\n',
+    ...debianPython311(),
     '/usr/lib/python3/dist-packages/.keep': '',
     [`${site}/app-1.0.dist-info/METADATA`]: 'Metadata-Version: 2.1\nName: app\nVersion: 1.0\nRequires-Dist: requests>=2\n',
     [`${site}/app-1.0.dist-info/INSTALLER`]: `${installer}\n`,

@@ -5,18 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyze.js';
 import { ScanContext } from '../../../src/context/scan-context.js';
 import { scan } from '../../../src/discover/index.js';
-import { osRelease, tempRoot } from '../../helpers/root-builder.js';
+import { debianPython311, tempRoot } from '../../helpers/root-builder.js';
 
 const LOCAL = '/usr/local/lib/python3.11/dist-packages';
 const DIST = '/usr/lib/python3/dist-packages';
 
 async function r4(record: string) {
   const r = tempRoot({
-    '/etc/os-release': osRelease('debian-12'),
-    '/etc/debian_version': '12.8\n',
-    '/usr/bin/python3.11': '#!/bin/false\n',
-    '/usr/lib/python3.11/os.py': '',
-    '/usr/lib/python3.11/EXTERNALLY-MANAGED': '[externally-managed]\nError=use apt\n',
+    ...debianPython311(),
     [`${LOCAL}/six.py`]: '',
     [`${LOCAL}/six-1.17.0.dist-info/METADATA`]: 'Metadata-Version: 2.1\nName: six\nVersion: 1.17.0\n',
     [`${LOCAL}/six-1.17.0.dist-info/INSTALLER`]: 'pip\n',
