@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,7 +11,7 @@ import { ScanContext } from '../../src/context/scan-context.js';
 import { computeSize } from '../../src/discover/size.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { compareText } from '../../components/ui/text.js';
-import { tempRoot, type TempRoot } from '../helpers/root-builder.js';
+import { venvsRoot, type TempRoot } from '../helpers/root-builder.js';
 import { messyInventory } from '../components/inventory-fixture.js';
 
 const roots: TempRoot[] = [];
@@ -55,21 +55,7 @@ describe('scan-start', () => {
 
 /** A machine root with `n` virtualenvwrapper venvs laid out as `python3 -m venv` leaves them. */
 function venvRoot(n: number): TempRoot {
-  // The system interpreter is sized by its own files (issue 11 item 7): give its binary some bytes.
-  const files: Record<string, string> = { '/usr/bin/python3.11': '\x7fELF'.padEnd(8192, '\0') };
-  for (let i = 0; i < n; i++) {
-    const v = `/home/u/.virtualenvs/env${i}`;
-    files[`${v}/pyvenv.cfg`] = 'home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.2\n';
-    files[`${v}/lib/python3.11/site-packages/demo_${i}-1.0.dist-info/METADATA`] = `Metadata-Version: 2.1\nName: demo-${i}\nVersion: 1.0\n\n`;
-    files[`${v}/lib/python3.11/site-packages/demo_${i}-1.0.dist-info/INSTALLER`] = 'pip\n';
-    files[`${v}/lib/python3.11/site-packages/demo_${i}/__init__.py`] = 'x = 1\n'.repeat(2000);
-  }
-  const r = tempRoot(files);
-  for (let i = 0; i < n; i++) {
-    const bin = path.join(r.root, `home/u/.virtualenvs/env${i}/bin`);
-    mkdirSync(bin);
-    symlinkSync('/usr/bin/python3.11', path.join(bin, 'python'));
-  }
+  const r = venvsRoot(n);
   roots.push(r);
   return r;
 }

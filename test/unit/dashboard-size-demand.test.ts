@@ -1,7 +1,7 @@
 // The real loader on a real machine root with many venvs, driven as the dashboard drives it: the
 // reducer's state decides what is wanted (components/state/size-wants.ts), the loader sizes only
 // that, scrolling sizes the newly visible rows, and the size-all key sizes the rest (issue 15 item 3).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { reducer, type Action } from '../../components/state/dashboard-reducer.j
 import { initialState, type DashboardState } from '../../components/state/dashboard-state.js';
 import { wantedSizes } from '../../components/state/size-wants.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { tempRoot, type TempRoot } from '../helpers/root-builder.js';
+import { venvsRoot, type TempRoot } from '../helpers/root-builder.js';
 
 const roots: TempRoot[] = [];
 const dirs: string[] = [];
@@ -22,20 +22,7 @@ afterEach(() => {
 
 /** A machine root with `n` virtualenvwrapper venvs laid out as `python3 -m venv` leaves them. */
 function venvRoot(n: number): TempRoot {
-  const files: Record<string, string> = { '/usr/bin/python3.11': '\x7fELF'.padEnd(8192, '\0') };
-  for (let i = 0; i < n; i++) {
-    const v = `/home/u/.virtualenvs/env${String(i).padStart(2, '0')}`;
-    files[`${v}/pyvenv.cfg`] = 'home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.2\n';
-    files[`${v}/lib/python3.11/site-packages/demo_${i}-1.0.dist-info/METADATA`] = `Metadata-Version: 2.1\nName: demo-${i}\nVersion: 1.0\n\n`;
-    files[`${v}/lib/python3.11/site-packages/demo_${i}-1.0.dist-info/INSTALLER`] = 'pip\n';
-    files[`${v}/lib/python3.11/site-packages/demo_${i}/__init__.py`] = 'x = 1\n'.repeat(2000);
-  }
-  const r = tempRoot(files);
-  for (let i = 0; i < n; i++) {
-    const bin = path.join(r.root, `home/u/.virtualenvs/env${String(i).padStart(2, '0')}/bin`);
-    mkdirSync(bin);
-    symlinkSync('/usr/bin/python3.11', path.join(bin, 'python'));
-  }
+  const r = venvsRoot(n, (i) => `env${String(i).padStart(2, '0')}`);
   roots.push(r);
   return r;
 }
